@@ -1,0 +1,40 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+export type Db = PrismaClient;
+/** A Prisma client or an interactive transaction on it. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The same connections as `prisma`, for streaming reads and LISTEN/NOTIFY. */
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+// Prisma and raw SQL share one pool, so a process holds one set of connections.
+export function createDatabase(url: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  pool.on("error", () => {}); // a dropped idle connection is replaced on next use
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { berthDatabase?: Database };
+
+/** The process-wide database, created on first use from DATABASE_URL. */
+export function database(): Database {
+  globalForDb.berthDatabase ??= createDatabase(env().DATABASE_URL);
+  return globalForDb.berthDatabase;
+}
+
+export const db = () => database().prisma;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/berth",
+  OIDC_ISSUER: "https://idp.example.com/realms/corp/",
+  OIDC_CLIENT_ID: "berth",
+  OIDC_CLIENT_SECRET: "s3cr3t-value",
+  NEXTAUTH_URL: "https://berth.example.com",
+  NEXTAUTH_SECRET: "x".repeat(40),
+  HARBOR_URL: "https://harbor.example.com",
+  HARBOR_USERNAME: "robot$berth",
+  HARBOR_PASSWORD: "Harbor-Secret-1",
+  BERTH_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
+function errorOf(source: Record<string, string | undefined>): ConfigError {
+  try {
+    parseEnv(source);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete configuration and applies defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.OIDC_GROUPS_CLAIM).toBe("groups");
+    expect(env.OIDC_ISSUER).toBe("https://idp.example.com/realms/corp");
+    expect(env.BERTH_REQUESTER_GROUPS).toEqual([]);
+    expect(env.BERTH_GROUPS_REFRESH_SECONDS).toBe(300);
+    expect(env.BERTH_POLICY_EXTERNAL_MAX_DAYS).toBe(90);
+    expect(env.BERTH_POLICY_ROBOT_MAX_DAYS).toBe(180);
+    expect(env.BERTH_POLICY_SELF_SERVICE_QUOTA_GIB).toBe(100);
+  });
+
+  it("splits comma lists and trims them", () => {
+    const env = parseEnv({ ...valid, BERTH_ADMIN_GROUPS: " registry-admins , platform ,", BERTH_AUDITOR_GROUPS: "auditors" });
+    expect(env.BERTH_ADMIN_GROUPS).toEqual(["registry-admins", "platform"]);
+    expect(env.BERTH_AUDITOR_GROUPS).toEqual(["auditors"]);
+  });
+
+  it("names the variable that is not a URL", () => {
+    const error = errorOf({ ...valid, HARBOR_URL: "harbor.example.com" });
+    expect(error.issues).toEqual([{ variable: "HARBOR_URL", message: "must be an http(s) URL" }]);
+    expect(error.message).toContain("HARBOR_URL: must be an http(s) URL");
+  });
+
+  it("names a missing variable and treats an empty string as missing", () => {
+    const error = errorOf({ ...valid, OIDC_CLIENT_ID: "  ", DATABASE_URL: undefined });
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(["DATABASE_URL", "OIDC_CLIENT_ID"]);
+    expect(error.message).toMatch(/DATABASE_URL: is required/);
+  });
+
+  it("refuses a short session secret without echoing it", () => {
+    const error = errorOf({ ...valid, NEXTAUTH_SECRET: "tooshort-secret" });
+    expect(error.message).toContain("NEXTAUTH_SECRET: must be at least 32 characters");
+    expect(error.message).not.toContain("tooshort-secret");
+  });
+
+  it("refuses a secrets key that is not 32 bytes", () => {
+    const error = errorOf({ ...valid, BERTH_SECRETS_KEY: Buffer.alloc(16).toString("base64") });
+    expect(error.issues[0]?.variable).toBe("BERTH_SECRETS_KEY");
+  });
+
+  it("refuses a non-numeric or out-of-range number", () => {
+    expect(errorOf({ ...valid, BERTH_GROUPS_REFRESH_SECONDS: "soon" }).issues[0]).toEqual({
+      variable: "BERTH_GROUPS_REFRESH_SECONDS",
+      message: "must be a whole number",
+    });
+    expect(errorOf({ ...valid, BERTH_POLICY_ROBOT_MAX_DAYS: "0" }).issues[0]?.message).toBe("must be at least 1");
+  });
+
+  it("refuses an unknown role as the external maximum and an unknown stand-in", () => {
+    expect(errorOf({ ...valid, BERTH_POLICY_EXTERNAL_MAX_ROLE: "owner" }).issues[0]?.variable).toBe("BERTH_POLICY_EXTERNAL_MAX_ROLE");
+    expect(errorOf({ ...valid, BERTH_DEMO_STANDINS: "postgres,ldap" }).issues[0]?.variable).toBe("BERTH_DEMO_STANDINS");
+  });
+
+  it("refuses a database URL that is not PostgreSQL", () => {
+    expect(errorOf({ ...valid, DATABASE_URL: "mysql://localhost/berth" }).issues[0]?.variable).toBe("DATABASE_URL");
+  });
+});

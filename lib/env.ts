@@ -1,0 +1,183 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Every setting is validated here; a bad value
+// stops start-up with a message that names the variable (values of secrets are never echoed).
+
+const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const str = () => z.preprocess(emptyAsUnset, z.string().trim());
+const optionalStr = () => z.preprocess(emptyAsUnset, z.string().trim().optional());
+const httpUrl = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), "must be an http(s) URL")
+      .transform((v) => v.replace(/\/+$/, "")),
+  );
+const list = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+  );
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(def),
+  );
+const postgresUrl = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), "must be a postgresql:// connection string"),
+  );
+const secretsKey = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)"),
+  );
+
+const ROLES = ["project-admin", "maintainer", "developer", "guest", "limited-guest"] as const;
+
+export const serverSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("development")),
+
+  DATABASE_URL: postgresUrl(),
+
+  OIDC_ISSUER: httpUrl(),
+  OIDC_CLIENT_ID: str().pipe(z.string().min(1, "is required")),
+  OIDC_CLIENT_SECRET: str().pipe(z.string().min(1, "is required")),
+  OIDC_GROUPS_CLAIM: str().default("groups"),
+  OIDC_SCOPES: str().default("openid profile email groups"),
+  OIDC_DISPLAY_NAME: str().default("your company sign-in"),
+
+  NEXTAUTH_URL: httpUrl(),
+  NEXTAUTH_SECRET: str().pipe(z.string().min(32, "must be at least 32 characters")),
+
+  BERTH_ADMIN_GROUPS: list(),
+  BERTH_AUDITOR_GROUPS: list(),
+  BERTH_REQUESTER_GROUPS: list(),
+  BERTH_SESSION_MAX_AGE_SECONDS: int(8 * 3600, 300, 30 * 24 * 3600),
+  BERTH_GROUPS_REFRESH_SECONDS: int(300, 1, 24 * 3600),
+
+  HARBOR_URL: httpUrl(),
+  HARBOR_USERNAME: str().pipe(z.string().min(1, "is required")),
+  HARBOR_PASSWORD: str().pipe(z.string().min(1, "is required")),
+  HARBOR_TIMEOUT_MS: int(10_000, 100, 300_000),
+  HARBOR_MAX_RETRIES: int(4, 0, 10),
+
+  BERTH_SECRETS_KEY: secretsKey(),
+  BERTH_SECRET_REVEAL_HOURS: int(24, 1, 24 * 7),
+
+  BERTH_WORKER: z.preprocess(emptyAsUnset, z.enum(["in-process", "off"]).default("in-process")),
+  BERTH_WORKER_CONCURRENCY: int(4, 1, 64),
+  BERTH_JOB_LEASE_SECONDS: int(60, 2, 3600),
+  BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
+
+  BERTH_POLICY_SELF_SERVICE_QUOTA_GIB: int(100, 1, 1024 * 1024),
+  BERTH_POLICY_MAX_QUOTA_GIB: int(10 * 1024, 1, 1024 * 1024),
+  BERTH_POLICY_EXTERNAL_GROUP_PATTERN: str().default("ext-*"),
+  BERTH_POLICY_EXTERNAL_MAX_ROLE: z.preprocess(emptyAsUnset, z.enum(ROLES).default("developer")),
+  BERTH_POLICY_EXTERNAL_MAX_DAYS: int(90, 1, 3650),
+  BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
+  BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),
+
+  // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor) are in use.
+  BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor"], { error: "lists postgres, idp or harbor only" }))),
+  BERTH_LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["debug", "info", "warn", "error"]).default("info")),
+});
+
+export type Env = z.infer<typeof serverSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function toConfigError(error: z.ZodError, source: Record<string, string | undefined>): ConfigError {
+  return new ConfigError(
+    error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? "?");
+      const missing = emptyAsUnset(source[variable]) === undefined;
+      return { variable, message: missing ? "is required" : issue.message };
+    }),
+  );
+}
+
+/** Validates a set of variables; throws ConfigError naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) throw toConfigError(result.error, source);
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated server configuration, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests: forget the cached configuration after changing process.env. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+// Settings of the local stack (launcher, demo IdP, Harbor emulator, test harness). Not read by the app.
+export const toolSchema = z.object({
+  DATABASE_URL: optionalStr(),
+  OIDC_ISSUER: optionalStr(),
+  OIDC_CLIENT_ID: optionalStr(),
+  OIDC_CLIENT_SECRET: optionalStr(),
+  NEXTAUTH_URL: optionalStr(),
+  NEXTAUTH_SECRET: optionalStr(),
+  HARBOR_URL: optionalStr(),
+  HARBOR_USERNAME: optionalStr(),
+  HARBOR_PASSWORD: optionalStr(),
+  BERTH_SECRETS_KEY: optionalStr(),
+  BERTH_ADMIN_GROUPS: optionalStr(),
+  BERTH_AUDITOR_GROUPS: optionalStr(),
+  BERTH_REQUESTER_GROUPS: optionalStr(),
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  BERTH_DATA_DIR: str().default(".data"),
+  DEMO_IDP_PORT: int(4010, 0, 65535),
+  DEMO_IDP_ACCESS_TOKEN_TTL: int(300, 1, 86400),
+  HARBOR_EMULATOR_PORT: int(8085, 0, 65535),
+  CI: optionalStr(),
+  CHROMIUM_PATH: optionalStr(),
+});
+export type ToolEnv = z.infer<typeof toolSchema>;
+
+/** Settings of the local stack; `overrides` win over the process environment. */
+export function toolEnv(overrides: Record<string, string | undefined> = {}): ToolEnv {
+  const source = { ...process.env, ...overrides };
+  const result = toolSchema.safeParse(source);
+  if (!result.success) throw toConfigError(result.error, source);
+  return result.data;
+}
+
+/** The process environment, for handing on to a child process of the local stack. */
+export function inheritedEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}
