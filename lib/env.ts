@@ -139,8 +139,12 @@ export function env(): Env {
   return cached;
 }
 
-/** For tests: forget the cached configuration after changing process.env. */
-export function resetEnvCache() {
+/** For tests: change settings of this process and forget the cached configuration. */
+export function setEnvForTests(values: Record<string, string | undefined>) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   cached = undefined;
 }
 
@@ -163,9 +167,11 @@ export const toolSchema = z.object({
   BERTH_DATA_DIR: str().default(".data"),
   DEMO_IDP_PORT: int(4010, 0, 65535),
   DEMO_IDP_ACCESS_TOKEN_TTL: int(300, 1, 86400),
+  DEMO_IDP_ADMIN_TOKEN: optionalStr(),
   HARBOR_EMULATOR_PORT: int(8085, 0, 65535),
   CI: optionalStr(),
   CHROMIUM_PATH: optionalStr(),
+  E2E_PORT: int(3100, 1, 65535),
 });
 export type ToolEnv = z.infer<typeof toolSchema>;
 
@@ -178,6 +184,11 @@ export function toolEnv(overrides: Record<string, string | undefined> = {}): Too
 }
 
 /** The process environment, for handing on to a child process of the local stack. */
-export function inheritedEnvironment(): Record<string, string | undefined> {
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
   return { ...process.env };
+}
+
+/** Whether this code runs in Next.js's Node.js server runtime (not the edge, not the build). */
+export function isNodeServerRuntime(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
 }

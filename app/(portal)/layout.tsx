@@ -1,0 +1,14 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { getPrincipal } from "@/lib/auth/principal";
+
+export const dynamic = "force-dynamic";
+
+// Every portal page needs a signed-in user with at least one role. Pages and actions check their own permission too.
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const principal = await getPrincipal();
+  if (!principal) redirect("/signin");
+  if (principal.roles.length === 0) redirect("/no-access");
+  return <AppShell principal={principal}>{children}</AppShell>;
+}

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "../playwright.config";
+import { mainNav, navLabels, setIdpGroups, signIn, type DemoUser } from "./helpers";
+
+const PORTAL_PAGES = ["/", "/requests", "/requests/new", "/approvals", "/projects", "/grants", "/audit", "/profile"];
+
+test.describe("sign-in and roles", () => {
+  for (const path of PORTAL_PAGES) {
+    test(`an anonymous visit to ${path} goes to sign-in`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path).replace(/[/]/g, "%2F")}`));
+      await expect(page.getByRole("heading", { name: "Sign in to Berth" })).toBeVisible();
+    });
+  }
+
+  const expected: Record<Exclude<DemoUser, "dave">, string[]> = {
+    alice: ["Home", "Requests", "Projects", "Grants", "Profile"],
+    bob: ["Home", "Requests", "Approvals", "Projects", "Grants", "Audit", "Profile"],
+    erin: ["Home", "Requests", "Approvals", "Projects", "Grants", "Audit", "Profile"],
+    carol: ["Home", "Projects", "Grants", "Audit", "Profile"],
+  };
+  for (const [user, labels] of Object.entries(expected) as [Exclude<DemoUser, "dave">, string[]][]) {
+    test(`${user} signs in through the IdP's form and sees the navigation for their roles`, async ({ page }) => {
+      await signIn(page, user);
+      await expect(mainNav(page)).toBeVisible();
+      expect(await navLabels(page)).toEqual(labels);
+      await expect(page.getByRole("note", { name: "Demo mode" })).toBeVisible();
+    });
+  }
+
+  test("dave, whose only group maps to no role, gets the no-access page naming him and his groups", async ({ page }) => {
+    await signIn(page, "dave");
+    await expect(page).toHaveURL(/\/no-access$/);
+    await expect(page.getByRole("heading", { name: "No access to Berth" })).toBeVisible();
+    await expect(page.getByTestId("no-access-name")).toHaveText("Dave Dawson");
+    await expect(page.getByTestId("no-access-groups")).toContainText("ext-acme");
+    await expect(mainNav(page)).toHaveCount(0);
+    // the portal itself stays closed to him
+    await page.goto("/profile");
+    await expect(page).toHaveURL(/\/no-access$/);
+  });
+
+  test("the profile page shows the user's groups and the roles they map to", async ({ page }) => {
+    await signIn(page, "alice", "/profile");
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByTestId("profile-groups")).toContainText("team-leads");
+    await expect(page.getByTestId("profile-groups")).toContainText("finance-devs");
+    await expect(page.getByTestId("role-requester")).toContainText("team-leads");
+    await expect(page.getByTestId("role-approver")).toContainText("not yours");
+  });
+
+  test("after alice leaves team-leads in the IdP, her next request after token refresh shows no requester navigation", async ({ page }) => {
+    await signIn(page, "alice");
+    expect(await navLabels(page)).toContain("Requests");
+    try {
+      await setIdpGroups("alice", ["finance-devs"]);
+      await page.waitForTimeout((E2E.groupsRefreshSeconds + 1) * 1000);
+      await page.goto("/");
+      // Requester was her only role: she now has none.
+      await expect(page).toHaveURL(/\/no-access$/);
+      await expect(page.getByRole("link", { name: "Requests" })).toHaveCount(0);
+      await expect(page.getByTestId("no-access-groups")).not.toContainText("team-leads");
+    } finally {
+      await setIdpGroups("alice", ["team-leads", "finance-devs"]);
+    }
+    await page.waitForTimeout((E2E.groupsRefreshSeconds + 1) * 1000);
+    await page.goto("/");
+    expect(await navLabels(page)).toContain("Requests");
+  });
+
+  test("signing out ends the IdP session too", async ({ page }) => {
+    await signIn(page, "carol");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+    await expect(page.getByText("You are signed out.")).toBeVisible();
+    await page.goto("/audit");
+    await expect(page).toHaveURL(/\/signin/);
+    // The IdP asks for credentials again instead of signing carol straight back in.
+    await page.getByRole("button", { name: /^Sign in with/ }).click();
+    await expect(page.getByLabel("User name")).toBeVisible();
+  });
+});
+
+test("the health endpoint reports the database and Harbor as reachable", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.checks.database.ok).toBe(true);
+  expect(body.checks.harbor.ok).toBe(true);
+});

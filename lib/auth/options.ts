@@ -1,0 +1,89 @@
+import type { NextAuthOptions } from "next-auth";
+import { env } from "../env";
+import { getDiscovery } from "./oidc";
+import { readGroupsClaim, type BerthToken } from "./token";
+
+interface OidcProfile extends Record<string, unknown> {
+  sub: string;
+  name?: string;
+  preferred_username?: string;
+  email?: string;
+}
+
+// next-auth with the company IdP: authorization code + PKCE + state + nonce; groups read from the ID token.
+export function authOptions(): NextAuthOptions {
+  const config = env();
+  return {
+    secret: config.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: config.BERTH_SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      {
+        id: "oidc",
+        name: config.OIDC_DISPLAY_NAME,
+        type: "oauth",
+        wellKnown: `${config.OIDC_ISSUER}/.well-known/openid-configuration`,
+        clientId: config.OIDC_CLIENT_ID,
+        clientSecret: config.OIDC_CLIENT_SECRET,
+        client: { token_endpoint_auth_method: "client_secret_basic" },
+        authorization: { params: { scope: config.OIDC_SCOPES } },
+        idToken: true,
+        checks: ["pkce", "state", "nonce"],
+        profile(profile: OidcProfile) {
+          return { id: profile.sub, name: profile.name ?? profile.preferred_username ?? profile.sub, email: profile.email ?? null };
+        },
+      },
+    ],
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (account && profile) {
+          const claims = profile as OidcProfile;
+          let groupSource: Record<string, unknown> = claims;
+          if (!(config.OIDC_GROUPS_CLAIM.split(".")[0]! in claims) && account.access_token) {
+            // Some IdPs put groups only in the userinfo answer.
+            const meta = await getDiscovery();
+            if (meta.userinfo_endpoint) {
+              const res = await fetch(meta.userinfo_endpoint, { headers: { authorization: `Bearer ${account.access_token}` }, cache: "no-store" });
+              if (res.ok) groupSource = (await res.json()) as Record<string, unknown>;
+            }
+          }
+          const now = Date.now();
+          const fresh: BerthToken = {
+            sub: claims.sub,
+            name: claims.name ?? claims.preferred_username ?? claims.sub,
+            email: claims.email,
+            username: claims.preferred_username ?? claims.sub,
+            groups: readGroupsClaim(groupSource, config.OIDC_GROUPS_CLAIM),
+            idToken: account.id_token,
+            refreshToken: account.refresh_token,
+            accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : now + 300_000,
+            groupsReadAt: now,
+          };
+          return fresh;
+        }
+        return token;
+      },
+      // Only identity and groups reach the browser; roles are derived on the server per request.
+      async session({ session, token }) {
+        const t = token as BerthToken;
+        return { ...session, user: { id: t.sub, name: t.name, email: t.email ?? null, username: t.username }, groups: t.groups };
+      },
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return `${baseUrl}${url}`;
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        // next-auth's metadata can carry tokens; log the code and message only.
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
+        const message = error instanceof Error ? error.message : "";
+        console.error(`[auth] ${code}${message ? `: ${message}` : ""}`);
+      },
+      warn(code) {
+        console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { toolEnv } from "./lib/env";
+
+const tool = toolEnv();
+const port = tool.E2E_PORT;
+const baseURL = `http://localhost:${port}`;
+// Debian's chromium where Playwright's own browser cannot be downloaded (ADR 005).
+const executablePath = tool.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export const E2E = {
+  baseURL,
+  idpUrl: `http://127.0.0.1:${port + 1010}`,
+  harborUrl: `http://127.0.0.1:${port + 5085}`,
+  idpAdminToken: "e2e-idp-admin-token",
+  groupsRefreshSeconds: 4,
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: /.*\.spec\.ts$/,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  webServer: {
+    // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory.
+    command: `node_modules/.bin/tsx dev/start.ts --prod --fresh --no-seed --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: "",
+      OIDC_ISSUER: "",
+      HARBOR_URL: "",
+      NEXTAUTH_URL: "",
+      DEMO_IDP_ADMIN_TOKEN: E2E.idpAdminToken,
+      BERTH_GROUPS_REFRESH_SECONDS: String(E2E.groupsRefreshSeconds),
+      BERTH_SCHEDULER_INTERVAL_SECONDS: "2",
+      BERTH_JOB_LEASE_SECONDS: "10",
+    },
+  },
+});
