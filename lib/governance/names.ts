@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (harbor-api.md).
+export const HARBOR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** Why a project or robot name breaks Harbor's rules, or null when it is fine. Shared by the form and the server. */
+export function harborNameProblem(name: string, what = "Name"): string | null {
+  if (name.length === 0) return `${what} is required.`;
+  if (name.length > 255) return `${what} must be at most 255 characters.`;
+  if (/[A-Z]/.test(name)) return `${what} must be lower case.`;
+  if (/[^a-z0-9._-]/.test(name)) return `${what} may contain only lower-case letters, digits, and . _ -`;
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return `${what} must start and end with a letter or digit.`;
+  if (!HARBOR_NAME.test(name)) return `${what} cannot have two of . _ - in a row.`;
+  return null;
+}
+
+export const harborName = (what: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = harborNameProblem(v, what);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
+// OIDC group names as IdPs send them; commas are refused because Berth's settings use comma lists.
+export const groupName = z
+  .string({ error: "Group is required." })
+  .trim()
+  .min(1, "Group is required.")
+  .max(255, "Group names are at most 255 characters.")
+  .refine((v) => !/[\u0000-\u001f,]/.test(v), "Group names cannot contain commas or control characters.");
+
+/** Whether a group name matches a glob like `ext-*`. */
+export function matchesGlob(name: string, glob: string): boolean {
+  const pattern = glob
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${pattern}$`).test(name);
+}

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { ROLE_IDS, type RoleId } from "./harbor-roles";
+import { groupName, harborName } from "./names";
+import { PROJECT_TEMPLATES } from "./templates";
+
+export const REQUEST_KINDS = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT", "ROBOT_ROTATION", "GRANT_EXTENSION", "QUOTA_CHANGE"] as const;
+export type RequestKindName = (typeof REQUEST_KINDS)[number];
+
+export const KIND_LABELS: Record<RequestKindName, string> = {
+  NEW_PROJECT: "New project",
+  GROUP_ACCESS: "Group access",
+  ROBOT_ACCOUNT: "Robot account",
+  ROBOT_ROTATION: "Robot secret rotation",
+  GRANT_EXTENSION: "Extension",
+  QUOTA_CHANGE: "Quota change",
+};
+
+export const ROBOT_PRESETS = {
+  pull: { label: "Pull only", description: "For clusters and deployments: can pull images, nothing else.", permissions: [{ resource: "repository", action: "pull" }] },
+  "push-pull": {
+    label: "Push and pull",
+    description: "For CI pipelines: can push and pull images.",
+    permissions: [
+      { resource: "repository", action: "pull" },
+      { resource: "repository", action: "push" },
+    ],
+  },
+  custom: { label: "Explicit permissions", description: "Pick from Harbor's permission list; policy checks each one.", permissions: [] },
+} as const;
+export type RobotPreset = keyof typeof ROBOT_PRESETS;
+
+export const permission = z.object({ resource: z.string().min(1).max(64), action: z.string().min(1).max(64) });
+export type RobotPermission = z.infer<typeof permission>;
+
+const justification = z
+  .string({ error: "Say why this is needed." })
+  .trim()
+  .min(10, "Say why this is needed, in at least 10 characters.")
+  .max(2000, "Keep the justification under 2000 characters.");
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
+
+const roleId = z.coerce
+  .number({ error: "Choose a role." })
+  .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), "Choose a role.")
+  .transform((v) => v as RoleId);
+
+/** An end date: `YYYY-MM-DD` means the end of that day (UTC); a full ISO date-time is taken as given. */
+export const endDate = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999Z`) : new Date(v);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid date." });
+      return z.NEVER;
+    }
+    return date;
+  });
+const optionalEndDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDate.optional());
+
+const uuid = z.string().uuid("Unknown grant.");
+
+// What a person submits, per kind (form fields or JSON). The server is the authority on all of it.
+export const newProjectInput = z.object({
+  kind: z.literal("NEW_PROJECT"),
+  projectName: harborName("Project name"),
+  ownerGroup: groupName,
+  template: z.enum(PROJECT_TEMPLATES.map((t) => t.key) as ["standard", "strict"], { error: "Choose a template." }),
+  quotaGiB: wholeNumber("Quota", 1, 1024 * 1024),
+  justification,
+});
+
+export const groupAccessInput = z.object({
+  kind: z.literal("GROUP_ACCESS"),
+  projectName: harborName("Project"),
+  groupName,
+  roleId,
+  endsAt: optionalEndDate,
+  justification,
+});
+
+export const robotAccountInput = z
+  .object({
+    kind: z.literal("ROBOT_ACCOUNT"),
+    projectName: harborName("Project"),
+    robotName: harborName("Robot name"),
+    description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
+    preset: z.enum(["pull", "push-pull", "custom"], { error: "Choose what the robot may do." }),
+    permissions: z
+      .array(z.string().regex(/^[a-z-]+:[a-z-]+$/, "Unknown permission."))
+      .default([])
+      .transform((list) => [...new Set(list)].map((p) => ({ resource: p.split(":")[0]!, action: p.split(":")[1]! }))),
+    lifetimeDays: z.preprocess((v) => (v === "never" || v === "-1" || v === -1 ? 0 : v), wholeNumber("Lifetime", 1, 3650)),
+    justification,
+  })
+  .superRefine((v, ctx) => {
+    if (v.preset === "custom" && v.permissions.length === 0) ctx.addIssue({ code: "custom", path: ["permissions"], message: "Pick at least one permission." });
+  });
+
+export const rotationInput = z.object({ kind: z.literal("ROBOT_ROTATION"), grantId: uuid, justification });
+export const extensionInput = z.object({ kind: z.literal("GRANT_EXTENSION"), grantId: uuid, endsAt: endDate, justification });
+export const quotaChangeInput = z.object({ kind: z.literal("QUOTA_CHANGE"), projectName: harborName("Project"), quotaGiB: wholeNumber("Quota", 1, 1024 * 1024), justification });
+
+export const requestInput = z.discriminatedUnion("kind", [newProjectInput, groupAccessInput, robotAccountInput, rotationInput, extensionInput, quotaChangeInput]);
+export type RequestInput = z.infer<typeof requestInput>;
+
+// What is stored in Request.payload, per kind (justification and end date have their own columns).
+export const newProjectPayload = z.object({ projectName: z.string(), ownerGroup: z.string(), template: z.enum(["standard", "strict"]), quotaGiB: z.number().int() });
+export const groupAccessPayload = z.object({
+  projectName: z.string(),
+  groupName: z.string(),
+  roleId: z.number().int(),
+  /** Set when this request changes the role of an existing grant. */
+  replacesGrantId: z.string().nullable().default(null),
+  previousRoleId: z.number().int().nullable().default(null),
+});
+export const robotAccountPayload = z.object({
+  projectName: z.string(),
+  robotName: z.string(),
+  description: z.string(),
+  preset: z.enum(["pull", "push-pull", "custom"]),
+  permissions: z.array(permission),
+  lifetimeDays: z.number().int(),
+});
+export const rotationPayload = z.object({ projectName: z.string(), grantId: z.string(), robotName: z.string(), harborRobotId: z.number().int().nullable() });
+export const extensionPayload = z.object({
+  projectName: z.string(),
+  grantId: z.string(),
+  subjectType: z.enum(["GROUP", "ROBOT"]),
+  subjectName: z.string(),
+  previousEndsAt: z.string().nullable(),
+  newEndsAt: z.string(),
+});
+export const quotaChangePayload = z.object({ projectName: z.string(), quotaGiB: z.number().int(), previousQuotaGiB: z.number().int() });
+
+export const PAYLOADS = {
+  NEW_PROJECT: newProjectPayload,
+  GROUP_ACCESS: groupAccessPayload,
+  ROBOT_ACCOUNT: robotAccountPayload,
+  ROBOT_ROTATION: rotationPayload,
+  GRANT_EXTENSION: extensionPayload,
+  QUOTA_CHANGE: quotaChangePayload,
+} as const;
+
+export type PayloadOf<K extends RequestKindName> = z.infer<(typeof PAYLOADS)[K]>;
+export type AnyPayload = { [K in RequestKindName]: { kind: K; payload: PayloadOf<K> } }[RequestKindName];
+
+/** Reads a stored payload back with its type; a malformed one is a bug, so it throws. */
+export function parsePayload<K extends RequestKindName>(kind: K, json: unknown): PayloadOf<K> {
+  return PAYLOADS[kind].parse(json) as PayloadOf<K>;
+}
+
+export function typedRequest(kind: RequestKindName, json: unknown): AnyPayload {
+  return { kind, payload: parsePayload(kind, json) } as AnyPayload;
+}
+
+/** "group:<name>" or "robot:<name>" — how the audit trail and duplicate checks name a subject. */
+export function subjectKey(type: "GROUP" | "ROBOT", name: string): string {
+  return `${type === "GROUP" ? "group" : "robot"}:${name}`;
+}
+
+export const GIB = 1024 ** 3;
