@@ -13,8 +13,8 @@ export const PERMISSIONS = {
   "job:retry": ["approver"],
   "grant:read-owned": ["requester"],
   "grant:read-any": ["approver", "auditor"],
-  "grant:revoke-owned": ["requester"],
-  "grant:revoke-any": ["approver"],
+  // approvers any grant; requesters those in projects their groups own (checked against the record)
+  "grant:revoke": ["requester", "approver"],
   "project:read-owned": ["requester"],
   "project:read-any": ["approver", "auditor"],
   "audit:read": ["auditor", "approver"],

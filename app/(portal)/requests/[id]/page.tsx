@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { RequestLive } from "@/components/requests/request-live";
+import { getPrincipal } from "@/lib/auth/principal";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/governance/errors";
+import { requestDetail } from "@/lib/governance/queries";
+import { toRequestView } from "@/lib/governance/views";
+
+export const metadata: Metadata = { title: "Request" };
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await getPrincipal();
+  if (!principal) redirect("/signin");
+  const { id } = await params;
+  try {
+    const detail = await requestDetail(db(), principal, id);
+    return <RequestLive initial={toRequestView(detail, principal)} />;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/field";
+import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StateBadge, stateLabel } from "@/components/ui/state-badge";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { getPrincipal } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/permissions";
+import { db } from "@/lib/db";
+import { KIND_LABELS, REQUEST_KINDS } from "@/lib/governance/payloads";
+import { myRequests, REQUEST_STATES, requestListFilters } from "@/lib/governance/queries";
+
+export const metadata: Metadata = { title: "My requests" };
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const principal = await getPrincipal();
+  if (!principal) redirect("/signin");
+  if (!can(principal.roles, "request:read-own")) redirect("/");
+  const parsed = requestListFilters.safeParse(await searchParams);
+  const filters = parsed.success ? parsed.data : {};
+  const requests = await myRequests(db(), principal, filters);
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <>
+      <PageHeader title="My requests" description="Everything you asked for, newest first." actions={<Link href="/requests/new" className={buttonClass()}>New request</Link>} />
+      <FilterBar action="/requests" clearHref={filtered ? "/requests" : undefined}>
+        <FilterField label="State" htmlFor="f-state">
+          <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
+            <option value="">Any</option>
+            {REQUEST_STATES.map((s) => <option key={s} value={s}>{stateLabel(s)}</option>)}
+          </Select>
+        </FilterField>
+        <FilterField label="Kind" htmlFor="f-kind">
+          <Select id="f-kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">Any</option>
+            {REQUEST_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          </Select>
+        </FilterField>
+      </FilterBar>
+      {requests.length === 0 ? (
+        <EmptyState title={filtered ? "No request matches these filters" : "No requests yet"} action={<Link href="/requests/new" className={buttonClass()}>New request</Link>}>
+          {filtered ? "Clear the filters to see all your requests." : "Ask for a project, group access or a robot account."}
+        </EmptyState>
+      ) : (
+        <Table caption="My requests">
+          <thead>
+            <tr>
+              <Th>#</Th>
+              <Th>Request</Th>
+              <Th>State</Th>
+              <Th>Approvals</Th>
+              <Th>Asked</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <Tr key={r.id}>
+                <Td className="font-mono text-xs text-slate-500">{r.number}</Td>
+                <Td>
+                  <Link href={`/requests/${r.id}`} className="font-medium">{r.summary}</Link>
+                  <span className="block text-xs text-slate-500">{r.kindLabel}</span>
+                </Td>
+                <Td><StateBadge state={r.state} /></Td>
+                <Td className="whitespace-nowrap">{r.approvals} of {r.requiredApprovals}</Td>
+                <Td><RelativeTime value={r.createdAt} /></Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}

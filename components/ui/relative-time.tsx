@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86400_000],
+  ["month", 30 * 86400_000],
+  ["week", 7 * 86400_000],
+  ["day", 86400_000],
+  ["hour", 3600_000],
+  ["minute", 60_000],
+];
+
+export function relativeText(date: Date, now: number): string {
+  const diff = date.getTime() - now;
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  for (const [unit, ms] of UNITS) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return abs < 45_000 ? "just now" : rtf.format(Math.round(diff / 1000), "second");
+}
+
+function utc(date: Date) {
+  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+}
+
+/** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (ui.md, "Times"). */
+export function RelativeTime({ value, mode = "relative" }: { value: string | Date | null | undefined; mode?: "relative" | "absolute" }) {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!value) return <span className="text-slate-400">—</span>;
+  const date = typeof value === "string" ? new Date(value) : value;
+  const local = now === null ? utc(date) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const text = mode === "absolute" || now === null ? local : relativeText(date, now);
+  return (
+    <time dateTime={date.toISOString()} title={`${local} (your time) · ${utc(date)}`} className="whitespace-nowrap">
+      {text}
+    </time>
+  );
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import { cancelRequestAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function cancelRequest(input: unknown) {
+  return runAction(cancelRequestAction, input);
+}

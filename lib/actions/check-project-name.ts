@@ -1,0 +1,8 @@
+"use server";
+
+import { checkProjectNameAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function checkProjectName(input: unknown) {
+  return runAction(checkProjectNameAction, input);
+}

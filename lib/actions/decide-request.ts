@@ -1,0 +1,8 @@
+"use server";
+
+import { decideRequestAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function decideRequest(input: unknown) {
+  return runAction(decideRequestAction, input);
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { env } from "../env";
+import type { Db } from "../db";
+import { decideRequest } from "../governance/decisions";
+import { DomainError, notFound } from "../governance/errors";
+import { revokeGrant } from "../governance/grants";
+import { harborNameProblem } from "../governance/names";
+import { requestInput } from "../governance/payloads";
+import { policyFromEnv } from "../governance/policy";
+import { cancelRequest, submitRequest, type GovernanceDeps } from "../governance/requests";
+import { revealSecret } from "../governance/secrets";
+import { harbor } from "../harbor-instance";
+import { retryJob } from "../provisioning/enqueue";
+import { defineAction } from "./define";
+
+const uuid = (what: string) => z.string({ error: `${what} is missing.` }).uuid(`${what} is not valid.`);
+
+/** Whether Harbor already has a project of this name; Harbor being unreachable is a clear refusal, not a guess. */
+async function harborProjectExists(name: string): Promise<boolean> {
+  try {
+    return (await harbor().projectExists(name)).exists;
+  } catch {
+    throw new DomainError("UNAVAILABLE", "Harbor could not be reached to check the project name. Nothing was submitted; try again in a moment.");
+  }
+}
+
+export function governanceDeps(db: Db, now: Date): GovernanceDeps {
+  return { db, now, policy: policyFromEnv(env()), harborProjectExists };
+}
+
+// One definition per server action: the permission it needs, its input schema, and a thin body over the domain.
+export const submitRequestAction = defineAction({
+  name: "submit-request",
+  permission: "request:create",
+  input: requestInput,
+  run: ({ input, principal, audit, db, now }) => submitRequest(governanceDeps(db, now), principal, input, audit),
+});
+
+export const cancelRequestAction = defineAction({
+  name: "cancel-request",
+  permission: "request:cancel-own",
+  input: z.object({ requestId: uuid("Request") }),
+  run: async ({ input, principal, audit, db }) => {
+    await cancelRequest(db, principal, input.requestId, audit);
+    return { state: "CANCELLED" as const };
+  },
+});
+
+export const decideRequestAction = defineAction({
+  name: "decide-request",
+  permission: "request:decide",
+  input: z.object({
+    requestId: uuid("Request"),
+    decision: z.enum(["APPROVE", "REJECT"], { error: "Choose approve or reject." }),
+    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+  }),
+  run: ({ input, principal, audit, db, now }) => decideRequest(governanceDeps(db, now), principal, input, audit),
+});
+
+export const revealSecretAction = defineAction({
+  name: "reveal-secret",
+  permission: "secret:reveal-own",
+  input: z.object({ requestId: uuid("Request") }),
+  run: ({ input, principal, audit, db, now }) =>
+    revealSecret(db, principal, input.requestId, { key: Buffer.from(env().BERTH_SECRETS_KEY, "base64"), harborUrl: env().HARBOR_URL, now }, audit),
+});
+
+export const retryJobAction = defineAction({
+  name: "retry-job",
+  permission: "job:retry",
+  input: z.object({ jobId: uuid("Job") }),
+  run: async ({ input, audit, db }) => {
+    await db.$transaction(async (tx) => {
+      const job = await tx.provisioningJob.findUnique({ where: { id: input.jobId }, select: { state: true } });
+      if (!job) throw notFound("That job");
+      if (job.state !== "FAILED") throw new DomainError("CONFLICT", `Only a failed job can be retried; this one is ${job.state.toLowerCase()}.`);
+      await retryJob(tx, input.jobId, audit);
+    });
+    return { state: "QUEUED" as const };
+  },
+});
+
+export const revokeGrantAction = defineAction({
+  name: "revoke-grant",
+  permission: "grant:revoke",
+  input: z.object({
+    grantId: uuid("Grant"),
+    reason: z.string({ error: "Say why." }).trim().min(5, "Say why, in at least 5 characters.").max(1000, "Keep the reason under 1000 characters."),
+  }),
+  run: ({ input, principal, audit, db }) => revokeGrant(db, principal, input.grantId, input.reason, audit),
+});
+
+/** Live check while typing a project name: Harbor's rules, then Berth and Harbor for a taken name. */
+export const checkProjectNameAction = defineAction({
+  name: "check-project-name",
+  permission: "request:create",
+  input: z.object({ projectName: z.string().max(300) }),
+  run: async ({ input, db }) => {
+    const name = input.projectName.trim();
+    const problem = harborNameProblem(name, "Project name");
+    if (problem) return { available: false, message: problem };
+    if (await db.project.findUnique({ where: { name }, select: { id: true } })) return { available: false, message: `${name} already exists.` };
+    if (await db.request.count({ where: { projectName: name, subjectKey: "project", state: { in: ["PENDING", "APPROVED", "PROVISIONING", "FAILED"] } } })) {
+      return { available: false, message: `A request for ${name} is already open.` };
+    }
+    if (await harborProjectExists(name)) return { available: false, message: `${name} already exists in Harbor.` };
+    return { available: true, message: `${name} is available.` };
+  },
+});
+
+export const ALL_ACTIONS = [submitRequestAction, cancelRequestAction, decideRequestAction, revealSecretAction, retryJobAction, revokeGrantAction, checkProjectNameAction] as const;

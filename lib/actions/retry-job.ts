@@ -1,0 +1,8 @@
+"use server";
+
+import { retryJobAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function retryJob(input: unknown) {
+  return runAction(retryJobAction, input);
+}

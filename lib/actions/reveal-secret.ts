@@ -1,0 +1,8 @@
+"use server";
+
+import { revealSecretAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function revealSecret(input: unknown) {
+  return runAction(revealSecretAction, input);
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import { submitRequestAction } from "./definitions";
+import { runAction } from "./run";
+
+export async function submitRequest(input: unknown) {
+  return runAction(submitRequestAction, input);
+}

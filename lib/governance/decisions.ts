@@ -1,0 +1,108 @@
+import { appendAuditEvents } from "../audit/append";
+import type { AuditContext } from "../audit/types";
+import type { Principal } from "../auth/principal";
+import { enqueueForApprovedRequest } from "../provisioning/enqueue";
+import { DomainError, forbidden, notFound } from "./errors";
+import { typedRequest, type RequestKindName } from "./payloads";
+import { evaluatePolicy } from "./policy";
+import { gatherFacts, policyRefusal, type GovernanceDeps } from "./requests";
+
+export interface DecisionInput {
+  requestId: string;
+  decision: "APPROVE" | "REJECT";
+  comment?: string;
+}
+
+export interface DecisionOutcome {
+  state: string;
+  approvals: number;
+  requiredApprovals: number;
+}
+
+interface LockedRequest {
+  id: string;
+  number: number;
+  kind: RequestKindName;
+  payload: unknown;
+  state: string;
+  requesterId: string;
+  requesterGroups: string[];
+  projectName: string;
+  subjectKey: string | null;
+  endsAt: Date | null;
+  requiredApprovals: number;
+}
+
+/**
+ * An approver approves or rejects. The request row is locked for the whole transaction, so racing approvers are
+ * serialized: the decision, the request's new state and the provisioning job commit together or not at all.
+ */
+export async function decideRequest(deps: GovernanceDeps, principal: Principal, input: DecisionInput, audit: AuditContext): Promise<DecisionOutcome> {
+  if (!principal.roles.includes("approver")) throw forbidden("Only approvers decide requests.");
+  // Harbor is asked before the transaction (never hold a row lock across a network call).
+  const preview = await deps.db.request.findUnique({ where: { id: input.requestId }, select: { kind: true, projectName: true } });
+  if (!preview) throw notFound("That request");
+  const harborHasName = input.decision === "APPROVE" && preview.kind === "NEW_PROJECT" ? await deps.harborProjectExists(preview.projectName) : false;
+
+  return deps.db.$transaction(async (tx) => {
+    const [request] = await tx.$queryRaw<LockedRequest[]>`
+      SELECT id, number, kind::text AS kind, payload, state::text AS state, "requesterId", "requesterGroups", "projectName", "subjectKey", "endsAt", "requiredApprovals"
+      FROM "Request" WHERE id = ${input.requestId}::uuid FOR UPDATE`;
+    if (!request) throw notFound("That request");
+    if (request.requesterId === principal.id) throw forbidden("You cannot decide your own request: another approver must.");
+    if (request.state !== "PENDING") throw new DomainError("CONFLICT", `This request is no longer pending (it is ${request.state.toLowerCase()}).`);
+    const mine = await tx.approval.findUnique({ where: { requestId_approverId: { requestId: request.id, approverId: principal.id } } });
+    if (mine) throw new DomainError("CONFLICT", `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request; a second approval must come from someone else.`);
+
+    const comment = input.comment?.trim() || null;
+    if (input.decision === "REJECT") {
+      if (!comment) throw new DomainError("INVALID", "Say why you reject the request.", { comment: ["A reason is required to reject."] });
+      const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "REJECT", comment } });
+      const now = new Date();
+      await tx.request.update({ where: { id: request.id }, data: { state: "REJECTED", decidedAt: now, closedAt: now } });
+      await appendAuditEvents(tx, audit, [
+        { action: "approval.recorded", objectType: "approval", objectId: approval.id, requestId: request.id, projectName: request.projectName, after: { decision: "REJECT", comment, approver: { id: principal.id, name: principal.name } } },
+        { action: "request.rejected", objectType: "request", objectId: request.id, requestId: request.id, projectName: request.projectName, before: { state: "PENDING" }, after: { state: "REJECTED", reason: comment } },
+      ]);
+      return { state: "REJECTED", approvals: 0, requiredApprovals: request.requiredApprovals };
+    }
+
+    // Policy again, with today's facts and configuration: what was fine when asked may not be now.
+    const typed = typedRequest(request.kind, request.payload);
+    const facts = await gatherFacts(
+      tx,
+      { request: typed, projectName: request.projectName, subjectKey: request.subjectKey ?? "", endsAt: request.endsAt },
+      { groups: request.requesterGroups, isApprover: false },
+      { now: deps.now, harborProjectExists: async () => harborHasName },
+      request.id,
+    );
+    // The requester's own standing was judged at submission; approval re-checks the request itself.
+    facts.requesterIsApprover = true;
+    const outcome = evaluatePolicy({ ...typed, endsAt: request.endsAt }, facts, deps.policy);
+    if (outcome.violations.length) throw policyRefusal(outcome.violations);
+    const required = Math.max(request.requiredApprovals, outcome.requiredApprovals);
+
+    const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "APPROVE", comment } });
+    const approvals = await tx.approval.count({ where: { requestId: request.id, decision: "APPROVE" } });
+    const events: Parameters<typeof appendAuditEvents>[2] = [
+      {
+        action: "approval.recorded",
+        objectType: "approval",
+        objectId: approval.id,
+        requestId: request.id,
+        projectName: request.projectName,
+        after: { decision: "APPROVE", comment, approver: { id: principal.id, name: principal.name }, approvals, requiredApprovals: required },
+      },
+    ];
+    if (required !== request.requiredApprovals) await tx.request.update({ where: { id: request.id }, data: { requiredApprovals: required } });
+    if (approvals < required) {
+      await appendAuditEvents(tx, audit, events);
+      return { state: "PENDING", approvals, requiredApprovals: required };
+    }
+    await tx.request.update({ where: { id: request.id }, data: { state: "APPROVED", decidedAt: new Date() } });
+    events.push({ action: "request.approved", objectType: "request", objectId: request.id, requestId: request.id, projectName: request.projectName, before: { state: "PENDING" }, after: { state: "APPROVED", approvals } });
+    await appendAuditEvents(tx, audit, events);
+    await enqueueForApprovedRequest(tx, request.id, audit);
+    return { state: "APPROVED", approvals, requiredApprovals: required };
+  });
+}

@@ -1,0 +1,256 @@
+import { z } from "zod";
+import type { Principal } from "../auth/principal";
+import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { notFound } from "./errors";
+import { roleLabel } from "./harbor-roles";
+import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "./payloads";
+import type { PolicyCheck } from "./policy";
+import { canSeeRequest, describeRequest } from "./requests";
+
+export const REQUEST_STATES = ["PENDING", "APPROVED", "PROVISIONING", "ACTIVE", "REJECTED", "CANCELLED", "FAILED", "EXPIRED", "REVOKED"] as const;
+export const GRANT_STATES = ["PENDING", "ACTIVE", "FAILED", "EXPIRED", "REVOKED", "SUPERSEDED"] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+/** Projects a principal may see: all for approvers and auditors, the ones their groups own otherwise. */
+export function projectScope(principal: Principal): Prisma.ProjectWhereInput {
+  return principal.permissions.includes("project:read-any") ? {} : { ownerGroup: { in: principal.groups } };
+}
+
+/** Grants a principal may see: all, or those in projects their groups own and those held by their groups. */
+export function grantScope(principal: Principal): Prisma.GrantWhereInput {
+  if (principal.permissions.includes("grant:read-any")) return {};
+  return { OR: [{ project: { ownerGroup: { in: principal.groups } } }, { subjectType: "GROUP", subjectName: { in: principal.groups } }] };
+}
+
+export function canManageProject(principal: Principal, project: { ownerGroup: string }): boolean {
+  return principal.roles.includes("approver") || (principal.roles.includes("requester") && principal.groups.includes(project.ownerGroup));
+}
+
+const requestRowSelect = {
+  id: true,
+  number: true,
+  kind: true,
+  payload: true,
+  state: true,
+  projectName: true,
+  requesterId: true,
+  requesterName: true,
+  requiredApprovals: true,
+  createdAt: true,
+  endsAt: true,
+  approvals: { select: { approverId: true, approverName: true, decision: true } },
+} satisfies Prisma.RequestSelect;
+
+type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestRowSelect }>;
+
+export interface RequestSummary {
+  id: string;
+  number: number;
+  kind: RequestKindName;
+  kindLabel: string;
+  summary: string;
+  state: string;
+  projectName: string;
+  requesterId: string;
+  requesterName: string;
+  approvals: number;
+  requiredApprovals: number;
+  approvers: string[];
+  createdAt: Date;
+  endsAt: Date | null;
+}
+
+function summarize(row: RequestRow): RequestSummary {
+  const approvals = row.approvals.filter((a) => a.decision === "APPROVE");
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    kindLabel: KIND_LABELS[row.kind],
+    summary: describeRequest(typedRequest(row.kind, row.payload)),
+    state: row.state,
+    projectName: row.projectName,
+    requesterId: row.requesterId,
+    requesterName: row.requesterName,
+    approvals: approvals.length,
+    requiredApprovals: row.requiredApprovals,
+    approvers: approvals.map((a) => a.approverName),
+    createdAt: row.createdAt,
+    endsAt: row.endsAt,
+  };
+}
+
+export const requestListFilters = z.object({
+  state: optional(z.enum(REQUEST_STATES)),
+  kind: optional(z.enum(REQUEST_KINDS)),
+  project: optional(z.string().max(255)),
+});
+export type RequestListFilters = z.infer<typeof requestListFilters>;
+
+/** The signed-in user's own requests, newest first. */
+export async function myRequests(db: Db, principal: Principal, filters: RequestListFilters, take = 100): Promise<RequestSummary[]> {
+  const rows = await db.request.findMany({
+    where: { requesterId: principal.id, state: filters.state, kind: filters.kind, projectName: filters.project },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: requestRowSelect,
+  });
+  return rows.map(summarize);
+}
+
+export const queueFilters = z.object({
+  kind: optional(z.enum(REQUEST_KINDS)),
+  project: optional(z.string().max(255)),
+  requester: optional(z.string().max(200)),
+  /** "needs-me": requests this approver can act on; "all": every pending one. */
+  show: optional(z.enum(["needs-me", "all"])),
+  approvals: optional(z.enum(["1", "2"])),
+});
+export type QueueFilters = z.infer<typeof queueFilters>;
+
+export interface QueueItem extends RequestSummary {
+  ageMs: number;
+  /** Why this approver cannot act, if they cannot. */
+  blockedFor: "own" | "already-approved" | null;
+  policyChecks: PolicyCheck[];
+}
+
+/** Pending requests, oldest first, with what the approver may do about each. */
+export async function approvalQueue(db: Db, principal: Principal, filters: QueueFilters, now = new Date()): Promise<QueueItem[]> {
+  const rows = await db.request.findMany({
+    where: {
+      state: "PENDING",
+      kind: filters.kind,
+      projectName: filters.project ? { contains: filters.project, mode: "insensitive" } : undefined,
+      requesterName: filters.requester ? { contains: filters.requester, mode: "insensitive" } : undefined,
+      requiredApprovals: filters.approvals ? Number(filters.approvals) : undefined,
+    },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    select: { ...requestRowSelect, policyChecks: true },
+  });
+  const items = rows.map((row) => {
+    const blockedFor: QueueItem["blockedFor"] = row.requesterId === principal.id ? "own" : row.approvals.some((a) => a.approverId === principal.id) ? "already-approved" : null;
+    return { ...summarize(row), ageMs: now.getTime() - row.createdAt.getTime(), blockedFor, policyChecks: row.policyChecks as unknown as PolicyCheck[] };
+  });
+  return filters.show === "all" ? items : items.filter((i) => i.blockedFor === null);
+}
+
+/** How many pending requests this approver could decide (the navigation badge). */
+export async function approvalsWaitingFor(db: Db, principal: Principal): Promise<number> {
+  if (!principal.roles.includes("approver")) return 0;
+  return db.request.count({ where: { state: "PENDING", requesterId: { not: principal.id }, approvals: { none: { approverId: principal.id } } } });
+}
+
+/** Everything the request page shows; refuses what the principal may not see. */
+export async function requestDetail(db: Db, principal: Principal, id: string) {
+  if (!z.string().uuid().safeParse(id).success) throw notFound("That request");
+  const request = await db.request.findUnique({
+    where: { id },
+    include: {
+      approvals: { orderBy: { createdAt: "asc" } },
+      jobs: { orderBy: { createdAt: "asc" }, include: { steps: { orderBy: { ordinal: "asc" } } } },
+      grants: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, subjectType: true, subjectName: true, roleId: true, startsAt: true, endsAt: true, endedAt: true, endReason: true, endedBy: true, harborRobotName: true, projectName: true } },
+      secrets: { orderBy: { createdAt: "desc" }, select: { id: true, robotName: true, createdAt: true, expiresAt: true, revealedAt: true, wipedAt: true, ciphertext: false } },
+    },
+  });
+  if (!request || !canSeeRequest(principal, request)) throw notFound("That request");
+  const typed = typedRequest(request.kind, request.payload);
+  const project = await db.project.findUnique({ where: { name: request.projectName }, select: { ownerGroup: true, state: true } });
+  return {
+    ...request,
+    typed,
+    summary: describeRequest(typed),
+    kindLabel: KIND_LABELS[request.kind],
+    policyChecks: request.policyChecks as unknown as PolicyCheck[],
+    project,
+    grants: request.grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId) })),
+  };
+}
+export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
+
+export const grantFilters = z.object({
+  project: optional(z.string().max(255)),
+  subject: optional(z.string().max(255)),
+  type: optional(z.enum(["GROUP", "ROBOT"])),
+  role: optional(z.coerce.number().int().min(1).max(5)),
+  state: optional(z.enum(GRANT_STATES)),
+  expiring: optional(z.coerce.number().int().min(1).max(365)),
+});
+export type GrantFilters = z.infer<typeof grantFilters>;
+
+export async function listGrants(db: Db, principal: Principal, filters: GrantFilters, now = new Date(), take = 200) {
+  const where: Prisma.GrantWhereInput = {
+    AND: [
+      grantScope(principal),
+      {
+        projectName: filters.project ? { contains: filters.project, mode: "insensitive" } : undefined,
+        subjectName: filters.subject ? { contains: filters.subject, mode: "insensitive" } : undefined,
+        subjectType: filters.type,
+        roleId: filters.role,
+        state: filters.expiring ? "ACTIVE" : filters.state,
+        endsAt: filters.expiring ? { lte: new Date(now.getTime() + filters.expiring * 86400_000) } : undefined,
+      },
+    ],
+  };
+  const rows = await db.grant.findMany({
+    where,
+    orderBy: filters.expiring ? [{ endsAt: "asc" }] : [{ createdAt: "desc" }],
+    take,
+    include: { request: { select: { id: true, number: true, requesterName: true } }, project: { select: { ownerGroup: true } } },
+  });
+  return rows.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId), canManage: canManageProject(principal, g.project) }));
+}
+export type GrantRow = Awaited<ReturnType<typeof listGrants>>[number];
+
+/** Active grants the principal's groups own or hold that end within `days`. */
+export function expiringSoon(db: Db, principal: Principal, days: number, now = new Date()) {
+  return listGrants(db, principal, { expiring: days }, now, 50);
+}
+
+export async function listProjects(db: Db, principal: Principal) {
+  const projects = await db.project.findMany({
+    where: projectScope(principal),
+    orderBy: { name: "asc" },
+    include: { _count: { select: { grants: { where: { state: "ACTIVE" } } } } },
+  });
+  return projects;
+}
+
+export async function projectDetail(db: Db, principal: Principal, name: string) {
+  const project = await db.project.findFirst({ where: { AND: [{ name }, projectScope(principal)] } });
+  if (!project) throw notFound("That project");
+  const grants = await db.grant.findMany({
+    where: { projectId: project.id },
+    orderBy: [{ state: "asc" }, { createdAt: "desc" }],
+    include: { request: { select: { id: true, number: true, requesterName: true, approvals: { where: { decision: "APPROVE" }, select: { approverName: true } } } } },
+  });
+  const openRequests = await db.request.findMany({ where: { projectName: name, state: { in: ["PENDING", "APPROVED", "PROVISIONING", "FAILED"] } }, select: requestRowSelect, orderBy: { createdAt: "desc" } });
+  return {
+    project,
+    grants: grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId) })),
+    openRequests: openRequests.map(summarize),
+    canManage: canManageProject(principal, project),
+  };
+}
+
+/** Robot secrets of the principal's requests that wait to be revealed. */
+export function secretsWaiting(db: Db, principal: Principal, now = new Date()) {
+  return db.robotSecret.findMany({
+    where: { request: { requesterId: principal.id }, revealedAt: null, wipedAt: null, expiresAt: { gt: now } },
+    select: { id: true, robotName: true, expiresAt: true, requestId: true, request: { select: { number: true, projectName: true } } },
+    orderBy: { expiresAt: "asc" },
+  });
+}
+
+/** Provisioning jobs that failed and wait for an approver's retry. */
+export function failedJobs(db: Db) {
+  return db.provisioningJob.findMany({
+    where: { state: "FAILED" },
+    orderBy: { updatedAt: "desc" },
+    take: 50,
+    include: { request: { select: { id: true, number: true, projectName: true, kind: true } }, grant: { select: { subjectName: true, projectName: true } } },
+  });
+}

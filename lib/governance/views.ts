@@ -1,0 +1,94 @@
+import type { Principal } from "../auth/principal";
+import { roleLabel } from "./harbor-roles";
+import { ROBOT_PRESETS, type AnyPayload } from "./payloads";
+import type { PolicyCheck } from "./policy";
+import type { RequestDetail } from "./queries";
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Label/value pairs describing what was asked, for the request page. */
+export function payloadFacts(request: AnyPayload): [string, string][] {
+  switch (request.kind) {
+    case "NEW_PROJECT": {
+      const p = request.payload;
+      return [["Project", p.projectName], ["Owner group", `${p.ownerGroup} (becomes Maintainer)`], ["Template", p.template], ["Storage quota", `${p.quotaGiB} GiB`]];
+    }
+    case "GROUP_ACCESS": {
+      const p = request.payload;
+      return [["Project", p.projectName], ["Group", p.groupName], ["Role", p.previousRoleId ? `${roleLabel(p.previousRoleId)} → ${roleLabel(p.roleId)}` : roleLabel(p.roleId)]];
+    }
+    case "ROBOT_ACCOUNT": {
+      const p = request.payload;
+      return [
+        ["Project", p.projectName],
+        ["Robot", `robot$${p.projectName}+${p.robotName}`],
+        ["Preset", ROBOT_PRESETS[p.preset].label],
+        ["Permissions", p.permissions.map((x) => `${x.resource}:${x.action}`).join(", ")],
+        ["Lifetime", `${p.lifetimeDays} days`],
+        ...(p.description ? ([["Description", p.description]] as [string, string][]) : []),
+      ];
+    }
+    case "ROBOT_ROTATION":
+      return [["Project", request.payload.projectName], ["Robot", request.payload.robotName]];
+    case "GRANT_EXTENSION": {
+      const p = request.payload;
+      return [["Project", p.projectName], ["Subject", `${p.subjectType === "GROUP" ? "group" : "robot"} ${p.subjectName}`], ["Ends now", p.previousEndsAt?.slice(0, 10) ?? "no end date"], ["New end", p.newEndsAt.slice(0, 10)]];
+    }
+    case "QUOTA_CHANGE":
+      return [["Project", request.payload.projectName], ["Quota", `${request.payload.previousQuotaGiB} GiB → ${request.payload.quotaGiB} GiB`]];
+  }
+}
+
+// The request page's data as plain JSON: rendered on the server, then refreshed by polling /api/requests/[id].
+export function toRequestView(detail: RequestDetail, principal: Principal) {
+  const approvals = detail.approvals.filter((a) => a.decision === "APPROVE");
+  const mine = detail.approvals.find((a) => a.approverId === principal.id);
+  const isRequester = detail.requesterId === principal.id;
+  const isApprover = principal.roles.includes("approver");
+  const latestSecret = detail.secrets[0];
+  const secretState = !latestSecret ? null : latestSecret.revealedAt ? "revealed" : latestSecret.wipedAt || latestSecret.expiresAt <= new Date() ? "wiped" : "waiting";
+  const failedJob = detail.jobs.find((j) => j.state === "FAILED");
+  return {
+    id: detail.id,
+    number: detail.number,
+    kind: detail.kind,
+    kindLabel: detail.kindLabel,
+    summary: detail.summary,
+    state: detail.state,
+    projectName: detail.projectName,
+    justification: detail.justification,
+    requester: { id: detail.requesterId, name: detail.requesterName, groups: detail.requesterGroups },
+    facts: payloadFacts(detail.typed),
+    endsAt: iso(detail.endsAt),
+    createdAt: iso(detail.createdAt)!,
+    decidedAt: iso(detail.decidedAt),
+    closedAt: iso(detail.closedAt),
+    requiredApprovals: detail.requiredApprovals,
+    policyChecks: detail.policyChecks as PolicyCheck[],
+    approvals: detail.approvals.map((a) => ({ id: a.id, approverId: a.approverId, approverName: a.approverName, decision: a.decision, comment: a.comment, createdAt: iso(a.createdAt)! })),
+    approvalCount: approvals.length,
+    jobs: detail.jobs.map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      state: j.state,
+      attempts: j.attempts,
+      maxAttempts: j.maxAttempts,
+      lastError: j.lastError,
+      runAt: iso(j.runAt),
+      finishedAt: iso(j.finishedAt),
+      steps: j.steps.map((s) => ({ id: s.id, key: s.key, label: s.label, state: s.state, attempts: s.attempts, harborRequestId: s.harborRequestId, error: s.error, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt) })),
+    })),
+    grants: detail.grants.map((g) => ({ ...g, startsAt: iso(g.startsAt), endsAt: iso(g.endsAt), endedAt: iso(g.endedAt) })),
+    secret: latestSecret ? { state: secretState, robotName: latestSecret.robotName, expiresAt: iso(latestSecret.expiresAt)!, revealedAt: iso(latestSecret.revealedAt) } : null,
+    can: {
+      decide: isApprover && !isRequester && detail.state === "PENDING" && !mine,
+      cancel: isRequester && detail.state === "PENDING",
+      reveal: isRequester && secretState === "waiting",
+      retry: isApprover && !!failedJob,
+      failedJobId: failedJob?.id ?? null,
+    },
+    whyNoDecision: !isApprover ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
+    live: ["PENDING", "APPROVED", "PROVISIONING"].includes(detail.state),
+  };
+}
+export type RequestView = ReturnType<typeof toRequestView>;
