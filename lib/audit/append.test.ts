@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AuditSecretError, prepareAuditRows } from "./append";
 import { AuditInputError } from "./chain";
-import type { AuditContext } from "./types";
+import type { AuditContext, JsonValue } from "./types";
 
 const user: AuditContext = { actor: { type: "user", id: "u1", name: "Alice", groups: ["g1"] }, sourceIp: "10.0.0.1" };
 const now = new Date("2026-01-01T00:00:00.000Z");
 
 describe("preparing audit rows", () => {
   it("fills actor fields, normalizes uuids and defaults `at`", () => {
-    const [row] = prepareAuditRows(user, [{ action: "request.created", objectType: "request", objectId: "x", requestId: "7B0E5F51-55A4-4B7E-9A57-2F7E1F7F1A01", after: { at: new Date("2026-02-02T00:00:00Z") } }], now);
+    const [row] = prepareAuditRows(user, [{ action: "request.created", objectType: "request", objectId: "x", requestId: "7B0E5F51-55A4-4B7E-9A57-2F7E1F7F1A01", after: { at: new Date("2026-02-02T00:00:00Z") } as unknown as JsonValue }], now);
     expect(row).toMatchObject({
       at: now,
       actorType: "user",

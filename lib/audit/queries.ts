@@ -1,0 +1,486 @@
+import {
+  GRANT_STATES,
+  accessAtQuerySchema,
+  eventLogFiltersSchema,
+  grantHistoryFiltersSchema,
+  pageSchema,
+  type AccessAtQuery,
+  type EventLogFilters,
+  type EventLogFiltersInput,
+  type GrantHistoryFilters,
+  type GrantHistoryFiltersInput,
+  type PageInput,
+} from "./filters";
+import { roleName } from "./roles";
+import { likePrefix, Params, type Queryable, type SqlQuery } from "./sql";
+import { GRANT_END_ACTIONS, type JsonValue } from "./types";
+
+// Read side of the trail for the auditor views. Thin on purpose: each function builds one
+// parameterized SQL text (exported as *Query for the benchmark) and maps rows; no ORM in between.
+
+export { chainStatus } from "./verify";
+export * from "./filters";
+
+export interface Approver {
+  id: string;
+  name: string;
+  /** when the approval was recorded; null when only the trail's copy is known */
+  at: Date | null;
+}
+
+export interface Permission {
+  resource: string;
+  action: string;
+}
+
+export interface GrantHistoryRow {
+  grantId: string;
+  projectName: string;
+  subjectType: "GROUP" | "ROBOT";
+  subjectName: string;
+  roleId: number | null;
+  roleName: string | null;
+  permissions: Permission[] | null;
+  state: (typeof GRANT_STATES)[number];
+  startsAt: Date | null;
+  endsAt: Date | null;
+  endedAt: Date | null;
+  endReason: string | null;
+  endedBy: string | null;
+  requestId: string;
+  requestNumber: number;
+  requesterId: string;
+  requesterName: string;
+  approvers: Approver[];
+  supersedesId: string | null;
+  createdAt: Date;
+}
+
+export interface PageResult<T> {
+  rows: T[];
+  /** pass back as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+const START = `COALESCE(g."startsAt", g."createdAt")`;
+const END = `COALESCE(g."endsAt", 'infinity'::timestamptz)`;
+
+// Keyset keys per sort, each ending in the unique id; the hand-written indexes of the
+// audit_indexes migration follow these expressions exactly.
+const GRANT_SORT_KEYS: Record<GrantHistoryFilters["sort"], { expr: string; type: string }[]> = {
+  startsAt: [
+    { expr: START, type: "timestamptz" },
+    { expr: "g.id", type: "uuid" },
+  ],
+  endsAt: [
+    { expr: END, type: "timestamptz" },
+    { expr: "g.id", type: "uuid" },
+  ],
+  project: [
+    { expr: `g."projectName"`, type: "text" },
+    { expr: START, type: "timestamptz" },
+    { expr: "g.id", type: "uuid" },
+  ],
+  subject: [
+    { expr: `g."subjectName"`, type: "text" },
+    { expr: START, type: "timestamptz" },
+    { expr: "g.id", type: "uuid" },
+  ],
+};
+
+interface GrantCursor {
+  s: string;
+  d: string;
+  k: string[];
+}
+
+export function encodeCursor(value: GrantCursor | string): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+function decodeGrantCursor(cursor: string | undefined, sort: string, dir: string, width: number): string[] | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as GrantCursor;
+    // a cursor from another sort order starts again at the first page rather than skipping rows
+    if (parsed.s !== sort || parsed.d !== dir || !Array.isArray(parsed.k) || parsed.k.length !== width) return null;
+    if (!parsed.k.every((k) => typeof k === "string")) return null;
+    return parsed.k;
+  } catch {
+    return null;
+  }
+}
+
+export const APPROVERS_JSON = (requestIdExpr: string) => `(SELECT coalesce(json_agg(json_build_object('id', apv."approverId", 'name', apv."approverName", 'at', apv."createdAt") ORDER BY apv."createdAt", apv."approverId"), '[]'::json)
+     FROM "Approval" apv WHERE apv."requestId" = ${requestIdExpr} AND apv.decision = 'APPROVE')`;
+
+/** The WHERE conditions of the grant-history filters (shared with the grant export). */
+export function grantFilterConditions(f: GrantHistoryFilters, p: Params): string[] {
+  const where: string[] = [];
+  if (f.project !== undefined) where.push(`g."projectName" = ${p.add(f.project)}`);
+  if (f.subject !== undefined) where.push(`g."subjectName" = ${p.add(f.subject)}`);
+  if (f.subjectType !== undefined) where.push(`g."subjectType" = ${p.add(f.subjectType)}::"SubjectType"`);
+  if (f.roleId !== undefined) where.push(`g."roleId" = ${p.add(f.roleId)}::int`);
+  if (f.state !== undefined) where.push(`g.state = ${p.add(f.state)}::"GrantState"`);
+  if (f.to !== undefined) where.push(`${START} < ${p.add(f.to.toISOString())}::timestamptz`);
+  if (f.from !== undefined) where.push(`(g."endedAt" IS NULL OR g."endedAt" >= ${p.add(f.from.toISOString())}::timestamptz)`);
+  if (f.approver !== undefined) {
+    const x = p.add(f.approver);
+    where.push(`EXISTS (SELECT 1 FROM "Approval" ap WHERE ap."requestId" = g."requestId" AND ap.decision = 'APPROVE' AND (ap."approverId" = ${x} OR ap."approverName" = ${x}))`);
+  }
+  if (f.requester !== undefined) {
+    const x = p.add(f.requester);
+    where.push(`EXISTS (SELECT 1 FROM "Request" rq WHERE rq.id = g."requestId" AND (rq."requesterId" = ${x} OR rq."requesterName" = ${x}))`);
+  }
+  return where;
+}
+
+/** The SQL of one grant-history page (limit + 1 rows, to know whether another page follows). */
+export function grantHistoryQuery(filters: GrantHistoryFilters, page: { cursor?: string; limit: number }, select = GRANT_COLUMNS): SqlQuery {
+  const p = new Params();
+  const keys = GRANT_SORT_KEYS[filters.sort];
+  const where = grantFilterConditions(filters, p);
+  const after = decodeGrantCursor(page.cursor, filters.sort, filters.dir, keys.length);
+  if (after) {
+    const left = keys.map((k) => k.expr).join(", ");
+    const right = keys.map((k, i) => `${p.add(after[i])}::${k.type}`).join(", ");
+    where.push(`(${left}) ${filters.dir === "desc" ? "<" : ">"} (${right})`);
+  }
+  const dir = filters.dir === "desc" ? "DESC" : "ASC";
+  const text = `SELECT ${select}, ${keys.map((k, i) => `(${k.expr})::text AS k${i}`).join(", ")}
+FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"
+${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
+ORDER BY ${keys.map((k) => `${k.expr} ${dir}`).join(", ")}
+LIMIT ${p.add(page.limit + 1)}`;
+  return { text, values: p.values };
+}
+
+export const GRANT_COLUMNS = `g.id AS "grantId", g."projectName", g."subjectType", g."subjectName", g."roleId", g.permissions, g.state,
+  g."startsAt", g."endsAt", g."endedAt", g."endReason", g."endedBy", g."requestId", g."supersedesId", g."createdAt",
+  r.number AS "requestNumber", r."requesterId", r."requesterName",
+  ${APPROVERS_JSON(`g."requestId"`)} AS approvers`;
+
+interface RawApprover {
+  id: string;
+  name: string;
+  at: string | null;
+}
+
+const toApprovers = (list: RawApprover[] | null | undefined): Approver[] => (list ?? []).map((a) => ({ id: a.id, name: a.name, at: a.at ? new Date(a.at) : null }));
+
+interface GrantRowRaw extends Omit<GrantHistoryRow, "approvers" | "roleName"> {
+  approvers: RawApprover[];
+  [key: `k${number}`]: string;
+}
+
+function toGrantRow(r: GrantRowRaw): GrantHistoryRow {
+  return {
+    grantId: r.grantId,
+    projectName: r.projectName,
+    subjectType: r.subjectType,
+    subjectName: r.subjectName,
+    roleId: r.roleId,
+    roleName: roleName(r.roleId),
+    permissions: r.permissions,
+    state: r.state,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    endedAt: r.endedAt,
+    endReason: r.endReason,
+    endedBy: r.endedBy,
+    requestId: r.requestId,
+    requestNumber: r.requestNumber,
+    requesterId: r.requesterId,
+    requesterName: r.requesterName,
+    approvers: toApprovers(r.approvers),
+    supersedesId: r.supersedesId,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Every grant ever, filtered and sorted, one keyset page at a time. */
+export async function grantHistory(db: Queryable, filters: GrantHistoryFiltersInput = {}, page: PageInput = {}): Promise<PageResult<GrantHistoryRow>> {
+  const f = grantHistoryFiltersSchema.parse(filters);
+  const pg = pageSchema.parse(page);
+  const q = grantHistoryQuery(f, pg);
+  const { rows } = await db.query<GrantRowRaw>(q.text, q.values);
+  const more = rows.length > pg.limit;
+  const pageRows = more ? rows.slice(0, pg.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  const width = GRANT_SORT_KEYS[f.sort].length;
+  const nextCursor = more && last ? encodeCursor({ s: f.sort, d: f.dir, k: Array.from({ length: width }, (_, i) => String(last[`k${i}`])) }) : null;
+  return { rows: pageRows.map(toGrantRow), nextCursor };
+}
+
+export interface AuditEventRow {
+  /** decimal string (bigint in the database) */
+  seq: string;
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorGroups: string[];
+  sourceIp: string | null;
+  userAgent: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  projectName: string | null;
+  subject: string | null;
+  requestId: string | null;
+  before: JsonValue | null;
+  after: JsonValue | null;
+  harborRequestId: string | null;
+  portalRequestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const EVENT_COLUMNS = `e.seq::text AS seq, e.at, e."actorType", e."actorId", e."actorName", e."actorGroups", e."sourceIp", e."userAgent",
+  e.action, e."objectType", e."objectId", e."projectName", e.subject, e."requestId", e.before, e.after, e."harborRequestId",
+  e."portalRequestId", e."prevHash", e.hash`;
+
+/** The WHERE conditions of the event-log filters (shared with the event export). */
+export function eventFilterConditions(f: EventLogFilters, p: Params): string[] {
+  const where: string[] = [];
+  if (f.action !== undefined) where.push(`(e.action = ${p.add(f.action)} OR e.action LIKE ${p.add(likePrefix(`${f.action.replace(/\.+$/, "")}.`))})`);
+  if (f.objectType !== undefined) where.push(`e."objectType" = ${p.add(f.objectType)}`);
+  if (f.objectId !== undefined) where.push(`e."objectId" = ${p.add(f.objectId)}`);
+  if (f.project !== undefined) where.push(`e."projectName" = ${p.add(f.project)}`);
+  if (f.actor !== undefined) {
+    const x = p.add(f.actor);
+    where.push(`(e."actorId" = ${x} OR e."actorName" = ${x})`);
+  }
+  if (f.requestId !== undefined) where.push(`e."requestId" = ${p.add(f.requestId.toLowerCase())}::uuid`);
+  if (f.from !== undefined) where.push(`e.at >= ${p.add(f.from.toISOString())}::timestamptz`);
+  if (f.to !== undefined) where.push(`e.at < ${p.add(f.to.toISOString())}::timestamptz`);
+  return where;
+}
+
+function parseSeqCursor(cursor: string | undefined): string | null {
+  return cursor && /^\d{1,19}$/.test(cursor) ? cursor : null;
+}
+
+/** The SQL of one event-log page, newest first (limit + 1 rows). */
+export function eventLogQuery(filters: EventLogFilters, page: { cursor?: string; limit: number }): SqlQuery {
+  const p = new Params();
+  const where = eventFilterConditions(filters, p);
+  const before = parseSeqCursor(page.cursor);
+  if (before) where.push(`e.seq < ${p.add(before)}::bigint`);
+  const text = `SELECT ${EVENT_COLUMNS}
+FROM "AuditEvent" e
+${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
+ORDER BY e.seq DESC
+LIMIT ${p.add(page.limit + 1)}`;
+  return { text, values: p.values };
+}
+
+/** All events, newest first, keyset-paginated on seq (the cursor is the last seq seen). */
+export async function eventLog(db: Queryable, filters: EventLogFiltersInput = {}, page: PageInput = {}): Promise<PageResult<AuditEventRow>> {
+  const f = eventLogFiltersSchema.parse(filters);
+  const pg = pageSchema.parse(page);
+  const q = eventLogQuery(f, pg);
+  const { rows } = await db.query<AuditEventRow>(q.text, q.values);
+  const more = rows.length > pg.limit;
+  const pageRows = more ? rows.slice(0, pg.limit) : rows;
+  return { rows: pageRows, nextCursor: more ? (pageRows[pageRows.length - 1]?.seq ?? null) : null };
+}
+
+export interface AccessAtRow {
+  grantId: string;
+  projectName: string;
+  subjectType: "GROUP" | "ROBOT";
+  subjectName: string;
+  roleId: number | null;
+  roleName: string | null;
+  permissions: Permission[] | null;
+  startsAt: Date | null;
+  /** the scheduled end as known at the instant (after any extension recorded by then) */
+  endsAt: Date | null;
+  requestId: string | null;
+  requestNumber: number | null;
+  requester: { id: string; name: string } | null;
+  approvers: Approver[];
+}
+
+const END_ACTIONS_SQL = GRANT_END_ACTIONS.map((a) => `'${a}'`).join(", ");
+
+/**
+ * The SQL of "who had which role at instant T", from the trail alone: a grant is in force iff its
+ * grant.activated is at or before T and none of its ending events is. Inclusive start, exclusive end.
+ */
+export function accessAtQuery(q: AccessAtQuery): SqlQuery {
+  const p = new Params();
+  const at = p.add(q.at.toISOString());
+  const where = [`a.action = 'grant.activated'`, `a."objectType" = 'grant'`, `a.at <= ${at}::timestamptz`];
+  if (q.project !== undefined) where.push(`a."projectName" = ${p.add(q.project)}`);
+  if (q.group !== undefined) where.push(`a.subject = ${p.add(`group:${q.group}`)}`);
+  // the action lists are literals, not parameters, so the partial lifecycle index applies
+  const text = `SELECT q.* FROM (
+  SELECT DISTINCT ON (a."objectId") a."objectId" AS "grantId", a."projectName", a.subject, a.after, a.at AS "activatedAt", a."requestId",
+    (SELECT x.after->>'endsAt' FROM "AuditEvent" x
+      WHERE x."objectType" = 'grant' AND x."objectId" = a."objectId" AND x.action = 'grant.extended' AND x.at <= ${at}::timestamptz
+      ORDER BY x.at DESC, x.seq DESC LIMIT 1) AS "extendedEndsAt",
+    r.number AS "requestNumber", r."requesterId", r."requesterName",
+    ${APPROVERS_JSON(`a."requestId"`)} AS approvers
+  FROM "AuditEvent" a
+  LEFT JOIN "Request" r ON r.id = a."requestId"
+  WHERE ${where.join("\n    AND ")}
+    AND NOT EXISTS (SELECT 1 FROM "AuditEvent" x
+      WHERE x."objectType" = 'grant' AND x."objectId" = a."objectId" AND x.action IN (${END_ACTIONS_SQL}) AND x.at <= ${at}::timestamptz)
+  ORDER BY a."objectId", a.at DESC, a.seq DESC
+) q
+ORDER BY q."projectName", q.subject, q."grantId"`;
+  return { text, values: p.values };
+}
+
+interface AccessAtRaw {
+  grantId: string;
+  projectName: string | null;
+  subject: string | null;
+  after: Record<string, unknown> | null;
+  activatedAt: Date;
+  requestId: string | null;
+  extendedEndsAt: string | null;
+  requestNumber: number | null;
+  requesterId: string | null;
+  requesterName: string | null;
+  approvers: RawApprover[];
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const date = (v: unknown): Date | null => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+
+function toAccessRow(r: AccessAtRaw): AccessAtRow {
+  const after = r.after ?? {};
+  const subject = r.subject ?? "";
+  const [prefix, ...rest] = subject.split(":");
+  const subjectType = after.subjectType === "ROBOT" || after.subjectType === "GROUP" ? after.subjectType : prefix === "robot" ? "ROBOT" : "GROUP";
+  const roleId = typeof after.roleId === "number" ? after.roleId : null;
+  const fromTrail = Array.isArray(after.approvers) ? (after.approvers as { id: string; name: string }[]).map((a) => ({ id: String(a.id), name: String(a.name), at: null })) : [];
+  const approvers = toApprovers(r.approvers);
+  return {
+    grantId: r.grantId,
+    projectName: str(after.projectName) ?? r.projectName ?? "",
+    subjectType,
+    subjectName: str(after.subjectName) ?? rest.join(":"),
+    roleId,
+    roleName: str(after.roleName) ?? roleName(roleId),
+    permissions: Array.isArray(after.permissions) ? (after.permissions as Permission[]) : null,
+    startsAt: date(after.startsAt) ?? r.activatedAt,
+    endsAt: r.extendedEndsAt !== null ? date(r.extendedEndsAt) : date(after.endsAt),
+    requestId: r.requestId ?? str(after.requestId),
+    requestNumber: r.requestNumber,
+    requester: r.requesterId !== null && r.requesterName !== null ? { id: r.requesterId, name: r.requesterName } : null,
+    // the approval records when they exist; the names the trail captured at activation otherwise
+    approvers: approvers.length > 0 ? approvers : fromTrail,
+  };
+}
+
+/** Who had which role in a project (or where a group had access) at an instant, answered from the trail. */
+export async function accessAt(db: Queryable, query: { project?: string; group?: string; at: Date | string }): Promise<AccessAtRow[]> {
+  const q = accessAtQuerySchema.parse(query);
+  const sql = accessAtQuery(q);
+  const { rows } = await db.query<AccessAtRaw>(sql.text, sql.values);
+  return rows.map(toAccessRow);
+}
+
+export interface GrantDetail {
+  grant: GrantHistoryRow & { harborMemberId: number | null; harborRobotId: number | null; harborRobotName: string | null; updatedAt: Date };
+  request: {
+    id: string;
+    number: number;
+    kind: string;
+    state: string;
+    payload: JsonValue;
+    justification: string;
+    requesterId: string;
+    requesterName: string;
+    requesterGroups: string[];
+    projectName: string;
+    endsAt: Date | null;
+    policyChecks: JsonValue;
+    requiredApprovals: number;
+    createdAt: Date;
+    decidedAt: Date | null;
+    closedAt: Date | null;
+  };
+  approvals: { id: string; approverId: string; approverName: string; decision: "APPROVE" | "REJECT"; comment: string | null; createdAt: Date }[];
+  jobs: {
+    id: string;
+    kind: string;
+    state: string;
+    attempts: number;
+    lastError: string | null;
+    createdAt: Date;
+    finishedAt: Date | null;
+    steps: { id: string; ordinal: number; key: string; label: string; state: string; attempts: number; harborRequestId: string | null; error: string | null; startedAt: Date | null; finishedAt: Date | null }[];
+  }[];
+  /** the grant this one replaced (role change), and the grant that replaced it */
+  supersedesId: string | null;
+  supersededById: string | null;
+  /** the grant's own events and its request's, oldest first */
+  events: AuditEventRow[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type JobRaw = Omit<GrantDetail["jobs"][number], "steps"> & { steps: (Omit<GrantDetail["jobs"][number]["steps"][number], "startedAt" | "finishedAt"> & { startedAt: string | null; finishedAt: string | null })[] };
+
+/** One grant with its request, approvals, provisioning jobs and steps, and its audit events; null if unknown. */
+export async function grantDetail(db: Queryable, grantId: string): Promise<GrantDetail | null> {
+  if (!UUID.test(grantId)) return null;
+  const id = grantId.toLowerCase();
+  const { rows } = await db.query<GrantRowRaw & { harborMemberId: number | null; harborRobotId: number | null; harborRobotName: string | null; updatedAt: Date }>(
+    `SELECT ${GRANT_COLUMNS}, g."harborMemberId", g."harborRobotId", g."harborRobotName", g."updatedAt"
+     FROM "Grant" g JOIN "Request" r ON r.id = g."requestId" WHERE g.id = $1`,
+    [id],
+  );
+  const raw = rows[0];
+  if (!raw) return null;
+  const [request, approvals, jobs, successor, events] = await Promise.all([
+    db.query<GrantDetail["request"]>(
+      `SELECT id, number, kind, state, payload, justification, "requesterId", "requesterName", "requesterGroups", "projectName", "endsAt",
+              "policyChecks", "requiredApprovals", "createdAt", "decidedAt", "closedAt"
+       FROM "Request" WHERE id = $1`,
+      [raw.requestId],
+    ),
+    db.query<GrantDetail["approvals"][number]>(
+      `SELECT id, "approverId", "approverName", decision, comment, "createdAt" FROM "Approval" WHERE "requestId" = $1 ORDER BY "createdAt", id`,
+      [raw.requestId],
+    ),
+    db.query<JobRaw>(
+      `SELECT j.id, j.kind, j.state, j.attempts, j."lastError", j."createdAt", j."finishedAt",
+         (SELECT coalesce(json_agg(json_build_object('id', s.id, 'ordinal', s.ordinal, 'key', s.key, 'label', s.label, 'state', s.state,
+                   'attempts', s.attempts, 'harborRequestId', s."harborRequestId", 'error', s.error, 'startedAt', s."startedAt", 'finishedAt', s."finishedAt")
+                   ORDER BY s.ordinal, s.key), '[]'::json)
+          FROM "ProvisioningStep" s WHERE s."jobId" = j.id) AS steps
+       FROM "ProvisioningJob" j
+       WHERE j."grantId" = $1 OR (j."requestId" = $2 AND j."grantId" IS NULL)
+       ORDER BY j."createdAt", j.id`,
+      [id, raw.requestId],
+    ),
+    db.query<{ id: string }>(`SELECT id FROM "Grant" WHERE "supersedesId" = $1 ORDER BY "createdAt" LIMIT 1`, [id]),
+    db.query<AuditEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM "AuditEvent" e
+       WHERE (e."objectType" = 'grant' AND e."objectId" = $1) OR e."requestId" = $2::uuid
+       ORDER BY e.seq`,
+      [id, raw.requestId],
+    ),
+  ]);
+  const req = request.rows[0];
+  if (!req) return null;
+  const grant = toGrantRow(raw);
+  return {
+    grant: { ...grant, harborMemberId: raw.harborMemberId, harborRobotId: raw.harborRobotId, harborRobotName: raw.harborRobotName, updatedAt: raw.updatedAt },
+    request: req,
+    approvals: approvals.rows,
+    jobs: jobs.rows.map((j) => ({
+      ...j,
+      steps: j.steps.map((s) => ({ ...s, startedAt: s.startedAt ? new Date(s.startedAt) : null, finishedAt: s.finishedAt ? new Date(s.finishedAt) : null })),
+    })),
+    supersedesId: raw.supersedesId,
+    supersededById: successor.rows[0]?.id ?? null,
+    events: events.rows,
+  };
+}

@@ -1,0 +1,31 @@
+import type pg from "pg";
+
+/** Anything that runs a parameterized query: a pg.Pool, a checked-out client, or `database().pool`. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/** A SQL text with its parameters, exactly as sent to PostgreSQL (the benchmark replays it through raw pg). */
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** LIKE pattern for "starts with", with the pattern characters escaped. */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Every column as text, so exports format values without building Dates or parsing JSON per row.
+export const rawTextTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+/** A `timestamptz` expression rendered as ISO 8601 UTC with milliseconds, e.g. 2026-01-02T03:04:05.678Z. */
+export const isoUtc = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -1,0 +1,155 @@
+import type pg from "pg";
+import { ChainWalker, GENESIS_HASH, type BreakReason, type JsonValue, type StoredAuditEvent } from "./chain";
+
+const EVENT_SELECT = `seq::text AS seq, at, "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", action,
+  "objectType", "objectId", "projectName", subject, "requestId", before, after, "harborRequestId", "portalRequestId", "prevHash", hash`;
+
+interface EventRaw extends Omit<StoredAuditEvent, "seq"> {
+  seq: string;
+}
+
+const toStored = (r: EventRaw): StoredAuditEvent => ({ ...r, seq: BigInt(r.seq), before: r.before as JsonValue | null, after: r.after as JsonValue | null });
+
+interface VerifyCommon {
+  headSeq: bigint;
+  headHash: string;
+  /** events whose hash and link were checked */
+  checked: number;
+  /** the walk continued from this event (0 = genesis) */
+  startedAfter: bigint;
+  verifiedAt: Date;
+  durationMs: number;
+}
+
+export type VerifyResult = ({ ok: true } & VerifyCommon) | ({ ok: false; brokenAt: bigint; reason: BreakReason; detail: string } & VerifyCommon);
+
+export interface VerifyOptions {
+  /** rows per keyset batch */
+  batchSize?: number;
+  /** continue from a known-good event instead of genesis */
+  from?: { seq: bigint; hash: string };
+  /** record a checkpoint (AuditCheckpoint) when a walk from genesis succeeds */
+  record?: boolean;
+  onProgress?: (checked: number, lastSeq: bigint) => void;
+}
+
+/**
+ * Walks the chain in seq order with keyset batches inside one read-only snapshot: the head and the
+ * events are seen as of the same instant, while writers carry on. Memory is one batch.
+ */
+export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 5000;
+  const from = options.from ?? { seq: 0n, hash: GENESIS_HASH };
+  const client = await pool.connect();
+  let headSeq = 0n;
+  let headHash = GENESIS_HASH;
+  const walker = new ChainWalker(from);
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
+    const fetch = (after: string) => client.query<EventRaw>(`SELECT ${EVENT_SELECT} FROM "AuditEvent" e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT $2`, [after, batchSize]);
+    let pending: Promise<pg.QueryResult<EventRaw>> | null = fetch(from.seq.toString());
+    try {
+      while (pending) {
+        const { rows }: pg.QueryResult<EventRaw> = await pending;
+        const last: EventRaw | undefined = rows[rows.length - 1];
+        // ask for the next batch before hashing this one, so the database works while we hash
+        pending = last && rows.length === batchSize ? fetch(last.seq) : null;
+        let broken = false;
+        for (const row of rows) {
+          if (walker.push(toStored(row))) {
+            broken = true;
+            break;
+          }
+        }
+        options.onProgress?.(walker.checked, walker.lastSeq);
+        if (broken) break;
+      }
+    } finally {
+      await pending?.catch(() => undefined);
+    }
+    if (head) {
+      headSeq = BigInt(head.seq);
+      headHash = head.hash;
+    }
+    walker.finish(head ? { seq: headSeq, hash: headHash } : null);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  const common: VerifyCommon = { headSeq, headHash, checked: walker.checked, startedAfter: from.seq, verifiedAt: new Date(), durationMs: performance.now() - started };
+  const failure = walker.failure;
+  if (failure) return { ok: false, ...failure, ...common };
+  if (options.record && from.seq === 0n && headSeq > 0n) {
+    await pool.query(
+      `INSERT INTO "AuditCheckpoint" (seq, hash, checked, "verifiedAt") VALUES ($1::bigint, $2, $3::bigint, $4::timestamptz) ON CONFLICT (seq) DO NOTHING`,
+      [headSeq.toString(), headHash, String(walker.checked), common.verifiedAt.toISOString()],
+    );
+  }
+  return { ok: true, ...common };
+}
+
+export interface ChainStatus {
+  ok: boolean;
+  headSeq: string;
+  headHash: string;
+  /** true when this check continues from a full verification or from genesis, so everything up to the head is covered */
+  anchored: boolean;
+  /** the walk began after this event */
+  checkedFrom: string;
+  checked: number;
+  lastFullVerification: { seq: string; hash: string; verifiedAt: Date } | null;
+  break: { brokenAt: string; reason: BreakReason; detail: string } | null;
+  checkedAt: Date;
+}
+
+/**
+ * The status the auditor views show: the head, the last full verification (npm run audit:verify),
+ * and a fresh walk of what was appended since — at most `maxWalk` events, so a page stays fast.
+ */
+export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } = {}): Promise<ChainStatus> {
+  const maxWalk = BigInt(options.maxWalk ?? 50_000);
+  const head = (await pool.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
+  const headSeq = head ? BigInt(head.seq) : 0n;
+  const cp = (
+    await pool.query<{ seq: string; hash: string; verifiedAt: Date }>(
+      `SELECT c.seq::text AS seq, c.hash, c."verifiedAt" FROM "AuditCheckpoint" c WHERE c.seq <= $1::bigint ORDER BY c.seq DESC LIMIT 1`,
+      [headSeq.toString()],
+    )
+  ).rows[0];
+  const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
+  const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
+
+  let from = { seq: 0n, hash: GENESIS_HASH };
+  let anchored = true;
+  if (cp && headSeq - BigInt(cp.seq) <= maxWalk) from = { seq: BigInt(cp.seq), hash: cp.hash };
+  else if (headSeq > maxWalk) {
+    from = { seq: headSeq - maxWalk, hash: "" };
+    anchored = false;
+  }
+  if (from.seq > 0n) {
+    const stored = (await pool.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" WHERE seq = $1::bigint`, [from.seq.toString()])).rows[0];
+    const brokenAt = from.seq.toString();
+    if (!stored) return { ...base, ok: false, anchored, checkedFrom: brokenAt, checked: 0, break: { brokenAt, reason: "gap", detail: `event ${brokenAt} is missing` }, checkedAt: new Date() };
+    if (anchored && stored.hash !== from.hash) {
+      return { ...base, ok: false, anchored, checkedFrom: brokenAt, checked: 0, break: { brokenAt, reason: "hash-mismatch", detail: `event ${brokenAt} no longer has the hash verified on ${cp?.verifiedAt.toISOString()}` }, checkedAt: new Date() };
+    }
+    from.hash = stored.hash;
+  }
+  const result = await verifyChain(pool, { from });
+  return {
+    ...base,
+    headSeq: result.headSeq.toString(),
+    headHash: result.headHash,
+    ok: result.ok,
+    anchored,
+    checkedFrom: from.seq.toString(),
+    checked: result.checked,
+    break: result.ok ? null : { brokenAt: result.brokenAt.toString(), reason: result.reason, detail: result.detail },
+    checkedAt: result.verifiedAt,
+  };
+}

@@ -1,0 +1,152 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { appendAuditEvents } from "@/lib/audit/append";
+import { bulkAppend, type EventDraft } from "@/lib/audit/bulk";
+import { chainStatus, verifyChain } from "@/lib/audit/verify";
+import { inheritedEnvironment } from "@/lib/env";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+
+const draft = (i: number): EventDraft => ({
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+  actorType: "user",
+  actorId: "u-alice",
+  actorName: "Alice",
+  actorGroups: ["team-leads"],
+  sourceIp: null,
+  userAgent: null,
+  action: "request.created",
+  objectType: "request",
+  objectId: `r-${i}`,
+  projectName: "finance",
+  subject: null,
+  requestId: null,
+  before: null,
+  after: { i },
+  harborRequestId: null,
+  portalRequestId: null,
+});
+
+const drafts = (from: number, n: number) => Array.from({ length: n }, (_, k) => draft(from + k));
+
+async function asSuperuser(db: TestDatabase, sql: string, values: unknown[] = []) {
+  // what an attacker with database superuser rights could do: switch the append-only triggers off
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(sql, values);
+    await client.query("COMMIT");
+  } finally {
+    client.release();
+  }
+}
+
+async function verifyScript(db: TestDatabase | null, ...args: string[]) {
+  const env = { ...inheritedEnvironment(), DATABASE_URL: db?.url ?? "" };
+  try {
+    const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/audit-verify.ts", ...args], { cwd: root, env });
+    return { code: 0, stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout + err.stderr };
+  }
+}
+
+describe("the database refuses to rewrite the trail", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.prisma.$transaction((tx) => appendAuditEvents(tx, { actor: { type: "system", id: "seed" } }, [{ action: "project.created", objectType: "project", objectId: "p1" }]));
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on events, from raw SQL and from Prisma", async () => {
+    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(db.pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow();
+    await expect(db.prisma.auditEvent.update({ where: { seq: 1n }, data: { actorName: "x" } })).rejects.toThrow();
+    expect((await db.pool.query(`SELECT action FROM "AuditEvent"`)).rows).toEqual([{ action: "project.created" }]);
+  });
+
+  it("refuses to rewrite checkpoints too", async () => {
+    expect((await verifyChain(db.pool, { record: true })).ok).toBe(true);
+    await expect(db.pool.query(`UPDATE "AuditCheckpoint" SET hash = repeat('a', 64)`)).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
+  });
+
+  it("refuses a malformed hash", async () => {
+    await expect(
+      db.pool.query(`INSERT INTO "AuditEvent" (seq, at, "actorType", action, "objectType", "objectId", "prevHash", hash) VALUES (99, now(), 'system', 'x.y', 'job', 'j', repeat('0', 64), 'not-a-hash')`),
+    ).rejects.toThrow(/AuditEvent_hash_shape/);
+  });
+});
+
+describe("verifying the chain in the database", () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    // small batches, so breaks fall inside, at the edge of and across keyset batches
+    await bulkAppend(db.pool, [drafts(1, 40), drafts(41, 60)]);
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  it("passes an intact chain and counts every event", async () => {
+    const result = await verifyChain(db.pool, { batchSize: 7 });
+    expect(result).toMatchObject({ ok: true, headSeq: 100n, checked: 100 });
+  });
+
+  it("reports a changed event at its seq", async () => {
+    await asSuperuser(db, `UPDATE "AuditEvent" SET after = '{"i": 1000}' WHERE seq = 37`);
+    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 37n, reason: "hash-mismatch", checked: 36 });
+  });
+
+  it("reports a removed event at the missing seq", async () => {
+    await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq = 50`);
+    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 50n, reason: "gap" });
+  });
+
+  it("reports removed trailing events against the head", async () => {
+    await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq > 98`);
+    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 99n, reason: "head-mismatch" });
+  });
+
+  it("tells the auditor view: checkpoint, fresh tail and breaks", async () => {
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: true, headSeq: "100", anchored: true, checkedFrom: "0", checked: 100, lastFullVerification: null, break: null });
+    await verifyChain(db.pool, { record: true });
+    await bulkAppend(db.pool, [drafts(101, 5)]);
+    const status = await chainStatus(db.pool);
+    expect(status).toMatchObject({ ok: true, headSeq: "105", anchored: true, checkedFrom: "100", checked: 5, lastFullVerification: { seq: "100" } });
+    // a bounded walk on a long tail is marked as not anchored to a full verification
+    expect(await chainStatus(db.pool, { maxWalk: 3 })).toMatchObject({ ok: true, anchored: false, checkedFrom: "102", checked: 3 });
+    await asSuperuser(db, `UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = 103`);
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "103", reason: "hash-mismatch" } });
+  });
+
+  it("npm run audit:verify exits 0 on an intact chain and 1 with the broken seq", async () => {
+    const ok = await verifyScript(db);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/checked:\s+100 events/);
+    expect(ok.stdout).toMatch(/head:\s+seq 100 hash [0-9a-f]{64}/);
+    expect(ok.stdout).not.toContain("berth-local");
+    await asSuperuser(db, `UPDATE "AuditEvent" SET "objectId" = 'other' WHERE seq = 12`);
+    const broken = await verifyScript(db);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/BROKEN at event 12 \(hash-mismatch\)/);
+  });
+
+  it("npm run audit:verify exits 2 without DATABASE_URL", async () => {
+    const none = await verifyScript(null);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/DATABASE_URL is not set/);
+  });
+});
