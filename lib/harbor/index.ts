@@ -1,0 +1,28 @@
+// The typed Harbor client. The contract validator (./contract) is deliberately not re-exported: it reads the API
+// document from disk and is for tests and the emulator only.
+export { createHarborClient, OIDC_GROUP_TYPE, PROJECT_METADATA_KEYS } from "./client";
+export type {
+  CreatedRobot,
+  EnsureProjectInput,
+  HarborClient,
+  HarborGeneralInfo,
+  HarborImmutableRule,
+  HarborMember,
+  HarborProject,
+  HarborRobot,
+  HarborRobotAccess,
+  RobotInput,
+  WithRequestId,
+  WithRequestIds,
+} from "./client";
+export { HarborError, isHarborError, codeForStatus } from "./errors";
+export { API_BASE, MAX_PAGE_SIZE, type HarborCall, type HarborClientOptions } from "./http";
+export { HARBOR_ROLES, isHarborRoleId, roleLabel, roleName, type HarborRole, type HarborRoleId } from "./roles";
+export {
+  BERTH_ACCOUNT_PERMISSIONS,
+  PROJECT_ROBOT_PERMISSIONS,
+  SYSTEM_ROBOT_PERMISSIONS,
+  isProjectRobotPermission,
+  isSystemRobotPermission,
+  type HarborAccess,
+} from "./permissions";
