@@ -1,14 +1,8 @@
 // Runs once when the Next.js server starts: refuse to start with bad configuration, then start the in-process worker.
 export async function register() {
-  const { env, isNodeServerRuntime, ConfigError } = await import("./lib/env");
-  if (!isNodeServerRuntime()) return;
-  try {
-    env();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`[berth] ${e.message}\n[berth] Fix the settings above (see README.md, "Configuration") and start again.`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  // NEXT_RUNTIME is replaced at build time, so the Edge bundle drops the Node.js-only start-up below.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkConfiguration } = await import("./lib/startup");
+  checkConfiguration();
 }

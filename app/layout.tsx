@@ -10,6 +10,9 @@ export const metadata: Metadata = {
   description: "Self-service governance for Harbor: request, approve, provision and audit registry access.",
 };
 
+// Everything depends on the signed-in user and the running configuration; nothing is prerendered.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

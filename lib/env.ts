@@ -187,8 +187,3 @@ export function toolEnv(overrides: Record<string, string | undefined> = {}): Too
 export function inheritedEnvironment(): NodeJS.ProcessEnv {
   return { ...process.env };
 }
-
-/** Whether this code runs in Next.js's Node.js server runtime (not the edge, not the build). */
-export function isNodeServerRuntime(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs";
-}

@@ -127,7 +127,11 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
         enabled: true,
         logoutSource: async (ctx, form) => {
           // Berth asked for the sign-out: confirm it without a second question.
-          ctx.body = page("Signing out", `${form}<p>Signing you out…</p><script>document.forms[0].submit()</script>`);
+          // "logout=yes" is what the IdP's own "Yes, sign me out" button sends; without it the IdP session survives.
+          ctx.body = page(
+            "Signing out",
+            `${form}<p>Signing you out…</p><script>const f=document.forms[0];const i=document.createElement("input");i.type="hidden";i.name="logout";i.value="yes";f.appendChild(i);f.submit();</script>`,
+          );
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.body = page("Signed out", "<h1>Signed out</h1><p>You are signed out of the demo identity provider.</p>");

@@ -1,0 +1,14 @@
+import { ConfigError, env } from "./env";
+
+/** Node.js server start-up: refuse to run with bad configuration. */
+export function checkConfiguration() {
+  try {
+    env();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`[berth] ${e.message}\n[berth] Fix the settings above (see README.md, "Configuration") and start again.`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
