@@ -452,6 +452,13 @@ class Contract {
     return { ok: failures.length === 0, operation: key, failures };
   }
 
+  /** Compiles every definition in both modes; returns how many, and throws if one cannot be turned into JSON Schema. */
+  compileAllDefinitions(): number {
+    const names = Object.keys(this.doc.definitions);
+    for (const strict of [true, false]) for (const name of names) this.validator(`def:${strict}:${name}`, () => ({ $ref: `${this.defsId(strict)}#/definitions/${name}` }));
+    return names.length;
+  }
+
   allOperations(): HarborOperation[] {
     return [...this.operations];
   }
@@ -474,15 +481,20 @@ export function describeFailures(result: ContractResult): string {
 
 /**
  * A fetch for tests: every request is checked against the document (strictly: no undocumented fields or query
- * parameters) before it goes out; problems are collected in `violations`.
+ * parameters) before it goes out, and with `checkResponses` every answer too; problems land in `violations`.
  */
-export function contractCheckedFetch(violations: string[], inner: typeof fetch = globalThis.fetch.bind(globalThis)): typeof fetch {
+export function contractCheckedFetch(violations: string[], inner: typeof fetch = globalThis.fetch.bind(globalThis), checkResponses = false): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
     const body = typeof init?.body === "string" ? init.body : undefined;
     const result = harborContract().validateRequest({ method, path: url.pathname, query: url.searchParams, headers: new Headers(init?.headers), body });
     if (!result.ok) violations.push(`${method} ${url.pathname}${url.search}\n${describeFailures(result)}`);
-    return inner(input, init);
+    const res = await inner(input, init);
+    if (checkResponses) {
+      const answer = harborContract().validateResponse({ method, path: url.pathname }, { status: res.status, headers: res.headers, body: await res.clone().text() });
+      if (!answer.ok) violations.push(`${method} ${url.pathname}${url.search} -> ${res.status}\n${describeFailures(answer)}`);
+    }
+    return res;
   };
 }
