@@ -3,6 +3,7 @@ export async function register() {
   // NEXT_RUNTIME is replaced at build time, so the Edge bundle drops the Node.js-only start-up below.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfiguration } = await import("./lib/startup");
+  const { checkConfiguration, startBackgroundWork } = await import("./lib/startup");
   checkConfiguration();
+  await startBackgroundWork();
 }

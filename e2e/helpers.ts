@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { createHarborClient } from "../lib/harbor";
 import { E2E } from "../playwright.config";
 
 export type DemoUser = "alice" | "bob" | "erin" | "carol" | "dave";
@@ -31,4 +34,33 @@ export function mainNav(page: Page) {
 
 export async function navLabels(page: Page): Promise<string[]> {
   return (await mainNav(page).getByRole("link").allInnerTexts()).map((t) => t.replace(/\d+$/, "").trim());
+}
+
+/** The id Next.js gave a server action in this build (from the server reference manifest). */
+export function serverActionId(filename: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName);
+  if (!entry) throw new Error(`no server action ${exportedName} in ${filename}`);
+  return entry[0];
+}
+
+/**
+ * Calls a server action the way a hand-crafted request would, bypassing the UI, with the page's session cookie.
+ * Returns the raw RSC answer, which carries the action's result.
+ */
+export async function callServerActionDirectly(page: Page, filename: string, exportedName: string, args: unknown[], atPath: string): Promise<string> {
+  const id = serverActionId(filename, exportedName);
+  return page.evaluate(
+    async ({ id, args, atPath }) => {
+      const res = await fetch(atPath, { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, body: JSON.stringify(args) });
+      return `${res.status}\n${await res.text()}`;
+    },
+    { id, args, atPath },
+  );
+}
+
+export function harborAdmin() {
+  return createHarborClient({ baseUrl: E2E.harborUrl, username: "admin", password: "Harbor12345", timeoutMs: 5000 });
 }

@@ -12,3 +12,10 @@ export function checkConfiguration() {
     throw e;
   }
 }
+
+/** Starts the provisioning worker and scheduler inside this server unless they run separately (BERTH_WORKER=off). */
+export async function startBackgroundWork() {
+  if (env().BERTH_WORKER !== "in-process") return;
+  const { startInProcessWorker } = await import("./provisioning/in-process");
+  startInProcessWorker();
+}

@@ -51,7 +51,9 @@ export function RequestLive({ initial }: { initial: RequestView }) {
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{view.summary}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <StateBadge state={view.state} />
+            <span data-testid="request-state">
+              <StateBadge state={view.state} />
+            </span>
             <span>
               asked by <strong className="text-slate-800">{view.requester.name}</strong> <RelativeTime value={view.createdAt} />
             </span>
