@@ -301,7 +301,8 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
     if (!handler) return fail(new ApiError(501, "NOT_IMPLEMENTED", `${m.operation.key} is not implemented by the Harbor emulator`));
     const problems: string[] = [];
     if (!acceptable(req.headers.accept, m.operation.produces)) problems.push(`unsupported media type requested, only [${m.operation.produces.join(" ")}] are available`);
-    const validation = contract.validateRequest({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body: rawBody }, { allowUnknown: true });
+    // Harbor's request-id middleware fills in an empty X-Request-Id before go-swagger validates the request.
+    const validation = contract.validateRequest({ method, path: url.pathname, query: url.searchParams, headers: { ...req.headers, "x-request-id": requestId }, body: rawBody }, { allowUnknown: true });
     problems.push(...validation.failures.map((f) => f.message));
     if (problems.length > 0) return fail(new ApiError(422, "UNPROCESSABLE_ENTITY", `validation failure list:\n${problems.join("\n")}`));
 

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createContractGuard } from "@/dev/harbor-emulator/contract-guard";
 import { startHarborEmulator, type EmulatorExchange, type HarborEmulator } from "@/dev/harbor-emulator";
@@ -35,22 +37,20 @@ async function rejection(p: Promise<unknown>): Promise<HarborError> {
   throw new Error("expected a HarborError");
 }
 
-/** Berth's own account as docs/harbor.md describes it: a system robot with BERTH_ACCOUNT_PERMISSIONS. */
+/** The robot-creation body docs/harbor.md tells admins to send for Berth's own account. */
+function documentedAccountBody(): { permissions: { kind: string; namespace: string; access: { resource: string; action: string; effect: string }[] }[] } {
+  const doc = fs.readFileSync(path.join(import.meta.dirname, "../../docs/harbor.md"), "utf8");
+  const body = doc.match(/api\/v2\.0\/robots -d '(\{[\s\S]*?\})'/)?.[1];
+  if (!body) throw new Error("docs/harbor.md no longer shows the robot-creation command");
+  return JSON.parse(body) as ReturnType<typeof documentedAccountBody>;
+}
+
+/** Berth's own account exactly as docs/harbor.md creates it. */
 async function createBerthAccount(): Promise<{ username: string; password: string }> {
-  const allow = (list: readonly { resource: string; action: string }[]) => list.map((a) => ({ ...a, effect: "allow" }));
   const res = await fetch(`${emulator.url}/api/v2.0/robots`, {
     method: "POST",
     headers: { Authorization: `Basic ${Buffer.from(`admin:${emulator.adminPassword}`).toString("base64")}`, "Content-Type": "application/json" },
-    body: JSON.stringify({
-      name: "berth",
-      description: "Berth provisioning",
-      level: "system",
-      duration: 365,
-      permissions: [
-        { kind: "system", namespace: "/", access: allow(BERTH_ACCOUNT_PERMISSIONS.system) },
-        { kind: "project", namespace: "*", access: allow(BERTH_ACCOUNT_PERMISSIONS.project) },
-      ],
-    }),
+    body: JSON.stringify(documentedAccountBody()),
   });
   expect(res.status).toBe(201);
   const body = (await res.json()) as { name: string; secret: string };
@@ -84,6 +84,14 @@ afterEach(() => {
 
 describe("client suite against the emulator, as admin", () => {
   clientSuite(() => ({ baseUrl: emulator.url, client: createHarborClient(options()), username: "admin", prefix: "adm" }));
+});
+
+it("documents Berth's account with exactly BERTH_ACCOUNT_PERMISSIONS", () => {
+  const allow = (list: readonly { resource: string; action: string }[]) => list.map((a) => ({ ...a, effect: "allow" }));
+  expect(documentedAccountBody().permissions).toEqual([
+    { kind: "system", namespace: "/", access: allow(BERTH_ACCOUNT_PERMISSIONS.system) },
+    { kind: "project", namespace: "*", access: allow(BERTH_ACCOUNT_PERMISSIONS.project) },
+  ]);
 });
 
 describe("client suite against the emulator, as Berth's least-privilege system robot", () => {
