@@ -214,9 +214,9 @@ export function clientSuite(target: () => SuiteTarget) {
     await expect(client.ensureImmutableTagRule(name, { tagPattern: "v*", repoPattern: "**" })).resolves.toMatchObject({ created: false });
     await client.ensureImmutableTagRule(name, { tagPattern: "release-*" });
     const { rules } = await client.listImmutableTagRules(name);
-    expect(rules.map((r) => [r.tagPattern, r.repoPattern, r.tagDecoration, r.repoDecoration])).toEqual([
-      ["v*", "**", "matches", "repoMatches"],
+    expect(rules.map((r) => [r.tagPattern, r.repoPattern, r.tagDecoration, r.repoDecoration]).sort()).toEqual([
       ["release-*", "**", "matches", "repoMatches"],
+      ["v*", "**", "matches", "repoMatches"],
     ]);
   });
 
