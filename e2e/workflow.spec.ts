@@ -68,8 +68,9 @@ test("alice asks for finance-api, bob approves, and Harbor has the project exact
   expect(quota?.hardBytes).toBe(20 * GIB);
   const rules = await harbor.listImmutableTagRules("finance-api");
   expect(rules.rules.map((r) => r.tagPattern)).toEqual(["v*"]);
-  const members = await harbor.listMembers("finance-api");
-  expect(members.members.map((m) => ({ name: m.entityName, type: m.entityType, role: m.roleId }))).toEqual([{ name: "finance-devs", type: "g", role: 4 }]);
+  // Harbor also lists the account that created the project (the demo uses admin) as a user member.
+  const groups = (await harbor.listMembers("finance-api")).members.filter((m) => m.entityType === "g");
+  expect(groups.map((m) => ({ name: m.entityName, role: m.roleId }))).toEqual([{ name: "finance-devs", role: 4 }]);
 });
 
 test("alice asks for ext-acme as Developer for 30 days, bob approves, Harbor has the member", async ({ browser }) => {
