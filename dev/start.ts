@@ -61,7 +61,7 @@ async function main() {
   const standIns: string[] = [];
   const port = Number(args.port ?? tool.PORT ?? 3000);
   const portalUrl = tool.NEXTAUTH_URL ?? `http://localhost:${port}`;
-  const childEnv: NodeJS.ProcessEnv = { ...inheritedEnvironment(), PORT: String(port), NEXTAUTH_URL: portalUrl };
+  const childEnv: NodeJS.ProcessEnv = { ...inheritedEnvironment(), PORT: String(port), NEXTAUTH_URL: portalUrl, NEXT_TELEMETRY_DISABLED: "1" };
 
   let databaseUrl = tool.DATABASE_URL;
   if (!databaseUrl) {
