@@ -1,0 +1,67 @@
+import type { Db, Tx } from "../db";
+import { LeaseLostError } from "./plan";
+
+// The job queue on "ProvisioningJob" (ADR 006): SKIP LOCKED claims, leases renewed by a heartbeat, NOTIFY on enqueue.
+
+export const JOBS_CHANNEL = "berth_jobs";
+
+export interface ClaimedJob {
+  id: string;
+  kind: "PROVISION" | "EXPIRE" | "REVOKE";
+  requestId: string | null;
+  grantId: string | null;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/**
+ * Claims the next due job: a queued one whose time has come, or a running one whose lease ran out (its worker
+ * died). SKIP LOCKED lets any number of workers claim at once without waiting on each other or taking the same job.
+ */
+export async function claimNextJob(db: Db, workerId: string, leaseSeconds: number): Promise<ClaimedJob | null> {
+  const rows = await db.$queryRaw<ClaimedJob[]>`
+    UPDATE "ProvisioningJob" AS j
+    SET state = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int),
+        attempts = j.attempts + 1, "updatedAt" = now()
+    WHERE j.id = (
+      SELECT id FROM "ProvisioningJob"
+      WHERE (state = 'QUEUED' AND "runAt" <= now()) OR (state = 'RUNNING' AND "lockedUntil" < now())
+      ORDER BY "runAt", "createdAt"
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED)
+    RETURNING j.id, j.kind::text AS kind, j."requestId", j."grantId", j.attempts, j."maxAttempts"`;
+  return rows[0] ?? null;
+}
+
+/** Extends the lease; false when the job is no longer this worker's. */
+export async function renewLease(db: Db, jobId: string, workerId: string, leaseSeconds: number): Promise<boolean> {
+  const n = await db.$executeRaw`
+    UPDATE "ProvisioningJob" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int)
+    WHERE id = ${jobId}::uuid AND "lockedBy" = ${workerId} AND state = 'RUNNING'`;
+  return n > 0;
+}
+
+/**
+ * Inside a recording transaction: holds the job row and proves the lease is still ours, so a worker that stalled
+ * past its lease cannot record over the one that took the job over.
+ */
+export async function fence(tx: Tx, jobId: string, workerId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ProvisioningJob" WHERE id = ${jobId}::uuid AND "lockedBy" = ${workerId} AND state = 'RUNNING' FOR UPDATE`;
+  if (rows.length === 0) throw new LeaseLostError(jobId);
+}
+
+/** Wakes listening workers once the caller's transaction commits (NOTIFY is transactional). */
+export async function notifyJobs(tx: Tx, jobId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${jobId})`;
+}
+
+/** Milliseconds until the next job becomes due (queued with a later runAt, or a lease running out); null if none. */
+export async function msUntilNextDue(db: Db): Promise<number | null> {
+  // MIN over no rows is NULL, and GREATEST would turn that NULL into 0: clamp in JS instead.
+  const rows = await db.$queryRaw<{ ms: number | null }[]>`
+    SELECT (EXTRACT(EPOCH FROM (MIN(CASE WHEN state = 'QUEUED' THEN "runAt" ELSE "lockedUntil" END) - now())) * 1000)::float8 AS ms
+    FROM "ProvisioningJob" WHERE state IN ('QUEUED', 'RUNNING')`;
+  const ms = rows[0]?.ms;
+  return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
+}

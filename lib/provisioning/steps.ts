@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import type { AuditEventInput, JsonValue } from "../audit/types";
+import type { Db, Tx } from "../db";
+import { GIB, subjectKey, typedRequest, type AnyPayload, type RequestKindName } from "../governance/payloads";
+import { templateByKey } from "../governance/templates";
+import type { Approval, Grant, Project, ProvisioningStep, Request } from "../generated/prisma/client";
+import type { HarborClient } from "../harbor/client";
+import { isHarborRoleId, type HarborRoleId } from "../harbor/roles";
+import { harborRobotName, robotDurationDays, StepError, type StepKey } from "./plan";
+import type { ClaimedJob } from "./queue";
+import { sealSecret, robotSecretAad } from "./secrets";
+
+// One function per step kind: the Harbor call(s) and what must be recorded with the step's success.
+
+/** The Harbor operations provisioning uses; the real client and test doubles both fit. */
+export type ProvisioningHarbor = Pick<
+  HarborClient,
+  | "ensureProject"
+  | "ensureImmutableTagRule"
+  | "ensureGroupMember"
+  | "changeMemberRole"
+  | "removeMember"
+  | "listMembers"
+  | "ensureRobot"
+  | "getRobot"
+  | "rotateRobotSecret"
+  | "updateRobotDuration"
+  | "deleteRobot"
+  | "setQuota"
+>;
+
+export interface JobContext {
+  job: ClaimedJob;
+  request: (Request & { approvals: Approval[] }) | null;
+  typed: AnyPayload | null;
+  grant: Grant | null;
+  project: Project | null;
+  steps: ProvisioningStep[];
+}
+
+export interface StepDeps {
+  db: Db;
+  harbor: ProvisioningHarbor;
+  secretsKey: Buffer;
+  secretRevealHours: number;
+  now: () => Date;
+}
+
+export interface StepOutcome {
+  /** X-Request-Id of the call that decided the outcome; null when the step needed no call. */
+  harborRequestId: string | null;
+  /** Ids and flags only: shown on the request page and copied into the audit trail. Never a secret. */
+  result: Record<string, JsonValue>;
+  /** Writes that commit in the same transaction as the step's success; returns their audit events. */
+  persist?: (tx: Tx, now: Date) => Promise<AuditEventInput[]>;
+}
+
+export async function loadJobContext(db: Db, job: ClaimedJob): Promise<JobContext> {
+  const [steps, request, grant] = await Promise.all([
+    db.provisioningStep.findMany({ where: { jobId: job.id }, orderBy: { ordinal: "asc" } }),
+    job.requestId ? db.request.findUnique({ where: { id: job.requestId }, include: { approvals: true } }) : null,
+    job.grantId ? db.grant.findUnique({ where: { id: job.grantId } }) : null,
+  ]);
+  const project = grant ? await db.project.findUnique({ where: { id: grant.projectId } }) : request ? await db.project.findUnique({ where: { name: request.projectName } }) : null;
+  const typed = request ? typedRequest(request.kind as RequestKindName, request.payload) : null;
+  return { job, request, typed, grant, project, steps };
+}
+
+function need<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new StepError(`cannot run: ${what} is missing`);
+  return value;
+}
+
+function roleOf(grant: Grant): HarborRoleId {
+  if (!isHarborRoleId(grant.roleId)) throw new StepError(`grant ${grant.id} has no valid Harbor role`);
+  return grant.roleId;
+}
+
+const revealDeadline = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000);
+
+/** Seals a secret into a new RobotSecret row; the caller's transaction is the one recording the step's success. */
+async function storeSecret(tx: Tx, deps: StepDeps, now: Date, row: { requestId: string; grantId: string; robotName: string }, secret: string) {
+  const id = randomUUID();
+  const sealed = sealSecret(secret, deps.secretsKey, robotSecretAad(id));
+  await tx.robotSecret.create({ data: { id, ...row, ...sealed, expiresAt: revealDeadline(now, deps.secretRevealHours) } });
+  return id;
+}
+
+/** Unrevealed secrets of a robot that no longer work (rotated or deleted): erased, with their events. */
+export async function wipeSecretsOfGrant(tx: Tx, grant: Grant, now: Date, reason: string, exceptId?: string): Promise<AuditEventInput[]> {
+  const rows = await tx.robotSecret.findMany({ where: { grantId: grant.id, wipedAt: null, ciphertext: { not: null }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true, requestId: true } });
+  if (rows.length === 0) return [];
+  await tx.robotSecret.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { ciphertext: null, iv: null, authTag: null, wipedAt: now } });
+  return rows.map((r) => ({
+    action: "robot.secret.wiped",
+    objectType: "secret" as const,
+    objectId: r.id,
+    requestId: r.requestId,
+    projectName: grant.projectName,
+    subject: subjectKey("ROBOT", grant.subjectName),
+    after: { wipedAt: now.toISOString(), reason },
+  }));
+}
+
+async function robotCreationUnix(deps: StepDeps, grant: Grant, robotId: number): Promise<{ unix: number; requestIds: string[] }> {
+  // Recorded when Berth created the robot, so an extension needs no extra read from Harbor.
+  const created = await deps.db.provisioningStep.findFirst({ where: { key: "robot.create", state: "SUCCEEDED", job: { requestId: grant.requestId } }, select: { result: true } });
+  const recorded = (created?.result as Record<string, unknown> | null)?.harborCreatedAt;
+  if (typeof recorded === "number") return { unix: recorded, requestIds: [] };
+  const robot = await deps.harbor.getRobot(robotId);
+  if (!robot) throw new StepError(`robot ${robotId} no longer exists in Harbor`);
+  const ms = robot.creationTime ? Date.parse(robot.creationTime) : NaN;
+  if (Number.isNaN(ms)) throw new StepError(`Harbor did not say when robot ${robotId} was created`);
+  return { unix: Math.floor(ms / 1000), requestIds: [robot.requestId] };
+}
+
+export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps): Promise<StepOutcome> {
+  const { harbor } = deps;
+  switch (key) {
+    case "project.ensure": {
+      const typed = ctx.typed;
+      if (typed?.kind !== "NEW_PROJECT") throw new StepError("project.ensure belongs to a new-project request");
+      const project = need(ctx.project, "the project record");
+      const template = need(templateByKey(typed.payload.template), `template ${typed.payload.template}`);
+      const r = await harbor.ensureProject({ name: project.name, metadata: template.metadata, storageLimitBytes: typed.payload.quotaGiB * GIB });
+      project.harborId = r.projectId;
+      return {
+        harborRequestId: r.requestId,
+        result: { harborProjectId: r.projectId, created: r.created, metadataUpdated: r.metadataUpdated, harborRequestIds: r.requestIds },
+        persist: async (tx) => {
+          await tx.project.update({ where: { id: project.id }, data: { harborId: r.projectId } });
+          return [];
+        },
+      };
+    }
+    case "tagrule.ensure": {
+      const project = need(ctx.project, "the project record");
+      const template = need(templateByKey(project.template), `template ${project.template}`);
+      const r = await harbor.ensureImmutableTagRule(project.name, { tagPattern: template.immutableTagPattern, repoPattern: "**" });
+      return { harborRequestId: r.requestId, result: { created: r.created, ruleId: r.ruleId ?? null, tagPattern: template.immutableTagPattern } };
+    }
+    case "member.ensure": {
+      const grant = need(ctx.grant, "the grant");
+      const r = await harbor.ensureGroupMember(grant.projectName, grant.subjectName, roleOf(grant));
+      grant.harborMemberId = r.memberId;
+      return {
+        harborRequestId: r.requestId,
+        result: { harborMemberId: r.memberId, created: r.created, roleChanged: r.roleChanged, harborRequestIds: r.requestIds },
+        persist: async (tx) => {
+          await tx.grant.update({ where: { id: grant.id }, data: { harborMemberId: r.memberId } });
+          return [];
+        },
+      };
+    }
+    case "member.role": {
+      const grant = need(ctx.grant, "the grant");
+      const replaced = grant.supersedesId ? await deps.db.grant.findUnique({ where: { id: grant.supersedesId } }) : null;
+      let memberId: number;
+      let requestId: string;
+      let changed = true;
+      if (replaced && replaced.state === "ACTIVE" && replaced.harborMemberId !== null) {
+        // Same Harbor membership, new role: one PUT.
+        memberId = replaced.harborMemberId;
+        requestId = (await harbor.changeMemberRole(grant.projectName, memberId, roleOf(grant))).requestId;
+      } else {
+        // The grant it replaced ended meanwhile: the membership may be gone, so ensure it afresh.
+        const r = await harbor.ensureGroupMember(grant.projectName, grant.subjectName, roleOf(grant));
+        memberId = r.memberId;
+        requestId = r.requestId;
+        changed = r.roleChanged || r.created;
+      }
+      grant.harborMemberId = memberId;
+      return {
+        harborRequestId: requestId,
+        result: { harborMemberId: memberId, roleId: grant.roleId, changed },
+        persist: async (tx) => {
+          await tx.grant.update({ where: { id: grant.id }, data: { harborMemberId: memberId } });
+          return [];
+        },
+      };
+    }
+    case "robot.create": {
+      const typed = ctx.typed;
+      if (typed?.kind !== "ROBOT_ACCOUNT") throw new StepError("robot.create belongs to a robot-account request");
+      const grant = need(ctx.grant, "the grant");
+      const p = typed.payload;
+      const r = await harbor.ensureRobot({ project: grant.projectName, name: grant.subjectName, description: p.description, durationDays: p.lifetimeDays, permissions: p.permissions });
+      const now = deps.now();
+      const endsAt = r.expiresAt > 0 ? new Date(r.expiresAt * 1000) : new Date(now.getTime() + p.lifetimeDays * 86_400_000);
+      const fresh = r.created || r.replaced;
+      const robotName = r.name || harborRobotName(grant.projectName, grant.subjectName);
+      Object.assign(grant, { harborRobotId: r.id, harborRobotName: robotName, endsAt });
+      const secret = r.secret;
+      return {
+        harborRequestId: r.requestId,
+        result: {
+          harborRobotId: r.id,
+          robotName,
+          expiresAt: r.expiresAt,
+          created: r.created,
+          replaced: r.replaced,
+          // Harbor counts a robot's duration from its creation; kept so an extension can compute its new duration.
+          ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
+          harborRequestIds: r.requestIds,
+        },
+        persist: async (tx, at) => {
+          await tx.grant.update({ where: { id: grant.id }, data: { harborRobotId: r.id, harborRobotName: robotName, endsAt } });
+          await storeSecret(tx, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+          return [];
+        },
+      };
+    }
+    case "robot.rotate": {
+      const grant = need(ctx.grant, "the grant");
+      const robotId = need(grant.harborRobotId, "the robot's Harbor id");
+      const r = await harbor.rotateRobotSecret(robotId);
+      const robotName = grant.harborRobotName ?? harborRobotName(grant.projectName, grant.subjectName);
+      const secret = r.secret;
+      return {
+        harborRequestId: r.requestId,
+        result: { harborRobotId: robotId, robotName },
+        persist: async (tx, at) => {
+          const id = await storeSecret(tx, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+          // The old secret stopped working in Harbor; an unrevealed copy of it is useless, so it goes now.
+          return wipeSecretsOfGrant(tx, grant, at, "replaced by a rotation", id);
+        },
+      };
+    }
+    case "robot.extend": {
+      const typed = ctx.typed;
+      if (typed?.kind !== "GRANT_EXTENSION") throw new StepError("robot.extend belongs to an extension request");
+      const grant = need(ctx.grant, "the grant");
+      const robotId = need(grant.harborRobotId, "the robot's Harbor id");
+      const newEndsAt = new Date(typed.payload.newEndsAt);
+      const creation = await robotCreationUnix(deps, grant, robotId);
+      const durationDays = robotDurationDays(creation.unix, newEndsAt);
+      const r = await harbor.updateRobotDuration(robotId, durationDays);
+      return { harborRequestId: r.requestId, result: { harborRobotId: robotId, durationDays, harborExpiresAt: r.expiresAt, harborRequestIds: [...creation.requestIds, ...r.requestIds] } };
+    }
+    case "quota.set": {
+      const typed = ctx.typed;
+      if (typed?.kind !== "QUOTA_CHANGE") throw new StepError("quota.set belongs to a quota-change request");
+      const project = need(ctx.project, "the project record");
+      const harborId = need(project.harborId, "the project's Harbor id");
+      const hardBytes = typed.payload.quotaGiB * GIB;
+      const r = await harbor.setQuota(harborId, hardBytes);
+      return { harborRequestId: r.requestId, result: { quotaId: r.quotaId, hardBytes, changed: r.changed, harborRequestIds: r.requestIds } };
+    }
+    case "member.remove": {
+      const grant = need(ctx.grant, "the grant");
+      // A superseded grant's membership now belongs to its successor: never remove it on the old grant's behalf.
+      if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
+      let memberId = grant.harborMemberId;
+      const requestIds: string[] = [];
+      if (memberId === null) {
+        const found = await harbor.listMembers(grant.projectName, grant.subjectName);
+        requestIds.push(...found.requestIds);
+        memberId = found.members.find((m) => m.entityType === "g" && m.entityName === grant.subjectName)?.id ?? null;
+        if (memberId === null) return { harborRequestId: found.requestId, result: { removed: false, harborRequestIds: requestIds } };
+      }
+      const r = await harbor.removeMember(grant.projectName, memberId);
+      return { harborRequestId: r.requestId, result: { harborMemberId: memberId, removed: r.removed, harborRequestIds: [...requestIds, r.requestId] } };
+    }
+    case "robot.delete": {
+      const grant = need(ctx.grant, "the grant");
+      if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
+      if (grant.harborRobotId === null) return { harborRequestId: null, result: { deleted: false } };
+      const r = await harbor.deleteRobot(grant.harborRobotId);
+      return { harborRequestId: r.requestId, result: { harborRobotId: grant.harborRobotId, deleted: r.deleted } };
+    }
+  }
+}

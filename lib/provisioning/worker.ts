@@ -1,0 +1,348 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type pg from "pg";
+import { appendAuditEvents } from "../audit/append";
+import type { AuditContext, AuditEventInput } from "../audit/types";
+import type { Db } from "../db";
+import type { ProvisioningStep } from "../generated/prisma/client";
+import type { ProvisioningConfig } from "./config";
+import { beginJob, finalizeJob, recordFailure } from "./finalize";
+import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
+import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type ClaimedJob } from "./queue";
+import { executeStep, loadJobContext, type JobContext, type ProvisioningHarbor } from "./steps";
+
+export interface WorkerLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const silentLogger: WorkerLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** One line per entry, `key=value` fields; callers pass ids and states only, never secrets. */
+export function lineLogger(prefix: string, write: (line: string) => void, level: "debug" | "info" | "warn" | "error" = "info"): WorkerLogger {
+  const order = ["debug", "info", "warn", "error"] as const;
+  const at = (l: (typeof order)[number]) => (message: string, fields: Record<string, unknown> = {}) => {
+    if (order.indexOf(l) < order.indexOf(level)) return;
+    const kv = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    write(`${prefix} ${l} ${message}${kv.length ? ` ${kv.join(" ")}` : ""}`);
+  };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+export type JobOutcome = "SUCCEEDED" | "RETRY" | "FAILED" | "LEASE_LOST" | "ERROR";
+
+export type WorkerEvent =
+  | { type: "claimed"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; attempt: number; at: number }
+  | { type: "step.succeeded"; jobId: string; step: StepKey; harborRequestId: string | null; at: number }
+  | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; outcome: JobOutcome; at: number };
+
+export interface RunDeps {
+  db: Db;
+  harbor: ProvisioningHarbor;
+  config: ProvisioningConfig;
+  workerId: string;
+  clock: () => Date;
+  log: WorkerLogger;
+  onEvent?: (event: WorkerEvent) => void;
+  random?: () => number;
+}
+
+const WORKER_CTX: AuditContext = { actor: { type: "system", id: "worker" } };
+const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
+
+/** Expiry jobs act as "expiry", everything else the worker runs as "worker". */
+export const actorFor = (kind: ClaimedJob["kind"]): AuditContext => (kind === "EXPIRE" ? EXPIRY_CTX : WORKER_CTX);
+
+function emit(deps: RunDeps, event: WorkerEvent) {
+  try {
+    deps.onEvent?.(event);
+  } catch {
+    // an observer's failure is not the job's
+  }
+}
+
+async function markRunning(deps: RunDeps, job: ClaimedJob, step: ProvisioningStep, now: Date): Promise<void> {
+  const n = await deps.db.$executeRaw`
+    UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = ${now}, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
+    WHERE id = ${step.id}::uuid
+      AND EXISTS (SELECT 1 FROM "ProvisioningJob" WHERE id = ${job.id}::uuid AND "lockedBy" = ${deps.workerId} AND state = 'RUNNING')`;
+  if (n === 0) throw new LeaseLostError(job.id);
+  step.state = "RUNNING";
+  step.attempts += 1;
+}
+
+/**
+ * Runs a claimed job from its first unfinished step. Every step is marked RUNNING before Harbor is called and
+ * recorded SUCCEEDED (with what it made) in one fenced transaction after; the last step's transaction also
+ * finalizes the job. A failure goes back on the queue with backoff or ends the job FAILED.
+ */
+export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome> {
+  const { db, config, workerId, clock, log } = deps;
+  const actor = actorFor(job.kind);
+  emit(deps, { type: "claimed", jobId: job.id, requestId: job.requestId, kind: job.kind, attempt: job.attempts, at: Date.now() });
+  const heartbeat = setInterval(
+    () => {
+      renewLease(db, job.id, workerId, config.leaseSeconds)
+        .then((ok) => {
+          if (!ok) log.warn("lease lost", { job: job.id });
+        })
+        .catch(() => {});
+    },
+    Math.max(250, (config.leaseSeconds * 1000) / 3),
+  );
+  heartbeat.unref?.();
+
+  let ctx: JobContext = { job, request: null, typed: null, grant: null, project: null, steps: [] };
+  let current: ProvisioningStep | null = null;
+  const finish = (outcome: JobOutcome) => {
+    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, outcome, at: Date.now() });
+    return outcome;
+  };
+  try {
+    ctx = await loadJobContext(db, job);
+    // A job whose workers keep dying (lease ran out each time) must not be claimed forever.
+    if (job.attempts > job.maxAttempts) throw new StepError(`the job was interrupted ${job.attempts - 1} times (worker stopped while running)`);
+    const pending = ctx.steps.filter((s) => s.state !== "SUCCEEDED");
+    if (pending.length === 0) {
+      await db.$transaction(async (tx) => {
+        await fence(tx, job.id, workerId);
+        const now = clock();
+        const events = [...(await beginJob(tx, ctx)), ...(await finalizeJob(tx, ctx, now))];
+        await appendAuditEvents(tx, actor, events);
+      });
+    }
+    for (const [i, step] of pending.entries()) {
+      current = step;
+      if (i === 0) {
+        // The request's PROVISIONING state and the first step's RUNNING mark commit together.
+        await db.$transaction(async (tx) => {
+          await fence(tx, job.id, workerId);
+          const events = await beginJob(tx, ctx);
+          await tx.provisioningStep.update({ where: { id: step.id }, data: { state: "RUNNING", attempts: { increment: 1 }, startedAt: clock(), finishedAt: null, error: null, harborRequestId: null } });
+          if (events.length) await appendAuditEvents(tx, actor, events);
+        });
+        step.state = "RUNNING";
+        step.attempts += 1;
+      } else {
+        await markRunning(deps, job, step, clock());
+      }
+      const outcome = await executeStep(step.key as StepKey, ctx, { db, harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
+      const last = i === pending.length - 1;
+      await db.$transaction(async (tx) => {
+        await fence(tx, job.id, workerId);
+        const now = clock();
+        await tx.provisioningStep.update({
+          where: { id: step.id },
+          data: { state: "SUCCEEDED", harborRequestId: outcome.harborRequestId, result: outcome.result, finishedAt: now, error: null },
+        });
+        const events: AuditEventInput[] = [
+          {
+            action: "job.step.succeeded",
+            objectType: "job",
+            objectId: job.id,
+            requestId: ctx.request?.id ?? ctx.grant?.requestId ?? null,
+            projectName: ctx.request?.projectName ?? ctx.grant?.projectName ?? null,
+            subject: ctx.grant ? `${ctx.grant.subjectType === "GROUP" ? "group" : "robot"}:${ctx.grant.subjectName}` : null,
+            harborRequestId: outcome.harborRequestId,
+            after: { step: step.key, label: step.label, attempt: step.attempts, result: outcome.result },
+          },
+        ];
+        if (outcome.persist) events.push(...(await outcome.persist(tx, now)));
+        if (last) events.push(...(await finalizeJob(tx, ctx, now)));
+        await appendAuditEvents(tx, actor, events);
+      });
+      step.state = "SUCCEEDED";
+      current = null;
+      emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: Date.now() });
+    }
+    log.info("job succeeded", { job: job.id, kind: job.kind, attempt: job.attempts });
+    return finish("SUCCEEDED");
+  } catch (error) {
+    if (error instanceof LeaseLostError) {
+      log.warn("lease lost; another worker has the job", { job: job.id });
+      return finish("LEASE_LOST");
+    }
+    const classified = classifyError(error);
+    if (classified.internal) log.error("job step failed unexpectedly", { job: job.id, step: current?.key ?? null, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" });
+    const final = !classified.retryable || job.attempts >= job.maxAttempts;
+    const delayMs = final ? null : backoffMs(job.attempts, config.backoffBaseMs, config.backoffMaxMs, deps.random);
+    try {
+      await db.$transaction(async (tx) => {
+        await fence(tx, job.id, workerId);
+        const failedStep = current && current.state === "RUNNING" ? current : null;
+        const events = await recordFailure(tx, ctx, failedStep, classified, clock(), delayMs);
+        await appendAuditEvents(tx, actor, events);
+      });
+    } catch (recordError) {
+      if (recordError instanceof LeaseLostError) return finish("LEASE_LOST");
+      // The lease runs out and another worker (or this one) takes the job again.
+      log.error("could not record a failure", { job: job.id, error: recordError instanceof Error ? recordError.name : "unknown" });
+      return finish("ERROR");
+    }
+    log.warn(final ? "job failed" : "job step failed; will retry", { job: job.id, step: current?.key ?? null, attempt: job.attempts, error: classified.message, harborRequestId: classified.harborRequestId, retryInMs: delayMs });
+    return finish(final ? "FAILED" : "RETRY");
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** Claims one due job and runs it; null when nothing is due. */
+export async function runOnce(deps: RunDeps): Promise<{ jobId: string; outcome: JobOutcome } | null> {
+  const job = await claimNextJob(deps.db, deps.workerId, deps.config.leaseSeconds);
+  if (!job) return null;
+  return { jobId: job.id, outcome: await runJob(deps, job) };
+}
+
+export interface WorkerOptions {
+  prisma: Db;
+  /** For the LISTEN connection (held for the worker's life). */
+  pool: pg.Pool;
+  harbor: ProvisioningHarbor;
+  config: ProvisioningConfig;
+  workerId?: string;
+  log?: WorkerLogger;
+  clock?: () => Date;
+  onEvent?: (event: WorkerEvent) => void;
+  random?: () => number;
+}
+
+export interface Worker {
+  readonly workerId: string;
+  /** Stops claiming, waits for running jobs (at most `graceMs`, default one lease), releases the listener. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /** Runs until no job is due and none is running here. */
+  drain(): Promise<void>;
+  /** Looks for work now (as a NOTIFY would). */
+  wake(): void;
+}
+
+export function defaultWorkerId(suffix = ""): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${suffix ? `:${suffix}` : ""}`;
+}
+
+/**
+ * The queue consumer: LISTEN berth_jobs for immediate pickup, a timer for jobs that become due later (backoff,
+ * leases running out) and as a fallback for missed notifications, and at most `concurrency` jobs at once.
+ */
+export function startWorker(options: WorkerOptions): Worker {
+  const workerId = options.workerId ?? defaultWorkerId();
+  const log = options.log ?? silentLogger;
+  const deps: RunDeps = { db: options.prisma, harbor: options.harbor, config: options.config, workerId, clock: options.clock ?? (() => new Date()), log, onEvent: options.onEvent, random: options.random };
+  const { config } = options;
+  const active = new Set<Promise<unknown>>();
+  let stopped = false;
+  let filling: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let listener: pg.PoolClient | null = null;
+  let listenRetry: NodeJS.Timeout | undefined;
+
+  const launch = (job: ClaimedJob) => {
+    const run: Promise<unknown> = runJob(deps, job)
+      .catch((e: unknown) => log.error("job run crashed", { job: job.id, error: e instanceof Error ? e.name : "unknown" }))
+      .finally(() => {
+        active.delete(run);
+        if (!stopped) void fill();
+      });
+    active.add(run);
+  };
+
+  async function scheduleWake() {
+    if (stopped) return;
+    let delay = config.pollIntervalMs;
+    try {
+      const due = await msUntilNextDue(deps.db);
+      if (due !== null) delay = Math.min(delay, Math.ceil(due) + 5);
+    } catch {
+      // the database is away: poll again at the normal pace
+    }
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void fill(), Math.max(5, delay));
+    timer.unref?.();
+  }
+
+  function fill(): Promise<void> {
+    if (filling) {
+      again = true;
+      return filling;
+    }
+    filling = (async () => {
+      do {
+        again = false;
+        while (!stopped && active.size < config.concurrency) {
+          const job = await claimNextJob(deps.db, workerId, config.leaseSeconds);
+          if (!job) break;
+          launch(job);
+        }
+      } while (again && !stopped);
+    })()
+      .catch((e: unknown) => log.warn("could not claim a job", { error: e instanceof Error ? e.name : "unknown" }))
+      .finally(() => {
+        filling = null;
+        void scheduleWake();
+      });
+    return filling;
+  }
+
+  async function listen() {
+    if (stopped) return;
+    try {
+      const client = await options.pool.connect();
+      client.on("notification", (msg) => {
+        if (msg.channel === JOBS_CHANNEL) void fill();
+      });
+      client.on("error", (err) => {
+        log.warn("job listener lost its connection; polling until it is back", { error: err.name });
+        if (listener === client) listener = null;
+        client.release(err);
+        if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
+      });
+      await client.query(`LISTEN ${JOBS_CHANNEL}`);
+      if (stopped) {
+        client.release(true);
+        return;
+      }
+      listener = client;
+      void fill(); // whatever was enqueued before the LISTEN took effect
+    } catch (e) {
+      log.warn("could not listen for jobs; polling", { error: e instanceof Error ? e.name : "unknown" });
+      if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
+    }
+  }
+
+  void listen();
+  void fill();
+  log.info("worker started", { worker: workerId, concurrency: config.concurrency, leaseSeconds: config.leaseSeconds });
+
+  return {
+    workerId,
+    wake: () => void fill(),
+    async drain() {
+      for (;;) {
+        if (stopped) return;
+        await fill();
+        while (active.size > 0 || filling) await Promise.race([...active, ...(filling ? [filling] : [])]);
+        const due = await msUntilNextDue(deps.db);
+        if (due === null || due > 0) return;
+      }
+    },
+    async stop({ graceMs = config.leaseSeconds * 1000 } = {}) {
+      if (stopped) return;
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(listenRetry);
+      if (listener) {
+        listener.release(true); // a LISTENing connection must not go back to the pool
+        listener = null;
+      }
+      if (filling) await filling;
+      let graceTimer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...active]), new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(graceTimer);
+      log.info("worker stopped", { worker: workerId, abandoned: active.size });
+    },
+  };
+}
