@@ -35,6 +35,7 @@ if (!url) {
 }
 
 const pool = new pg.Pool({ connectionString: url, max: 2 });
+pool.on("error", () => {}); // an idle connection dropped by the server is replaced on next use
 let exitCode = 0;
 try {
   console.log(`Verifying the audit chain in ${redacted(url)}`);

@@ -146,3 +146,11 @@ describe("verification walk", () => {
     expect(walker.checked).toBe(1);
   });
 });
+
+describe("canonical event text", () => {
+  it("is canonicalJson of the event without its hash", () => {
+    const [e] = chainEvents({ seq: 41n, hash: GENESIS_HASH }, [{ ...base(7), before: { z: [1, { b: 2, a: 1 }], a: "é\n\"" }, requestId: "7b0e5f51-55a4-4b7e-9a57-2f7e1f7f1a01" }]);
+    const { hash: _hash, ...unhashed } = e!;
+    expect(canonicalEvent(e!)).toBe(canonicalJson(unhashed));
+  });
+});

@@ -120,29 +120,35 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** The exact text that is hashed: every stored field except `hash`. */
+const EVENT_FIELDS = [
+  "seq",
+  "at",
+  "actorType",
+  "actorId",
+  "actorName",
+  "actorGroups",
+  "sourceIp",
+  "userAgent",
+  "action",
+  "objectType",
+  "objectId",
+  "projectName",
+  "subject",
+  "requestId",
+  "before",
+  "after",
+  "harborRequestId",
+  "portalRequestId",
+  "prevHash",
+] as const satisfies readonly (keyof UnhashedAuditEvent)[];
+// the top level's keys sorted once, with their JSON prefixes: the same text canonicalJson would write, faster
+const SORTED_FIELDS = [...EVENT_FIELDS].sort().map((key, i) => ({ key, prefix: `${i ? "," : "{"}${JSON.stringify(key)}:` }));
+
+/** The exact text that is hashed: every stored field except `hash`, as canonicalJson of that object. */
 export function canonicalEvent(event: UnhashedAuditEvent): string {
-  return canonicalJson({
-    seq: event.seq,
-    at: event.at,
-    actorType: event.actorType,
-    actorId: event.actorId,
-    actorName: event.actorName,
-    actorGroups: event.actorGroups,
-    sourceIp: event.sourceIp,
-    userAgent: event.userAgent,
-    action: event.action,
-    objectType: event.objectType,
-    objectId: event.objectId,
-    projectName: event.projectName,
-    subject: event.subject,
-    requestId: event.requestId,
-    before: event.before,
-    after: event.after,
-    harborRequestId: event.harborRequestId,
-    portalRequestId: event.portalRequestId,
-    prevHash: event.prevHash,
-  });
+  let out = "";
+  for (const { key, prefix } of SORTED_FIELDS) out += prefix + canonicalJson(event[key]);
+  return `${out}}`;
 }
 
 export function hashEvent(event: UnhashedAuditEvent): string {

@@ -18,7 +18,7 @@ describe("CSV cells", () => {
   });
 
   it("keeps NULL and empty string apart", () => {
-    expect(csvRow([null, "", "x"])).toBe(',"",x\r\n');
+    expect(csvRow([null, "", "x"])).toBe(',"",x\n');
   });
 });
 

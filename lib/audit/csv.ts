@@ -1,4 +1,4 @@
-// CSV for evidence files: RFC 4180 quoting, CRLF line ends, and spreadsheet formula injection
+// CSV for evidence files: RFC 4180 quoting (LF line ends, as PostgreSQL's COPY writes them), and spreadsheet formula injection
 // defused by a leading apostrophe. NULL is an empty cell; an empty string is `""`, so the two
 // stay distinguishable and an exported event can be re-hashed (docs/audit.md).
 
@@ -15,7 +15,7 @@ export function csvCell(value: string | null): string {
 export function csvRow(values: (string | null)[]): string {
   let line = "";
   for (let i = 0; i < values.length; i++) line += (i ? "," : "") + csvCell(values[i] ?? null);
-  return `${line}\r\n`;
+  return `${line}\n`;
 }
 
 /** Undoes the formula guard: a cell that starts with an apostrophe had one added. */

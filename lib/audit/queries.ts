@@ -67,7 +67,7 @@ const END = `COALESCE(g."endsAt", 'infinity'::timestamptz)`;
 
 // Keyset keys per sort, each ending in the unique id; the hand-written indexes of the
 // audit_indexes migration follow these expressions exactly.
-const GRANT_SORT_KEYS: Record<GrantHistoryFilters["sort"], { expr: string; type: string }[]> = {
+export const GRANT_SORT_KEYS: Record<GrantHistoryFilters["sort"], { expr: string; type: string }[]> = {
   startsAt: [
     { expr: START, type: "timestamptz" },
     { expr: "g.id", type: "uuid" },

@@ -54,9 +54,9 @@ describe("exports", () => {
 
   it("writes events as CSV: head line, header, quoted and formula-safe cells, UTC times", async () => {
     const text = await collect(exportEvents(db.pool, {}, "csv"));
-    const [first, ...rest] = text.split("\r\n");
+    const [first, ...rest] = text.split("\n");
     expect(first).toMatch(new RegExp(`^# berth-export chain-head-seq=${headSeq} chain-head-hash=[0-9a-f]{64} generated-at=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z filters= kind=events version=1$`));
-    const rows = parseCsv(rest.join("\r\n"));
+    const rows = parseCsv(rest.join("\n"));
     expect(rows[0]).toEqual(["seq", "at", "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", "action", "objectType", "objectId", "projectName", "subject", "requestId", "before", "after", "harborRequestId", "portalRequestId", "prevHash", "hash"]);
     expect(rows).toHaveLength(1 + Number(headSeq));
     const dan = rows.find((r) => r[4] === 'Dan "The Man", Jr.')!;
@@ -84,7 +84,7 @@ describe("exports", () => {
   });
 
   it("writes the grant history with its request and approvers", async () => {
-    const csv = parseCsv((await collect(exportGrants(db.pool, { sort: "subject", dir: "asc" }, "csv"))).split("\r\n").slice(1).join("\r\n"));
+    const csv = parseCsv((await collect(exportGrants(db.pool, { sort: "subject", dir: "asc" }, "csv"))).split("\n").slice(1).join("\n"));
     expect(csv[0]!.slice(0, 5)).toEqual(["grantId", "projectName", "subjectType", "subjectName", "roleId"]);
     expect(csv.slice(1).map((r) => r[3])).toEqual(["'@ci", "finance-devs"]);
     const jsonl = (await collect(exportGrants(db.pool, { subjectType: "GROUP" }, "jsonl"))).trimEnd().split("\n").map((l) => JSON.parse(l));
@@ -101,9 +101,9 @@ describe("exports", () => {
       expect(await verifyExport(db.pool, chunksOf(text, 100))).toMatchObject({ ok: true, kind: "events", format, headSeq: String(headSeq), rows: Number(headSeq), completeChain: true });
       const doctored = text.replace("Dan", "Don");
       expect(await verifyExport(db.pool, chunksOf(doctored))).toMatchObject({ ok: false, reason: "hash-mismatch", seq: String(headSeq - 1n) });
-      const lines = text.split(format === "csv" ? "\r\n" : "\n");
+      const lines = text.split("\n");
       // drop the first event: the file no longer holds the whole chain
-      const missing = [lines[0], ...(format === "csv" ? [lines[1]] : []), ...lines.slice(format === "csv" ? 3 : 2)].join(format === "csv" ? "\r\n" : "\n");
+      const missing = [lines[0], ...(format === "csv" ? [lines[1]] : []), ...lines.slice(format === "csv" ? 3 : 2)].join("\n");
       expect(await verifyExport(db.pool, chunksOf(missing))).toMatchObject({ ok: false, reason: "gap" });
       const foreignHead = text.replace(/chain-head-hash=[0-9a-f]{64}|"chainHeadHash":"[0-9a-f]{64}"/, (m) => m.replace(/[0-9a-f]{64}/, "a".repeat(64)));
       expect(await verifyExport(db.pool, chunksOf(foreignHead))).toMatchObject({ ok: false, reason: "head-not-in-trail" });
@@ -115,17 +115,18 @@ describe("exports", () => {
   });
 
   it("is cut at the chain head read when it starts, while writers carry on", async () => {
-    const iterator = exportEvents(db.pool, {}, "jsonl", { batchSize: 1 })[Symbol.asyncIterator]();
+    const iterator = exportEvents(db.pool, {}, "jsonl", { highWaterMark: 1 })[Symbol.asyncIterator]();
     const meta = JSON.parse((await iterator.next()).value as string);
     await db.prisma.$transaction((tx) => appendAuditEvents(tx, alice, [{ action: "request.created", objectType: "request", objectId: "late" }]));
-    let rows = 0;
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) rows++;
+    let rest = "";
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) rest += r.value;
+    const rows = rest.split("\n").filter(Boolean).length;
     expect(meta.chainHeadSeq).toBe(String(headSeq));
     expect(rows).toBe(Number(headSeq));
   });
 
   it("a web stream stops the query when the reader cancels", async () => {
-    const stream = toReadableStream(exportEvents(db.pool, {}, "csv", { batchSize: 1 }));
+    const stream = toReadableStream(exportEvents(db.pool, {}, "csv", { highWaterMark: 1 }));
     const reader = stream.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toMatch(/^# berth-export /);
@@ -193,12 +194,14 @@ describe("exporting 100,000 events", () => {
         largest = Math.max(largest, chunk.length);
         bytes += chunk.length;
         for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) lines++;
-        gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        if (chunks % 8 === 0) {
+          gc();
+          peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        }
       }
       expect(lines).toBe(N + (format === "csv" ? 2 : 1));
-      expect(chunks).toBeGreaterThanOrEqual(N / 5000);
-      expect(largest).toBeLessThan(8 * 1024 * 1024);
+      expect(chunks).toBeGreaterThanOrEqual(20);
+      expect(largest).toBeLessThan(4 * 1024 * 1024);
       // holding the whole file (or its rows) at once would take far more than this
       expect(bytes).toBeGreaterThan(50 * 1024 * 1024);
       expect(peak, `peak live heap growth ${(peak / 1048576).toFixed(1)} MB`).toBeLessThan(32 * 1024 * 1024);
