@@ -11,7 +11,10 @@ interface CopyConnection {
 }
 
 class CopyOut {
-  private chunks: Buffer[] = [];
+  private pieces: Buffer[] = [];
+  // rows are copied into one block at a time: one allocation per block instead of per row
+  private block: Buffer;
+  private used = 0;
   private buffered = 0;
   private finished = false;
   private failure: Error | null = null;
@@ -23,7 +26,9 @@ class CopyOut {
     private readonly text: string,
     private readonly highWaterMark: number,
     private readonly minChunk: number,
-  ) {}
+  ) {
+    this.block = Buffer.allocUnsafe(minChunk);
+  }
 
   submit(connection: CopyConnection) {
     this.connection = connection;
@@ -31,14 +36,23 @@ class CopyOut {
   }
 
   handleCopyData(msg: { chunk: Buffer }) {
-    // the chunk is a view into the protocol parser's buffer, which is reused for later messages
-    this.chunks.push(Buffer.from(msg.chunk));
-    this.buffered += msg.chunk.length;
+    // the chunk is a view into the protocol parser's buffer, which is reused for later messages: copy it now
+    const chunk = msg.chunk;
+    if (this.used + chunk.length > this.block.length) this.seal(chunk.length);
+    chunk.copy(this.block, this.used);
+    this.used += chunk.length;
+    this.buffered += chunk.length;
     if (this.buffered >= this.highWaterMark && !this.paused) {
       this.paused = true;
       this.connection?.stream.pause();
     }
-    this.notify();
+    if (this.buffered >= this.minChunk) this.notify();
+  }
+
+  private seal(next = 0) {
+    if (this.used > 0) this.pieces.push(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(Math.max(this.minChunk, next));
+    this.used = 0;
   }
 
   handleError(error: Error) {
@@ -66,13 +80,13 @@ class CopyOut {
     wake?.();
   }
 
-  /** Buffers as they arrive, in order; throws the server's error. */
+  /** Buffers as they arrive, in order, in pieces of at least minChunk bytes; throws the server's error. */
   async *read(): AsyncGenerator<Buffer> {
     for (;;) {
-      // hand on sizeable pieces, not one row per message: fewer, larger writes downstream
-      if (this.chunks.length > 0 && (this.buffered >= this.minChunk || this.finished || this.failure)) {
-        const out = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
-        this.chunks = [];
+      if (this.buffered > 0 && (this.buffered >= this.minChunk || this.finished || this.failure)) {
+        this.seal();
+        const out = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.buffered);
+        this.pieces = [];
         this.buffered = 0;
         if (this.paused) {
           this.paused = false;

@@ -24,56 +24,61 @@ interface Column {
   name: string;
   /** a typed expression: numbers and JSON stay themselves in JSON Lines; times are already ISO text */
   sql: string;
+  /** a plain value (number, hash, uuid, time, enum): nothing to escape in JSON, nothing a spreadsheet evaluates */
+  safe?: true;
+  /** the value's text is already JSON (numbers, json, jsonb) */
+  raw?: true;
 }
 
 export const EVENT_EXPORT_COLUMNS: Column[] = [
-  { name: "seq", sql: "e.seq::text" },
-  { name: "at", sql: isoUtc("e.at") },
-  { name: "actorType", sql: `e."actorType"` },
+  { name: "seq", sql: "e.seq::text", safe: true },
+  { name: "at", sql: isoUtc("e.at"), safe: true },
+  { name: "actorType", sql: `e."actorType"`, safe: true },
   { name: "actorId", sql: `e."actorId"` },
   { name: "actorName", sql: `e."actorName"` },
-  { name: "actorGroups", sql: `array_to_json(e."actorGroups")` },
+  { name: "actorGroups", sql: `array_to_json(e."actorGroups")`, safe: true, raw: true },
   { name: "sourceIp", sql: `e."sourceIp"` },
   { name: "userAgent", sql: `e."userAgent"` },
-  { name: "action", sql: "e.action" },
-  { name: "objectType", sql: `e."objectType"` },
+  { name: "action", sql: "e.action", safe: true },
+  { name: "objectType", sql: `e."objectType"`, safe: true },
   { name: "objectId", sql: `e."objectId"` },
   { name: "projectName", sql: `e."projectName"` },
   { name: "subject", sql: "e.subject" },
-  { name: "requestId", sql: `e."requestId"::text` },
-  { name: "before", sql: "e.before" },
-  { name: "after", sql: "e.after" },
+  { name: "requestId", sql: `e."requestId"::text`, safe: true },
+  { name: "before", sql: "e.before", raw: true },
+  { name: "after", sql: "e.after", raw: true },
   { name: "harborRequestId", sql: `e."harborRequestId"` },
   { name: "portalRequestId", sql: `e."portalRequestId"` },
-  { name: "prevHash", sql: `e."prevHash"` },
-  { name: "hash", sql: "e.hash" },
+  { name: "prevHash", sql: `e."prevHash"`, safe: true },
+  { name: "hash", sql: "e.hash", safe: true },
 ];
 
 export const GRANT_EXPORT_COLUMNS: Column[] = [
-  { name: "grantId", sql: "g.id::text" },
+  { name: "grantId", sql: "g.id::text", safe: true },
   { name: "projectName", sql: `g."projectName"` },
-  { name: "subjectType", sql: `g."subjectType"::text` },
+  { name: "subjectType", sql: `g."subjectType"::text`, safe: true },
   { name: "subjectName", sql: `g."subjectName"` },
-  { name: "roleId", sql: `g."roleId"` },
-  { name: "roleName", sql: `CASE g."roleId" WHEN 1 THEN 'Project Admin' WHEN 2 THEN 'Developer' WHEN 3 THEN 'Guest' WHEN 4 THEN 'Maintainer' WHEN 5 THEN 'Limited Guest' END` },
-  { name: "permissions", sql: "g.permissions" },
-  { name: "state", sql: "g.state::text" },
-  { name: "startsAt", sql: isoUtc(`g."startsAt"`) },
-  { name: "endsAt", sql: isoUtc(`g."endsAt"`) },
-  { name: "endedAt", sql: isoUtc(`g."endedAt"`) },
+  { name: "roleId", sql: `g."roleId"`, safe: true, raw: true },
+  { name: "roleName", sql: `CASE g."roleId" WHEN 1 THEN 'Project Admin' WHEN 2 THEN 'Developer' WHEN 3 THEN 'Guest' WHEN 4 THEN 'Maintainer' WHEN 5 THEN 'Limited Guest' END`, safe: true },
+  { name: "permissions", sql: "g.permissions", raw: true },
+  { name: "state", sql: "g.state::text", safe: true },
+  { name: "startsAt", sql: isoUtc(`g."startsAt"`), safe: true },
+  { name: "endsAt", sql: isoUtc(`g."endsAt"`), safe: true },
+  { name: "endedAt", sql: isoUtc(`g."endedAt"`), safe: true },
   { name: "endReason", sql: `g."endReason"` },
   { name: "endedBy", sql: `g."endedBy"` },
-  { name: "requestId", sql: `g."requestId"::text` },
-  { name: "requestNumber", sql: "r.number" },
+  { name: "requestId", sql: `g."requestId"::text`, safe: true },
+  { name: "requestNumber", sql: "r.number", safe: true, raw: true },
   { name: "requesterId", sql: `r."requesterId"` },
   { name: "requesterName", sql: `r."requesterName"` },
   {
     name: "approvers",
     sql: `(SELECT coalesce(json_agg(json_build_object('id', apv."approverId", 'name', apv."approverName", 'at', ${isoUtc(`apv."createdAt"`)}) ORDER BY apv."createdAt", apv."approverId"), '[]'::json)
       FROM "Approval" apv WHERE apv."requestId" = g."requestId" AND apv.decision = 'APPROVE')`,
+    raw: true,
   },
-  { name: "supersedesId", sql: `g."supersedesId"::text` },
-  { name: "createdAt", sql: isoUtc(`g."createdAt"`) },
+  { name: "supersedesId", sql: `g."supersedesId"::text`, safe: true },
+  { name: "createdAt", sql: isoUtc(`g."createdAt"`), safe: true },
 ];
 
 export interface ExportMeta {
@@ -102,13 +107,16 @@ function copyStatement(columns: Column[], from: string, where: string[], orderBy
     ${from}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   const order = orderBy.map((o, i) => `s.k${i} ${o.dir}`).join(", ");
   if (format === "csv") {
-    const cells = columns.map((_, i) => guarded(`s.c${i}::text`)).join(", ");
+    const cells = columns.map((c, i) => (c.safe ? `s.c${i}` : guarded(`s.c${i}::text`))).join(", ");
     return `COPY (SELECT ${cells} FROM (${inner}) s ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
   }
-  // row_to_json of a per-row subselect names the fields and measured faster than json_build_object
-  const fields = columns.map((c, i) => `s.c${i} AS "${c.name}"`).join(", ");
+  // one line by concatenation, escaping (to_json) only free text: measured faster than row_to_json or json_build_object
+  const fields = columns.map((c, i) => {
+    const value = c.raw ? `s.c${i}::text` : c.safe ? `'"' || s.c${i} || '"'` : `to_json(s.c${i})::text`;
+    return `'${JSON.stringify(c.name)}:' || coalesce(${value}, 'null')`;
+  });
   // text format doubles backslashes, and only those: JSON has no raw control characters (undone in unescapeCopyText)
-  return `COPY (SELECT (SELECT row_to_json(x)::text FROM (SELECT '${type}' AS type, ${fields}) x) FROM (${inner}) s ORDER BY ${order}) TO STDOUT`;
+  return `COPY (SELECT '{"type":"${type}",' || ${fields.join(" || ',' || ")} || '}' FROM (${inner}) s ORDER BY ${order}) TO STDOUT`;
 }
 
 const unescapeCopyText = (lines: string) => (lines.includes("\\") ? lines.replaceAll("\\\\", "\\") : lines);
