@@ -1,39 +1,235 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { GrantEnd } from "@/components/grants/grant-end";
+import { subjectLabel } from "@/components/grants/format";
+import { RequestsChart } from "@/components/home/requests-chart";
+import { RetryJobButton } from "@/components/requests/retry-button";
+import { ageText } from "@/components/ui/age";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPrincipal } from "@/lib/auth/principal";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StateBadge } from "@/components/ui/state-badge";
+import { getPrincipal, type Principal } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/permissions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { KIND_LABELS } from "@/lib/governance/payloads";
+import { approvalQueue, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
+import { requestStats } from "@/lib/governance/stats";
+
+const OPEN = new Set(["PENDING", "APPROVED", "PROVISIONING", "FAILED"]);
+const QUEUE_TOP = 5;
+
+const Empty = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;
+
+async function requesterData(principal: Principal, warningDays: number) {
+  const [requests, expiring, secrets] = await Promise.all([myRequests(db(), principal, {}), expiringSoon(db(), principal, warningDays), secretsWaiting(db(), principal)]);
+  // Approvers may see every grant; home shows only what concerns this person's own groups.
+  const mine = expiring.filter((g) => principal.groups.includes(g.project.ownerGroup) || (g.subjectType === "GROUP" && principal.groups.includes(g.subjectName)));
+  return { open: requests.filter((r) => OPEN.has(r.state)), expiring: mine, secrets };
+}
+
+async function approverData(principal: Principal) {
+  const [queue, failed, stats] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal)]);
+  return { queue, failed, stats };
+}
 
 export default async function HomePage() {
   const principal = await getPrincipal();
   if (!principal) redirect("/signin");
-  const is = (role: string) => principal.roles.includes(role as never);
+  const is = (role: Principal["roles"][number]) => principal.roles.includes(role);
+  const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
+  const now = new Date();
+  const [req, appr] = await Promise.all([is("requester") ? requesterData(principal, warningDays) : null, is("approver") ? approverData(principal) : null]);
+  const mayAsk = can(principal.roles, "request:create");
+
   return (
     <>
       <PageHeader
         title={`Hello, ${principal.name.split(" ")[0]}`}
         description="What needs you, and the state of your access."
-        actions={is("requester") ? <Link href="/requests/new" className={buttonClass()}>New request</Link> : null}
+        actions={mayAsk ? <Link href="/requests/new" className={buttonClass()}>New request</Link> : null}
       />
-      <div className="grid gap-5 lg:grid-cols-2">
-        {is("requester") ? (
-          <Card data-testid="home-requester">
-            <CardHeader title="Your requests" action={<Link href="/requests">All requests</Link>} />
-            <CardBody className="text-sm text-slate-600">Ask for a project, group access or a robot account, and follow each request here.</CardBody>
-          </Card>
+      <div className="space-y-5">
+        {appr ? (
+          <section data-testid="home-approver" aria-label="Approver" className="grid gap-5 lg:grid-cols-2">
+            <Card aria-labelledby="queue-heading">
+              <CardHeader
+                id="queue-heading"
+                title="Approval queue"
+                description={appr.queue.length ? `${appr.queue.length} waiting for you, oldest first.` : undefined}
+                action={<Link href="/approvals">Open queue</Link>}
+              />
+              {appr.queue.length === 0 ? (
+                <Empty>Nothing waits for you. Requests you made yourself need another approver.</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {appr.queue.slice(0, QUEUE_TOP).map((r) => (
+                    <li key={r.id} className="flex items-start gap-3 px-4 py-2 text-sm" data-testid="home-queue-item">
+                      <span className="w-12 shrink-0 whitespace-nowrap font-medium text-slate-700" title={`Asked ${r.createdAt.toISOString()}`}>
+                        <span className="sr-only">Waiting </span>{ageText(r.ageMs)}
+                      </span>
+                      <span className="min-w-0">
+                        <Link href={`/requests/${r.id}`} className="font-medium">#{r.number} {r.summary}</Link>
+                        <span className="block text-xs text-slate-600">
+                          {r.kindLabel} · {r.requesterName} · {r.approvals} of {r.requiredApprovals} approvals
+                        </span>
+                      </span>
+                    </li>
+                  ))}
+                  {appr.queue.length > QUEUE_TOP ? (
+                    <li className="px-4 py-2 text-sm">
+                      <Link href="/approvals">{appr.queue.length - QUEUE_TOP} more in the queue</Link>
+                    </li>
+                  ) : null}
+                </ul>
+              )}
+            </Card>
+            <Card aria-labelledby="stats-heading">
+              <CardHeader id="stats-heading" title="Last 30 days" description="Requests and time to decision." />
+              <CardBody>
+                <RequestsChart stats={appr.stats} />
+              </CardBody>
+            </Card>
+            <Card aria-labelledby="failed-heading" className="lg:col-span-2">
+              <CardHeader id="failed-heading" title="Failed provisioning" description="Jobs that stopped. Open the request to see the step and Harbor's answer, then retry." />
+              {appr.failed.length === 0 ? (
+                <Empty>No failed jobs.</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {appr.failed.map((j) => (
+                    <li key={j.id} className="flex flex-wrap items-center gap-2 px-4 py-2 text-sm" data-testid="home-failed-job">
+                      <StateBadge state={j.state} />
+                      {j.request ? (
+                        <Link href={`/requests/${j.request.id}`}>
+                          #{j.request.number} {KIND_LABELS[j.request.kind]} in {j.request.projectName}
+                        </Link>
+                      ) : (
+                        <span>
+                          {j.kind.toLowerCase()} of {j.grant?.subjectName} in {j.grant?.projectName}
+                        </span>
+                      )}
+                      <span className="text-slate-500">
+                        <RelativeTime value={j.updatedAt} />
+                      </span>
+                      {j.request ? null : <RetryJobButton jobId={j.id} what={`the ${j.kind.toLowerCase()} of ${j.grant?.subjectName ?? "this grant"}`} />}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </section>
         ) : null}
-        {is("approver") ? (
-          <Card data-testid="home-approver">
-            <CardHeader title="Approval queue" action={<Link href="/approvals">Open queue</Link>} />
-            <CardBody className="text-sm text-slate-600">Requests waiting for a decision, oldest first.</CardBody>
-          </Card>
+
+        {req ? (
+          <section data-testid="home-requester" aria-label="Your requests and access" className="grid gap-5 lg:grid-cols-2">
+            <Card aria-labelledby="open-heading">
+              <CardHeader id="open-heading" title="Your open requests" action={<Link href="/requests">All requests</Link>} />
+              {req.open.length === 0 ? (
+                <Empty>
+                  Nothing open. <Link href="/requests/new" className="underline">New request</Link>
+                </Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {req.open.slice(0, 8).map((r) => (
+                    <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="home-open-request">
+                      <span className="min-w-0">
+                        <Link href={`/requests/${r.id}`} className="font-medium">#{r.number} {r.summary}</Link>
+                        <span className="block text-xs text-slate-600">
+                          {r.kindLabel} · asked <RelativeTime value={r.createdAt} /> · {r.approvals} of {r.requiredApprovals} approvals
+                        </span>
+                      </span>
+                      <StateBadge state={r.state} />
+                    </li>
+                  ))}
+                  {req.open.length > 8 ? (
+                    <li className="px-4 py-2 text-sm">
+                      <Link href="/requests">{req.open.length - 8} more</Link>
+                    </li>
+                  ) : null}
+                </ul>
+              )}
+            </Card>
+            <Card aria-labelledby="ending-heading">
+              <CardHeader
+                id="ending-heading"
+                title={`Access ending within ${warningDays} days`}
+                description="Grants in your projects and of your groups."
+                action={<Link href={`/grants?expiring=${warningDays}`}>All ending soon</Link>}
+              />
+              {req.expiring.length === 0 ? (
+                <Empty>Nothing of yours ends in the next {warningDays} days.</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {req.expiring.map((g) => (
+                    <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="home-expiring">
+                      <span className="min-w-0">
+                        <span className="font-medium">{subjectLabel(g)}</span> in <Link href={`/projects/${encodeURIComponent(g.projectName)}`} className="underline">{g.projectName}</Link>
+                        <span className="block text-xs text-slate-600">
+                          {g.subjectType === "GROUP" ? g.roleLabel : "robot"} · ends <GrantEnd grant={g} now={now} warningDays={warningDays} />
+                        </span>
+                      </span>
+                      {g.canManage && mayAsk ? (
+                        <Link href={`/requests/new?kind=GRANT_EXTENSION&grant=${g.id}`} className={buttonClass("secondary", "sm")}>
+                          Extend<span className="sr-only"> {subjectLabel(g)} in {g.projectName}</span>
+                        </Link>
+                      ) : (
+                        <span className="text-xs text-slate-600">{g.project.ownerGroup} can extend</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card aria-labelledby="secrets-heading" className="lg:col-span-2">
+              <CardHeader id="secrets-heading" title="Robot secrets waiting for you" description="Each secret can be revealed once, on its request's page, and is wiped if nobody reveals it in time." />
+              {req.secrets.length === 0 ? (
+                <Empty>No robot secret waits to be revealed.</Empty>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {req.secrets.map((s) => (
+                    <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm" data-testid="home-secret">
+                      <span className="min-w-0">
+                        <span className="break-all font-mono text-xs">{s.robotName}</span>
+                        <span className="block text-xs text-slate-600">
+                          {s.request.projectName} · wiped <RelativeTime value={s.expiresAt} /> if not revealed
+                        </span>
+                      </span>
+                      <Link href={`/requests/${s.requestId}`} className={buttonClass("secondary", "sm")}>
+                        Reveal on request #{s.request.number}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </section>
         ) : null}
+
         {is("auditor") ? (
-          <Card data-testid="home-auditor">
-            <CardHeader title="Evidence" action={<Link href="/audit">Open audit</Link>} />
-            <CardBody className="text-sm text-slate-600">Who had access to what, when, and why.</CardBody>
-          </Card>
+          <section data-testid="home-auditor" aria-label="Auditor">
+            <Card aria-labelledby="evidence-heading">
+              <CardHeader id="evidence-heading" title="Evidence" description="Who had access to what, when, and why; the trail and its verification." action={<Link href="/audit">Open audit</Link>} />
+              <CardBody>
+                <ul className="grid gap-2 text-sm sm:grid-cols-3">
+                  <li>
+                    <Link href="/audit" className="font-medium">Audit overview</Link>
+                    <span className="block text-slate-600">Chain status and this month&apos;s grants.</span>
+                  </li>
+                  <li>
+                    <Link href="/audit/access" className="font-medium">Access at a point in time</Link>
+                    <span className="block text-slate-600">Who had access to a project on a given date.</span>
+                  </li>
+                  <li>
+                    <Link href="/audit/events" className="font-medium">Event log and exports</Link>
+                    <span className="block text-slate-600">Every change, hash-chained, exportable as evidence.</span>
+                  </li>
+                </ul>
+              </CardBody>
+            </Card>
+          </section>
         ) : null}
       </div>
     </>
