@@ -9,25 +9,31 @@ import { FormErrors, JustificationField, SubmitRow } from "./form-parts";
 import { useSubmitRequest } from "./use-submit";
 
 type NameStatus = { tone: "ok" | "bad" | "checking"; message: string } | null;
+type RemoteCheck = { name: string; available: boolean; message: string };
 
 export function ProjectForm({ groups, templates, selfServiceQuotaGiB, maxQuotaGiB }: { groups: string[]; templates: readonly ProjectTemplate[]; selfServiceQuotaGiB: number; maxQuotaGiB: number }) {
   const [state, action, pending] = useSubmitRequest();
   const [name, setName] = useState("");
-  const [status, setStatus] = useState<NameStatus>(null);
+  const [remote, setRemote] = useState<RemoteCheck | null>(null);
   const [quota, setQuota] = useState(20);
 
   // Harbor's rules as one types; whether the name is taken after a pause (Berth and Harbor are asked).
+  const problem = name ? harborNameProblem(name, "Project name") : null;
   useEffect(() => {
-    if (!name) return setStatus(null);
-    const problem = harborNameProblem(name, "Project name");
-    if (problem) return setStatus({ tone: "bad", message: problem });
-    setStatus({ tone: "checking", message: "Checking…" });
+    if (!name || problem) return;
     const timer = setTimeout(async () => {
       const res = await checkProjectName({ projectName: name });
-      setStatus(res.ok ? { tone: res.data.available ? "ok" : "bad", message: res.data.message } : { tone: "bad", message: res.error });
+      setRemote(res.ok ? { name, ...res.data } : { name, available: false, message: res.error });
     }, 400);
     return () => clearTimeout(timer);
-  }, [name]);
+  }, [name, problem]);
+  const status: NameStatus = !name
+    ? null
+    : problem
+      ? { tone: "bad", message: problem }
+      : remote?.name === name
+        ? { tone: remote.available ? "ok" : "bad", message: remote.message }
+        : { tone: "checking", message: "Checking…" };
 
   const nameErrors = state.fieldErrors?.projectName ?? (status?.tone === "bad" ? [status.message] : undefined);
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86400_000],
@@ -19,18 +19,21 @@ export function relativeText(date: Date, now: number): string {
   return abs < 45_000 ? "just now" : rtf.format(Math.round(diff / 1000), "second");
 }
 
+// One shared clock ticking every 30 s; the server renders without one (absolute UTC), the browser with it.
+const TICK = 30_000;
+function subscribeClock(onTick: () => void) {
+  const timer = setInterval(onTick, TICK);
+  return () => clearInterval(timer);
+}
+const clockNow = () => Math.floor(Date.now() / TICK) * TICK;
+
 function utc(date: Date) {
   return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 }
 
 /** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (ui.md, "Times"). */
 export function RelativeTime({ value, mode = "relative" }: { value: string | Date | null | undefined; mode?: "relative" | "absolute" }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
   if (!value) return <span className="text-slate-400">—</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   const local = now === null ? utc(date) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

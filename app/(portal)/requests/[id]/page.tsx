@@ -13,11 +13,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const principal = await getPrincipal();
   if (!principal) redirect("/signin");
   const { id } = await params;
-  try {
-    const detail = await requestDetail(db(), principal, id);
-    return <RequestLive initial={toRequestView(detail, principal)} />;
-  } catch (e) {
+  const detail = await requestDetail(db(), principal, id).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === "NOT_FOUND") notFound();
     throw e;
-  }
+  });
+  return <RequestLive initial={toRequestView(detail, principal)} />;
 }

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, type DemoUser } from "./helpers";
+
+// Runs last, on the data the earlier specs made: every main page passes axe with no serious or critical
+// violation, and is photographed at desktop and phone width so a change to the look is seen.
+const SHOTS = path.join(process.cwd(), "e2e/.artifacts/screenshots");
+const WIDTHS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+async function firstLink(page: Page, listPath: string, pattern: RegExp): Promise<string | null> {
+  await page.goto(listPath);
+  const link = page.locator("main a").filter({ hasText: pattern }).first();
+  return (await link.count()) ? await link.getAttribute("href") : null;
+}
+
+async function check(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `accessibility of ${name}`).toEqual([]);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${size.name}.png`), fullPage: true });
+    // Nothing may overflow sideways at phone width (tables scroll inside their own container).
+    if (size.name === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} fits 390 px`).toBe(true);
+  }
+  await page.setViewportSize(WIDTHS[0]!);
+}
+
+test("the sign-in page", async ({ page }) => {
+  await page.goto("/signin");
+  await check(page, "signin");
+});
+
+const PAGES: Record<Exclude<DemoUser, "erin">, string[]> = {
+  alice: ["/", "/requests", "/requests/new", "/requests/new?kind=NEW_PROJECT", "/requests/new?kind=GROUP_ACCESS", "/requests/new?kind=ROBOT_ACCOUNT", "/projects", "/grants", "/profile"],
+  bob: ["/", "/approvals", "/projects", "/grants"],
+  carol: ["/", "/audit", "/audit/access", "/audit/events"],
+  dave: ["/no-access"],
+};
+
+for (const [user, paths] of Object.entries(PAGES) as [Exclude<DemoUser, "erin">, string[]][]) {
+  test(`${user}'s pages`, async ({ page }) => {
+    await signIn(page, user);
+    for (const p of paths) {
+      await page.goto(p);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      await check(page, `${user}${p.replace(/[/?=&]+/g, "-").replace(/-$/, "") || "-home"}`);
+    }
+    if (user === "alice") {
+      const request = await firstLink(page, "/requests", /.+/);
+      expect(request, "alice has a request from the workflow spec").not.toBeNull();
+      await page.goto(request!);
+      await check(page, "alice-request");
+      const project = await firstLink(page, "/projects", /finance-api/);
+      expect(project).not.toBeNull();
+      await page.goto(project!);
+      await check(page, "alice-project");
+    }
+  });
+}
