@@ -31,7 +31,7 @@ function arg(name: string, fallback: number): number {
 }
 const TARGET_EVENTS = arg("events", 1_000_000);
 const GRANTS = arg("grants", 100_000);
-const SAMPLES = arg("samples", 300);
+const SAMPLES = arg("samples", 500);
 const PROJECTS = Math.max(10, Math.round(GRANTS / 50));
 
 const log = (msg: string) => console.log(`[${((performance.now() - benchStarted) / 1000).toFixed(1).padStart(6)} s] ${msg}`);

@@ -64,9 +64,9 @@ export async function bulkAppendBatch(client: pg.ClientBase, drafts: EventDraft[
 export async function bulkAppend(pool: pg.Pool, batches: Iterable<EventDraft[]> | AsyncIterable<EventDraft[]>): Promise<{ seq: bigint; hash: string }> {
   const client = await pool.connect();
   try {
-    let head = { seq: 0n, hash: "" };
+    let head: { seq: bigint; hash: string } | null = null;
     for await (const batch of batches) head = await bulkAppendBatch(client, batch);
-    return head;
+    return head ?? (await bulkAppendBatch(client, []));
   } finally {
     client.release();
   }

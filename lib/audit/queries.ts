@@ -124,13 +124,15 @@ export function grantFilterConditions(f: GrantHistoryFilters, p: Params): string
   if (f.state !== undefined) where.push(`g.state = ${p.add(f.state)}::"GrantState"`);
   if (f.to !== undefined) where.push(`${START} < ${p.add(f.to.toISOString())}::timestamptz`);
   if (f.from !== undefined) where.push(`(g."endedAt" IS NULL OR g."endedAt" >= ${p.add(f.from.toISOString())}::timestamptz)`);
+  // few approvers with many approvals each: let the planner walk grants in page order and probe
   if (f.approver !== undefined) {
     const x = p.add(f.approver);
-    where.push(`EXISTS (SELECT 1 FROM "Approval" ap WHERE ap."requestId" = g."requestId" AND ap.decision = 'APPROVE' AND (ap."approverId" = ${x} OR ap."approverName" = ${x}))`);
+    where.push(`g."requestId" IN (SELECT ap."requestId" FROM "Approval" ap WHERE ap.decision = 'APPROVE' AND (ap."approverId" = ${x} OR ap."approverName" = ${x}))`);
   }
+  // many requesters with few requests each: fetch their request ids once and look their grants up by index
   if (f.requester !== undefined) {
     const x = p.add(f.requester);
-    where.push(`EXISTS (SELECT 1 FROM "Request" rq WHERE rq.id = g."requestId" AND (rq."requesterId" = ${x} OR rq."requesterName" = ${x}))`);
+    where.push(`g."requestId" = ANY (ARRAY(SELECT rq.id FROM "Request" rq WHERE rq."requesterId" = ${x} OR rq."requesterName" = ${x}))`);
   }
   return where;
 }
@@ -147,11 +149,19 @@ export function grantHistoryQuery(filters: GrantHistoryFilters, page: { cursor?:
     where.push(`(${left}) ${filters.dir === "desc" ? "<" : ">"} (${right})`);
   }
   const dir = filters.dir === "desc" ? "DESC" : "ASC";
-  const text = `SELECT ${select}, ${keys.map((k, i) => `(${k.expr})::text AS k${i}`).join(", ")}
-FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"
-${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
-ORDER BY ${keys.map((k) => `${k.expr} ${dir}`).join(", ")}
-LIMIT ${p.add(page.limit + 1)}`;
+  // the page is chosen on narrow rows first; the wide columns and the approvers subquery are then
+  // computed for those rows only, which also keeps the planner from trading an index for a sort
+  const text = `SELECT ${select}, ${keys.map((_, i) => `p.k${i}::text AS k${i}`).join(", ")}
+FROM (
+  SELECT g.id, ${keys.map((k, i) => `${k.expr} AS k${i}`).join(", ")}
+  FROM "Grant" g
+  ${where.length ? `WHERE ${where.join("\n    AND ")}` : ""}
+  ORDER BY ${keys.map((k) => `${k.expr} ${dir}`).join(", ")}
+  LIMIT ${p.add(page.limit + 1)}
+) p
+JOIN "Grant" g ON g.id = p.id
+JOIN "Request" r ON r.id = g."requestId"
+ORDER BY ${keys.map((_, i) => `p.k${i} ${dir}`).join(", ")}`;
   return { text, values: p.values };
 }
 
