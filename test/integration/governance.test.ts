@@ -7,7 +7,8 @@ import { DomainError } from "../../lib/governance/errors";
 import { requestInput } from "../../lib/governance/payloads";
 import type { PolicyConfig } from "../../lib/governance/policy";
 import { cancelRequest, submitRequest, type GovernanceDeps } from "../../lib/governance/requests";
-import { createHarborClient } from "../../lib/harbor";
+import { createHarborClient, type HarborClient } from "../../lib/harbor";
+import { startWorker } from "../../lib/provisioning/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 
@@ -17,6 +18,7 @@ const ctx = (p: Principal): AuditContext => ({ actor: { type: "user", id: p.id, 
 let database: TestDatabase;
 let emulator: HarborEmulator;
 let deps: GovernanceDeps;
+let harbor: HarborClient;
 const alice = principalOf("alice");
 const bob = principalOf("bob");
 const erin = principalOf("erin");
@@ -49,7 +51,7 @@ async function activeProject(name: string, ownerGroup = "finance-devs") {
 beforeAll(async () => {
   database = await createTestDatabase({ max: 30 });
   emulator = await startHarborEmulator({ port: 0 });
-  const harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", timeoutMs: 3000 });
+  harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", timeoutMs: 3000 });
   deps = { db: database.prisma, policy, now: new Date(), harborProjectExists: async (name) => (await harbor.projectExists(name)).exists };
 });
 afterAll(async () => {
@@ -136,7 +138,8 @@ describe("deciding", () => {
     expect(actions.slice(0, 5)).toEqual(["request.created", "approval.recorded", "approval.recorded", "request.approved", "job.queued"]);
   });
 
-  it("commits the decision and exactly one job when 20 approvers click at once", async () => {
+  it("commits the decision and exactly one job when 20 approvers click at once: one grant, one Harbor member", async () => {
+    await harbor.ensureProject({ name: "busy-proj", metadata: { public: "false" }, storageLimitBytes: -1 });
     await activeProject("busy-proj");
     const { id } = await submit(alice, { kind: "GROUP_ACCESS", projectName: "busy-proj", groupName: "qa-team", roleId: 3, justification: "QA reads release images" });
     const approvers = Array.from({ length: 20 }, (_, i) => ({ ...bob, id: `approver-${i}`, name: `Approver ${i}` }));
@@ -146,6 +149,21 @@ describe("deciding", () => {
     expect(await database.prisma.approval.count({ where: { requestId: id } })).toBe(1);
     expect(await database.prisma.provisioningJob.count({ where: { requestId: id } })).toBe(1);
     expect(await database.prisma.grant.count({ where: { requestId: id } })).toBe(1);
+
+    const worker = startWorker({
+      prisma: database.prisma,
+      pool: database.pool,
+      harbor,
+      config: { secretsKey: Buffer.alloc(32, 1), secretRevealHours: 24, leaseSeconds: 30, concurrency: 4, schedulerIntervalSeconds: 60, pollIntervalMs: 200, backoffBaseMs: 50, backoffMaxMs: 200 },
+    });
+    try {
+      await worker.drain();
+    } finally {
+      await worker.stop();
+    }
+    expect(await database.prisma.grant.findMany({ where: { requestId: id }, select: { state: true } })).toEqual([{ state: "ACTIVE" }]);
+    const members = await harbor.listMembers("busy-proj", "qa-team");
+    expect(members.members.filter((m) => m.entityName === "qa-team")).toHaveLength(1);
   });
 
   it("requires a reason to reject and closes the request", async () => {
