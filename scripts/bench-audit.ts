@@ -550,8 +550,8 @@ async function main() {
   const tool = toolEnv();
   let server: EmbeddedDatabase | undefined;
   let url = tool.DATABASE_URL;
+  const dataDir = path.resolve(root, tool.BERTH_DATA_DIR, "bench-audit");
   if (!url) {
-    const dataDir = path.resolve(root, tool.BERTH_DATA_DIR, "bench-audit");
     fs.rmSync(dataDir, { recursive: true, force: true });
     log(`starting an embedded PostgreSQL in ${path.relative(root, dataDir)} (throw-away)`);
     server = await startEmbeddedPostgres({ dataDir, ephemeral: true, quiet: true });
@@ -593,11 +593,12 @@ async function main() {
     const groups = [...new Set(grants.filter((g) => g.subjectType === "GROUP").map((g) => g.subjectName))];
     const groupGrants = grants.filter((g) => g.subjectType === "GROUP");
     const instant = () => new Date(SPAN_START + rnd() * (NOW - SPAN_START));
-    const deepCursor = (await grantHistory(pool, {}, { limit: 50 }).then(async (page) => {
-      let cursor = page.nextCursor;
-      for (let i = 1; i < 19 && cursor; i++) cursor = (await grantHistory(pool, {}, { limit: 50, cursor })).nextCursor;
-      return cursor;
-    }))!;
+    // the cursor of page 20 (or of the last page, on a small run)
+    let deepCursor: string | undefined;
+    for (let i = 0, cursor: string | null | undefined; i < 19 && cursor !== null; i++) {
+      cursor = (await grantHistory(pool, {}, { limit: 50, cursor })).nextCursor;
+      if (cursor) deepCursor = cursor;
+    }
     const filtered = (): GrantHistoryFiltersInput =>
       pick<() => GrantHistoryFiltersInput>([
         () => ({ project: pick(projectNames), state: pick(["ACTIVE", "EXPIRED", "REVOKED"] as const) }),
@@ -698,7 +699,10 @@ async function main() {
     if (failed.length) process.exitCode = 1;
   } finally {
     await pool.end();
-    await server?.stop();
+    if (server) {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true }); // about 1 GB of throw-away data
+    }
   }
 }
 

@@ -5,7 +5,8 @@ import { AUDIT_OBJECT_TYPES } from "./types";
 // Filter objects for the auditor views. Pages parse them from URL search params (shareable links);
 // `toSearchParams` turns them back into a query string.
 
-const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+// blank URL params and null (a last page's nextCursor) mean "not set"
+const emptyAsUnset = (v: unknown) => ((typeof v === "string" && v.trim() === "") || v === null ? undefined : v);
 const text = () => z.preprocess(emptyAsUnset, z.string().trim().max(200).optional());
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
