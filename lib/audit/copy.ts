@@ -112,7 +112,16 @@ export async function* copyOut(client: pg.ClientBase, text: string, options: { h
   (client as unknown as { query(q: CopyOut): CopyOut }).query(copy);
   const decoder = new StringDecoder("utf8");
   let rest = "";
+  let whole = true;
   for await (const buffer of copy.read()) {
+    // PostgreSQL sends one message per row, so a piece normally ends at a line end: decode it whole
+    // (once a piece does not, the decoder may hold part of a character, so stay with it)
+    if (whole && buffer[buffer.length - 1] === 0x0a) {
+      const text = buffer.toString("utf8");
+      yield options.transform ? options.transform(text) : text;
+      continue;
+    }
+    whole = false;
     const text = rest + decoder.write(buffer);
     const end = text.lastIndexOf("\n") + 1;
     rest = text.slice(end);

@@ -102,7 +102,7 @@ const guarded = (x: string) => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', 
  * The COPY statement: an inner SELECT of the columns (c0…) and sort keys (k0…), rendered by the outer
  * one, so every expression is computed once per row.
  */
-function copyStatement(columns: Column[], from: string, where: string[], orderBy: { expr: string; dir: "ASC" | "DESC" }[], format: ExportFormat, type: string): string {
+function copyStatement(columns: Column[], from: string, where: string[], orderBy: { expr: string; dir: "ASC" | "DESC" }[], format: ExportFormat): string {
   const inner = `SELECT ${[...columns.map((c, i) => `${c.sql} AS c${i}`), ...orderBy.map((o, i) => `${o.expr} AS k${i}`)].join(", ")}
     ${from}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   const order = orderBy.map((o, i) => `s.k${i} ${o.dir}`).join(", ");
@@ -110,16 +110,39 @@ function copyStatement(columns: Column[], from: string, where: string[], orderBy
     const cells = columns.map((c, i) => (c.safe ? `s.c${i}` : guarded(`s.c${i}::text`))).join(", ");
     return `COPY (SELECT ${cells} FROM (${inner}) s ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
   }
-  // one line by concatenation, escaping (to_json) only free text: measured faster than row_to_json or json_build_object
-  const fields = columns.map((c, i) => {
-    const value = c.raw ? `s.c${i}::text` : c.safe ? `'"' || s.c${i} || '"'` : `to_json(s.c${i})::text`;
-    return `'${JSON.stringify(c.name)}:' || coalesce(${value}, 'null')`;
-  });
-  // text format doubles backslashes, and only those: JSON has no raw control characters (undone in unescapeCopyText)
-  return `COPY (SELECT '{"type":"${type}",' || ${fields.join(" || ',' || ")} || '}' FROM (${inner}) s ORDER BY ${order}) TO STDOUT`;
+  // plain text COPY (tab-separated) is PostgreSQL's cheapest output; node builds the JSON, so the
+  // work is shared between the two processes (measured about 1.5x the rows/s of JSON built in SQL)
+  return `COPY (SELECT ${columns.map((_, i) => `s.c${i}`).join(", ")} FROM (${inner}) s ORDER BY ${order}) TO STDOUT`;
 }
 
-const unescapeCopyText = (lines: string) => (lines.includes("\\") ? lines.replaceAll("\\\\", "\\") : lines);
+const COPY_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
+
+/** A value of COPY's text format: `\N` is NULL, backslash escapes as PostgreSQL writes them. */
+function copyValue(cell: string): string | null {
+  if (cell === "\\N") return null;
+  return cell.includes("\\") ? cell.replace(/\\(.)/g, (_, c: string) => COPY_ESCAPES[c] ?? c) : cell;
+}
+
+/** Turns lines of COPY text output into JSON Lines objects of the given type. */
+function jsonLines(columns: Column[], type: string): (lines: string) => string {
+  const keys = columns.map((c) => `,${JSON.stringify(c.name)}:`);
+  const prefix = `{"type":${JSON.stringify(type)}`;
+  return (lines) => {
+    let out = "";
+    let start = 0;
+    for (let end = lines.indexOf("\n"); end >= 0; start = end + 1, end = lines.indexOf("\n", start)) {
+      const cells = lines.slice(start, end).split("\t");
+      let line = prefix;
+      for (let i = 0; i < columns.length; i++) {
+        const value = copyValue(cells[i] ?? "\\N");
+        const c = columns[i]!;
+        line += keys[i] + (value === null ? "null" : c.raw ? value : c.safe ? `"${value}"` : JSON.stringify(value));
+      }
+      out += `${line}}\n`;
+    }
+    return out;
+  };
+}
 
 const filtersRecord = (filters: Record<string, unknown>) => Object.fromEntries(toSearchParams(filters, {}).entries());
 
@@ -151,8 +174,8 @@ export function exportEvents(pool: pg.Pool, filters: EventLogFiltersInput, forma
     if (format === "csv") yield csvRow(EVENT_EXPORT_COLUMNS.map((c) => c.name));
     const p = new Params();
     const where = [...eventFilterConditions(f, p), `e.seq <= ${p.add(head.seq)}::bigint`];
-    const sql = await bindAsSettings(client, copyStatement(EVENT_EXPORT_COLUMNS, `FROM "AuditEvent" e`, where, [{ expr: "e.seq", dir: "ASC" }], format, "event"), p.values);
-    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? unescapeCopyText : undefined });
+    const sql = await bindAsSettings(client, copyStatement(EVENT_EXPORT_COLUMNS, `FROM "AuditEvent" e`, where, [{ expr: "e.seq", dir: "ASC" }], format), p.values);
+    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(EVENT_EXPORT_COLUMNS, "event") : undefined });
   });
 }
 
@@ -166,9 +189,9 @@ export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, f
     const where = grantFilterConditions(f, p);
     const dir = f.dir === "desc" ? "DESC" : "ASC";
     const orderBy = GRANT_SORT_KEYS[f.sort].map((k) => ({ expr: k.expr, dir }) as const);
-    const statement = copyStatement(GRANT_EXPORT_COLUMNS, `FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"`, where, orderBy, format, "grant");
+    const statement = copyStatement(GRANT_EXPORT_COLUMNS, `FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"`, where, orderBy, format);
     const sql = await bindAsSettings(client, statement, p.values);
-    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? unescapeCopyText : undefined });
+    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(GRANT_EXPORT_COLUMNS, "grant") : undefined });
   });
 }
 
