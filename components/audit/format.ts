@@ -1,0 +1,35 @@
+import { permissionsText } from "@/components/grants/format";
+
+/** A grant's subject as Harbor shows it: the group, or the robot's full name. */
+export function auditSubjectLabel(g: { subjectType: "GROUP" | "ROBOT"; subjectName: string; projectName: string }): string {
+  return g.subjectType === "GROUP" ? g.subjectName : `robot$${g.projectName}+${g.subjectName}`;
+}
+
+/** The role of a group, or a robot's permissions in words. */
+export function accessText(g: { subjectType: "GROUP" | "ROBOT"; roleName: string | null; permissions: unknown }): string {
+  if (g.subjectType === "GROUP") return g.roleName ?? "—";
+  return permissionsText(g.permissions);
+}
+
+export const BREAK_REASONS: Record<string, string> = {
+  "hash-mismatch": "the event's content no longer matches its hash (it was changed)",
+  "prev-link": "the event does not link to the previous event's hash (an earlier event was changed and re-hashed, or events were swapped)",
+  gap: "an event is missing (removed)",
+  "head-mismatch": "the chain head names another last event or hash (events removed at the end, or written around the head)",
+};
+
+/** A hash shortened for tables; the full value goes in a title and in the details. */
+export const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/** An action's object as a link target inside the portal, where one exists. */
+export function objectHref(objectType: string, objectId: string, requestId: string | null): string | null {
+  if (objectType === "grant") return `/audit/grants/${encodeURIComponent(objectId)}`;
+  if (objectType === "request") return `/requests/${encodeURIComponent(objectId)}`;
+  if (requestId) return `/requests/${encodeURIComponent(requestId)}`;
+  return null;
+}
+
+export const actorText = (e: { actorType: string; actorId: string | null; actorName: string | null }) =>
+  e.actorType === "user" ? (e.actorName ?? e.actorId ?? "unknown user") : `system (${e.actorId ?? "unknown"})`;
+
+export const json = (value: unknown) => JSON.stringify(value, null, 2);
