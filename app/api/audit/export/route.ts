@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { errorSummary, issueMessage, type FieldErrors } from "@/components/audit/parse";
+import { eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, searchParamsToObject, toReadableStream } from "@/lib/audit";
+import { withPermission } from "@/lib/authz/route";
+import { database } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+const choice = z.object({
+  kind: z.enum(["grants", "events"], { error: 'must be "grants" or "events"' }),
+  format: z.enum(["csv", "jsonl"], { error: 'must be "csv" or "jsonl"' }),
+});
+
+function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.length ? String(issue.path[0]) : "_form"] ??= []).push(issueMessage(issue));
+  return out;
+}
+
+const invalid = (errors: FieldErrors) => Response.json({ error: "INVALID", message: `Some parameters are not valid: ${errorSummary(errors)}.`, fieldErrors: errors }, { status: 422, headers: { "cache-control": "no-store" } });
+
+/** Yields the already-read first chunk, then the rest; closing it early closes the source (and its COPY). */
+async function* primed(first: IteratorResult<string>, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await rest.return?.();
+  }
+}
+
+// GET /api/audit/export?kind=grants|events&format=csv|jsonl&<filters> — the filtered grant history or event log, streamed,
+// with the chain head in the first line (docs/audit.md "Exports").
+export const GET = withPermission("audit:export", async (req) => {
+  const params = searchParamsToObject(new URL(req.url).searchParams);
+  const { kind: rawKind, format: rawFormat, ...rawFilters } = params;
+  const picked = choice.safeParse({ kind: rawKind, format: rawFormat });
+  if (!picked.success) return invalid(fieldErrors(picked.error));
+  const { kind, format } = picked.data;
+  const pool = database().pool;
+  let source: AsyncIterable<string>;
+  if (kind === "grants") {
+    const filters = grantHistoryFiltersSchema.safeParse(rawFilters);
+    if (!filters.success) return invalid(fieldErrors(filters.error));
+    source = exportGrants(pool, filters.data, format);
+  } else {
+    const filters = eventLogFiltersSchema.safeParse(rawFilters);
+    if (!filters.success) return invalid(fieldErrors(filters.error));
+    source = exportEvents(pool, filters.data, format);
+  }
+  // read the head line before answering, so a database that does not answer is a 500 rather than a truncated download
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return new Response(toReadableStream(primed(first, iterator)), { headers: exportHeaders(kind, format) });
+});
