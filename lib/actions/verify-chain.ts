@@ -1,0 +1,8 @@
+"use server";
+
+import { verifyChainAction } from "./audit-definitions";
+import { runAction } from "./run";
+
+export async function verifyChainNow(input: unknown) {
+  return runAction(verifyChainAction, input);
+}
