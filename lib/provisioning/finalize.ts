@@ -1,16 +1,17 @@
+import type pg from "pg";
 import type { AuditEventInput } from "../audit/types";
-import type { Tx } from "../db";
 import { roleById } from "../governance/harbor-roles";
 import { subjectKey } from "../governance/payloads";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";
 import { StepError, type ClassifiedError } from "./plan";
+import { json } from "./sql";
 import { wipeSecretsOfGrant, type JobContext } from "./steps";
 
 // What a job's end writes: the records Harbor's new state makes true, and their audit events, in one transaction.
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-const subjectOf = (g: Grant) => subjectKey(g.subjectType, g.subjectName);
+const subjectOf = (g: Pick<Grant, "subjectType" | "subjectName">) => subjectKey(g.subjectType, g.subjectName);
 
 function jobEvent(ctx: JobContext, action: string, extra: Partial<AuditEventInput> = {}): AuditEventInput {
   return {
@@ -24,7 +25,12 @@ function jobEvent(ctx: JobContext, action: string, extra: Partial<AuditEventInpu
   };
 }
 
-function grantEvent(grant: Grant, action: string, extra: Partial<AuditEventInput>): AuditEventInput {
+/** job.step.succeeded: the step, its attempt and result (ids only), with Harbor's request id. */
+export function stepSucceededEvent(ctx: JobContext, step: ProvisioningStep, harborRequestId: string | null, result: unknown): AuditEventInput {
+  return jobEvent(ctx, "job.step.succeeded", { harborRequestId, after: { step: step.key, label: step.label, attempt: step.attempts, result: result as null } });
+}
+
+function grantEvent(grant: Pick<Grant, "id" | "projectName" | "subjectType" | "subjectName" | "requestId">, action: string, extra: Partial<AuditEventInput>): AuditEventInput {
   return { action, objectType: "grant", objectId: grant.id, projectName: grant.projectName, subject: subjectOf(grant), requestId: grant.requestId, ...extra };
 }
 
@@ -32,19 +38,28 @@ function requestEvent(requestId: string, projectName: string, action: string, be
   return { action, objectType: "request", objectId: requestId, requestId, projectName, before: { state: before }, after: { state: after } };
 }
 
+async function setRequestState(c: pg.ClientBase, id: string, state: string, closedAt: Date | null = null) {
+  await c.query(`UPDATE "Request" SET state = $2, "closedAt" = coalesce($3, "closedAt"), "updatedAt" = now() WHERE id = $1`, [id, state, closedAt]);
+}
+
+async function readGrant(c: pg.ClientBase, id: string): Promise<Grant | null> {
+  const { rows } = await c.query<Grant>(`SELECT * FROM "Grant" WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
 /** First claim of a provisioning job: the request moves to PROVISIONING. */
-export async function beginJob(tx: Tx, ctx: JobContext): Promise<AuditEventInput[]> {
+export async function beginJob(c: pg.ClientBase, ctx: JobContext): Promise<AuditEventInput[]> {
   const request = ctx.request;
   if (ctx.job.kind !== "PROVISION" || !request || request.state === "PROVISIONING") return [];
   const before = request.state;
-  await tx.request.update({ where: { id: request.id }, data: { state: "PROVISIONING" } });
+  await setRequestState(c, request.id, "PROVISIONING");
   request.state = "PROVISIONING";
   return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
 }
 
-async function activate(tx: Tx, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
+async function activate(c: pg.ClientBase, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
   if (grant.endsAt && grant.endsAt <= now) throw new StepError(`the end date ${grant.endsAt.toISOString()} has already passed`);
-  await tx.grant.update({ where: { id: grant.id }, data: { state: "ACTIVE", startsAt: now, harborMemberId: grant.harborMemberId, harborRobotId: grant.harborRobotId, harborRobotName: grant.harborRobotName, endsAt: grant.endsAt } });
+  await c.query(`UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, now]);
   grant.state = "ACTIVE";
   grant.startsAt = now;
   const approvers = (ctx.request?.approvals ?? []).filter((a) => a.decision === "APPROVE").map((a) => ({ id: a.approverId, name: a.approverName }));
@@ -67,35 +82,38 @@ async function activate(tx: Tx, ctx: JobContext, grant: Grant, now: Date): Promi
 }
 
 /** Ends a grant that Harbor no longer has: EXPIRED or REVOKED, with the request it came from. */
-async function endGrant(tx: Tx, ctx: JobContext, grant: Grant, state: "EXPIRED" | "REVOKED", now: Date): Promise<AuditEventInput[]> {
+async function endGrant(c: pg.ClientBase, grant: Grant, state: "EXPIRED" | "REVOKED", now: Date): Promise<AuditEventInput[]> {
   const endedBy = grant.endedBy ?? (state === "EXPIRED" ? "system:expiry" : "system:worker");
   const reason = grant.endReason ?? (state === "EXPIRED" ? "end date reached" : "revoked");
-  await tx.grant.update({ where: { id: grant.id }, data: { state, endedAt: now, endedBy, endReason: reason } });
-  const events: AuditEventInput[] = [grantEvent(grant, state === "EXPIRED" ? "grant.expired" : "grant.revoked", { before: { state: "ACTIVE", endsAt: iso(grant.endsAt) }, after: { endedAt: iso(now), endedBy, reason } })];
-  const origin = await tx.request.findUnique({ where: { id: grant.requestId }, select: { id: true, state: true, projectName: true } });
+  await c.query(`UPDATE "Grant" SET state = $2, "endedAt" = $3, "endedBy" = $4, "endReason" = $5, "updatedAt" = now() WHERE id = $1`, [grant.id, state, now, endedBy, reason]);
+  const events: AuditEventInput[] = [
+    grantEvent(grant, state === "EXPIRED" ? "grant.expired" : "grant.revoked", { before: { state: "ACTIVE", endsAt: iso(grant.endsAt) }, after: { endedAt: iso(now), endedBy, reason } }),
+  ];
+  const { rows } = await c.query<{ id: string; state: string; projectName: string }>(`SELECT id, state::text AS state, "projectName" FROM "Request" WHERE id = $1`, [grant.requestId]);
+  const origin = rows[0];
   if (origin && origin.state !== state) {
-    await tx.request.update({ where: { id: origin.id }, data: { state, closedAt: now } });
+    await setRequestState(c, origin.id, state, now);
     events.push(requestEvent(origin.id, origin.projectName, state === "EXPIRED" ? "request.expired" : "request.revoked", origin.state, state));
   }
-  if (grant.subjectType === "ROBOT") events.push(...(await wipeSecretsOfGrant(tx, grant, now, "robot deleted")));
+  if (grant.subjectType === "ROBOT") events.push(...(await wipeSecretsOfGrant(c, grant, now, "robot deleted")));
   return events;
 }
 
 /** All steps done: record what is now true, close the job. */
-export async function finalizeJob(tx: Tx, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
+export async function finalizeJob(c: pg.ClientBase, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const { request, grant, project, typed } = ctx;
 
   if (ctx.job.kind === "EXPIRE" || ctx.job.kind === "REVOKE") {
-    const g = grant ? await tx.grant.findUnique({ where: { id: grant.id } }) : null;
+    const current = grant ? await readGrant(c, grant.id) : null;
     // Already ended by the other removal path (a revoke racing an expiry): nothing more to record.
-    if (g && g.state === "ACTIVE") events.push(...(await endGrant(tx, ctx, g, ctx.job.kind === "EXPIRE" ? "EXPIRED" : "REVOKED", now)));
+    if (current && current.state === "ACTIVE") events.push(...(await endGrant(c, current, ctx.job.kind === "EXPIRE" ? "EXPIRED" : "REVOKED", now)));
   } else {
     if (!request || !typed) throw new StepError("a provisioning job without its request");
     switch (typed.kind) {
       case "NEW_PROJECT": {
         if (!project || project.harborId === null || !grant) throw new StepError("the project was not created in Harbor");
-        await tx.project.update({ where: { id: project.id }, data: { state: "ACTIVE", harborId: project.harborId } });
+        await c.query(`UPDATE "Project" SET state = 'ACTIVE', "harborId" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, project.harborId]);
         events.push({
           action: "project.created",
           objectType: "project",
@@ -105,31 +123,31 @@ export async function finalizeJob(tx: Tx, ctx: JobContext, now: Date): Promise<A
           before: { state: project.state },
           after: { state: "ACTIVE", harborId: project.harborId, ownerGroup: project.ownerGroup, template: project.template, quotaGiB: project.quotaGiB },
         });
-        events.push(await activate(tx, ctx, grant, now));
+        events.push(await activate(c, ctx, grant, now));
         break;
       }
       case "GROUP_ACCESS": {
         if (!grant) throw new StepError("the grant is missing");
         if (grant.supersedesId) {
-          const old = await tx.grant.findUnique({ where: { id: grant.supersedesId } });
+          const old = await readGrant(c, grant.supersedesId);
           // Before the new grant turns ACTIVE: one ACTIVE grant per subject is a unique index.
           if (old && old.state === "ACTIVE") {
             const reason = `role changed by request #${request.number}`;
-            await tx.grant.update({ where: { id: old.id }, data: { state: "SUPERSEDED", endedAt: now, endedBy: "system:worker", endReason: reason } });
+            await c.query(`UPDATE "Grant" SET state = 'SUPERSEDED', "endedAt" = $2, "endedBy" = 'system:worker', "endReason" = $3, "updatedAt" = now() WHERE id = $1`, [old.id, now, reason]);
             events.push(grantEvent(old, "grant.superseded", { before: { state: "ACTIVE", roleId: old.roleId }, after: { endedAt: iso(now), supersededBy: grant.id, roleId: grant.roleId } }));
           }
         }
-        events.push(await activate(tx, ctx, grant, now));
+        events.push(await activate(c, ctx, grant, now));
         break;
       }
       case "ROBOT_ACCOUNT": {
         if (!grant || grant.harborRobotId === null) throw new StepError("the robot was not created in Harbor");
-        events.push(await activate(tx, ctx, grant, now));
+        events.push(await activate(c, ctx, grant, now));
         break;
       }
       case "ROBOT_ROTATION": {
         if (!grant) throw new StepError("the grant is missing");
-        const sealed = await tx.robotSecret.findFirst({ where: { requestId: request.id }, orderBy: { createdAt: "desc" }, select: { id: true, expiresAt: true } });
+        const { rows } = await c.query<{ id: string; expiresAt: Date }>(`SELECT id, "expiresAt" FROM "RobotSecret" WHERE "requestId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [request.id]);
         events.push({
           action: "robot.secret.rotated",
           objectType: "robot",
@@ -137,22 +155,22 @@ export async function finalizeJob(tx: Tx, ctx: JobContext, now: Date): Promise<A
           projectName: grant.projectName,
           subject: subjectOf(grant),
           requestId: request.id,
-          after: { harborRobotId: grant.harborRobotId, robotName: grant.harborRobotName, revealRecordId: sealed?.id ?? null, revealBy: iso(sealed?.expiresAt) },
+          after: { harborRobotId: grant.harborRobotId, robotName: grant.harborRobotName, revealRecordId: rows[0]?.id ?? null, revealBy: iso(rows[0]?.expiresAt) },
         });
         break;
       }
       case "GRANT_EXTENSION": {
         if (!grant) throw new StepError("the grant is missing");
-        const current = await tx.grant.findUnique({ where: { id: grant.id } });
+        const current = await readGrant(c, grant.id);
         if (!current || current.state !== "ACTIVE") throw new StepError(`the grant is ${current?.state.toLowerCase() ?? "gone"}; it can no longer be extended`);
         const newEndsAt = new Date(typed.payload.newEndsAt);
-        await tx.grant.update({ where: { id: grant.id }, data: { endsAt: newEndsAt } });
-        events.push(grantEvent(current, "grant.extended", { requestId: current.requestId, before: { endsAt: iso(current.endsAt) }, after: { endsAt: iso(newEndsAt), extensionRequestId: request.id } }));
+        await c.query(`UPDATE "Grant" SET "endsAt" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, newEndsAt]);
+        events.push(grantEvent(current, "grant.extended", { before: { endsAt: iso(current.endsAt) }, after: { endsAt: iso(newEndsAt), extensionRequestId: request.id } }));
         break;
       }
       case "QUOTA_CHANGE": {
         if (!project) throw new StepError("the project is missing");
-        await tx.project.update({ where: { id: project.id }, data: { quotaGiB: typed.payload.quotaGiB } });
+        await c.query(`UPDATE "Project" SET "quotaGiB" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, typed.payload.quotaGiB]);
         events.push({
           action: "project.quota.changed",
           objectType: "project",
@@ -165,18 +183,23 @@ export async function finalizeJob(tx: Tx, ctx: JobContext, now: Date): Promise<A
         break;
       }
     }
-    await tx.request.update({ where: { id: request.id }, data: { state: "ACTIVE" } });
+    await setRequestState(c, request.id, "ACTIVE");
     events.push(requestEvent(request.id, request.projectName, "request.active", request.state, "ACTIVE"));
   }
 
-  await tx.provisioningJob.update({ where: { id: ctx.job.id }, data: { state: "SUCCEEDED", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null } });
+  await c.query(`UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [ctx.job.id, now]);
   events.push(jobEvent(ctx, "job.succeeded", { after: { kind: ctx.job.kind, attempts: ctx.job.attempts, steps: ctx.steps.length } }));
   return events;
 }
 
+/** Marks a step SUCCEEDED with Harbor's request id and its result. */
+export async function recordStepSuccess(c: pg.ClientBase, step: ProvisioningStep, harborRequestId: string | null, result: unknown, now: Date): Promise<void> {
+  await c.query(`UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $2, result = $3, "finishedAt" = $4, error = NULL WHERE id = $1`, [step.id, harborRequestId, json(result), now]);
+}
+
 /** A step (or the job) failed: back on the queue in `retryInMs`, or (null) FAILED for a person to look at. */
 export async function recordFailure(
-  tx: Tx,
+  c: pg.ClientBase,
   ctx: JobContext,
   step: ProvisioningStep | null,
   error: ClassifiedError,
@@ -186,7 +209,7 @@ export async function recordFailure(
   const events: AuditEventInput[] = [];
   const retryAt = retryInMs === null ? null : new Date(now.getTime() + retryInMs);
   if (step) {
-    await tx.provisioningStep.update({ where: { id: step.id }, data: { state: "FAILED", error: error.message, harborRequestId: error.harborRequestId, finishedAt: now } });
+    await c.query(`UPDATE "ProvisioningStep" SET state = 'FAILED', error = $2, "harborRequestId" = $3, "finishedAt" = $4 WHERE id = $1`, [step.id, error.message, error.harborRequestId, now]);
     events.push(
       jobEvent(ctx, "job.step.failed", {
         harborRequestId: error.harborRequestId,
@@ -196,19 +219,20 @@ export async function recordFailure(
   }
   if (retryInMs !== null) {
     // runAt on the database clock, the one claims compare against
-    await tx.$executeRaw`
-      UPDATE "ProvisioningJob" SET state = 'QUEUED', "runAt" = now() + make_interval(secs => ${retryInMs / 1000}::float8),
-        "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${error.message}, "updatedAt" = now()
-      WHERE id = ${ctx.job.id}::uuid`;
+    await c.query(
+      `UPDATE "ProvisioningJob" SET state = 'QUEUED', "runAt" = now() + make_interval(secs => $2::float8), "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = $3, "updatedAt" = now()
+       WHERE id = $1`,
+      [ctx.job.id, retryInMs / 1000, error.message],
+    );
     return events;
   }
-  await tx.provisioningJob.update({ where: { id: ctx.job.id }, data: { state: "FAILED", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: error.message } });
+  await c.query(`UPDATE "ProvisioningJob" SET state = 'FAILED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = $3, "updatedAt" = now() WHERE id = $1`, [ctx.job.id, now, error.message]);
   events.push(jobEvent(ctx, "job.failed", { harborRequestId: error.harborRequestId, after: { kind: ctx.job.kind, attempts: ctx.job.attempts, error: error.message, step: step?.key ?? null } }));
   const request = ctx.request;
   if (ctx.job.kind === "PROVISION" && request && request.state !== "FAILED") {
-    await tx.request.update({ where: { id: request.id }, data: { state: "FAILED" } });
+    await setRequestState(c, request.id, "FAILED");
     events.push({ ...requestEvent(request.id, request.projectName, "request.failed", request.state, "FAILED"), after: { state: "FAILED", error: error.message } });
-    if (request.kind === "NEW_PROJECT") await tx.project.updateMany({ where: { requestId: request.id, state: "PROVISIONING" }, data: { state: "FAILED" } });
+    if (request.kind === "NEW_PROJECT") await c.query(`UPDATE "Project" SET state = 'FAILED', "updatedAt" = now() WHERE "requestId" = $1 AND state = 'PROVISIONING'`, [request.id]);
   }
   return events;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { AuditEventInput, JsonValue } from "../audit/types";
-import type { Db, Tx } from "../db";
 import { GIB, subjectKey, typedRequest, type AnyPayload, type RequestKindName } from "../governance/payloads";
 import { templateByKey } from "../governance/templates";
 import type { Approval, Grant, Project, ProvisioningStep, Request } from "../generated/prisma/client";
@@ -9,6 +9,7 @@ import { isHarborRoleId, type HarborRoleId } from "../harbor/roles";
 import { harborRobotName, robotDurationDays, StepError, type StepKey } from "./plan";
 import type { ClaimedJob } from "./queue";
 import { sealSecret, robotSecretAad } from "./secrets";
+import type { Queryable } from "./sql";
 
 // One function per step kind: the Harbor call(s) and what must be recorded with the step's success.
 
@@ -39,7 +40,7 @@ export interface JobContext {
 }
 
 export interface StepDeps {
-  db: Db;
+  pool: Queryable;
   harbor: ProvisioningHarbor;
   secretsKey: Buffer;
   secretRevealHours: number;
@@ -52,18 +53,41 @@ export interface StepOutcome {
   /** Ids and flags only: shown on the request page and copied into the audit trail. Never a secret. */
   result: Record<string, JsonValue>;
   /** Writes that commit in the same transaction as the step's success; returns their audit events. */
-  persist?: (tx: Tx, now: Date) => Promise<AuditEventInput[]>;
+  persist?: (client: pg.ClientBase, now: Date) => Promise<AuditEventInput[]>;
 }
 
-export async function loadJobContext(db: Db, job: ClaimedJob): Promise<JobContext> {
-  const [steps, request, grant] = await Promise.all([
-    db.provisioningStep.findMany({ where: { jobId: job.id }, orderBy: { ordinal: "asc" } }),
-    job.requestId ? db.request.findUnique({ where: { id: job.requestId }, include: { approvals: true } }) : null,
-    job.grantId ? db.grant.findUnique({ where: { id: job.grantId } }) : null,
-  ]);
-  const project = grant ? await db.project.findUnique({ where: { id: grant.projectId } }) : request ? await db.project.findUnique({ where: { name: request.projectName } }) : null;
+const DATE_FIELDS = new Set(["createdAt", "updatedAt", "decidedAt", "closedAt", "startsAt", "endsAt", "endedAt", "startedAt", "finishedAt", "runAt", "lockedUntil", "expiresAt"]);
+
+/** row_to_json gives timestamps as strings: back to Dates, so rows look as Prisma would return them. */
+function revive<T>(row: Record<string, unknown> | null): T | null {
+  if (!row) return null;
+  for (const [k, v] of Object.entries(row)) if (DATE_FIELDS.has(k) && typeof v === "string") row[k] = new Date(v);
+  return row as T;
+}
+
+/** Everything a job run needs, in one round trip. */
+export async function loadJobContext(db: Queryable, job: ClaimedJob): Promise<JobContext> {
+  const { rows } = await db.query<{ steps: Record<string, unknown>[]; request: Record<string, unknown> | null; approvals: Record<string, unknown>[]; grant: Record<string, unknown> | null; project: Record<string, unknown> | null }>(
+    `SELECT
+       (SELECT coalesce(json_agg(s ORDER BY s.ordinal), '[]') FROM "ProvisioningStep" s WHERE s."jobId" = $1) AS steps,
+       (SELECT row_to_json(r) FROM "Request" r WHERE r.id = $2::uuid) AS request,
+       (SELECT coalesce(json_agg(a ORDER BY a."createdAt"), '[]') FROM "Approval" a WHERE a."requestId" = $2::uuid) AS approvals,
+       (SELECT row_to_json(g) FROM "Grant" g WHERE g.id = $3::uuid) AS grant,
+       (SELECT row_to_json(p) FROM "Project" p
+        WHERE p.id = coalesce((SELECT "projectId" FROM "Grant" WHERE id = $3::uuid), (SELECT p2.id FROM "Project" p2 JOIN "Request" r2 ON r2."projectName" = p2.name WHERE r2.id = $2::uuid))) AS project`,
+    [job.id, job.requestId, job.grantId],
+  );
+  const row = rows[0]!;
+  const request = revive<Request>(row.request);
   const typed = request ? typedRequest(request.kind as RequestKindName, request.payload) : null;
-  return { job, request, typed, grant, project, steps };
+  return {
+    job,
+    request: request ? { ...request, approvals: row.approvals.map((a) => revive<Approval>(a)!) } : null,
+    typed,
+    grant: revive<Grant>(row.grant),
+    project: revive<Project>(row.project),
+    steps: row.steps.map((s) => revive<ProvisioningStep>(s)!),
+  };
 }
 
 function need<T>(value: T | null | undefined, what: string): T {
@@ -79,18 +103,24 @@ function roleOf(grant: Grant): HarborRoleId {
 const revealDeadline = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000);
 
 /** Seals a secret into a new RobotSecret row; the caller's transaction is the one recording the step's success. */
-async function storeSecret(tx: Tx, deps: StepDeps, now: Date, row: { requestId: string; grantId: string; robotName: string }, secret: string) {
+async function storeSecret(client: pg.ClientBase, deps: StepDeps, now: Date, row: { requestId: string; grantId: string; robotName: string }, secret: string) {
   const id = randomUUID();
   const sealed = sealSecret(secret, deps.secretsKey, robotSecretAad(id));
-  await tx.robotSecret.create({ data: { id, ...row, ...sealed, expiresAt: revealDeadline(now, deps.secretRevealHours) } });
+  await client.query(
+    `INSERT INTO "RobotSecret" (id, "requestId", "grantId", "robotName", ciphertext, iv, "authTag", "createdAt", "expiresAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, row.requestId, row.grantId, row.robotName, Buffer.from(sealed.ciphertext), Buffer.from(sealed.iv), Buffer.from(sealed.authTag), now, revealDeadline(now, deps.secretRevealHours)],
+  );
   return id;
 }
 
 /** Unrevealed secrets of a robot that no longer work (rotated or deleted): erased, with their events. */
-export async function wipeSecretsOfGrant(tx: Tx, grant: Grant, now: Date, reason: string, exceptId?: string): Promise<AuditEventInput[]> {
-  const rows = await tx.robotSecret.findMany({ where: { grantId: grant.id, wipedAt: null, ciphertext: { not: null }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true, requestId: true } });
-  if (rows.length === 0) return [];
-  await tx.robotSecret.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { ciphertext: null, iv: null, authTag: null, wipedAt: now } });
+export async function wipeSecretsOfGrant(client: pg.ClientBase, grant: Grant, now: Date, reason: string, exceptId: string | null = null): Promise<AuditEventInput[]> {
+  const { rows } = await client.query<{ id: string; requestId: string }>(
+    `UPDATE "RobotSecret" SET ciphertext = NULL, iv = NULL, "authTag" = NULL, "wipedAt" = $2
+     WHERE "grantId" = $1 AND "wipedAt" IS NULL AND ciphertext IS NOT NULL AND id IS DISTINCT FROM $3::uuid
+     RETURNING id, "requestId"`,
+    [grant.id, now, exceptId],
+  );
   return rows.map((r) => ({
     action: "robot.secret.wiped",
     objectType: "secret" as const,
@@ -104,8 +134,11 @@ export async function wipeSecretsOfGrant(tx: Tx, grant: Grant, now: Date, reason
 
 async function robotCreationUnix(deps: StepDeps, grant: Grant, robotId: number): Promise<{ unix: number; requestIds: string[] }> {
   // Recorded when Berth created the robot, so an extension needs no extra read from Harbor.
-  const created = await deps.db.provisioningStep.findFirst({ where: { key: "robot.create", state: "SUCCEEDED", job: { requestId: grant.requestId } }, select: { result: true } });
-  const recorded = (created?.result as Record<string, unknown> | null)?.harborCreatedAt;
+  const { rows } = await deps.pool.query<{ result: Record<string, unknown> | null }>(
+    `SELECT s.result FROM "ProvisioningStep" s JOIN "ProvisioningJob" j ON j.id = s."jobId" WHERE j."requestId" = $1 AND s.key = 'robot.create' AND s.state = 'SUCCEEDED' LIMIT 1`,
+    [grant.requestId],
+  );
+  const recorded = rows[0]?.result?.harborCreatedAt;
   if (typeof recorded === "number") return { unix: recorded, requestIds: [] };
   const robot = await deps.harbor.getRobot(robotId);
   if (!robot) throw new StepError(`robot ${robotId} no longer exists in Harbor`);
@@ -127,8 +160,8 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: r.requestId,
         result: { harborProjectId: r.projectId, created: r.created, metadataUpdated: r.metadataUpdated, harborRequestIds: r.requestIds },
-        persist: async (tx) => {
-          await tx.project.update({ where: { id: project.id }, data: { harborId: r.projectId } });
+        persist: async (client) => {
+          await client.query(`UPDATE "Project" SET "harborId" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, r.projectId]);
           return [];
         },
       };
@@ -146,15 +179,17 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: r.requestId,
         result: { harborMemberId: r.memberId, created: r.created, roleChanged: r.roleChanged, harborRequestIds: r.requestIds },
-        persist: async (tx) => {
-          await tx.grant.update({ where: { id: grant.id }, data: { harborMemberId: r.memberId } });
+        persist: async (client) => {
+          await client.query(`UPDATE "Grant" SET "harborMemberId" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, r.memberId]);
           return [];
         },
       };
     }
     case "member.role": {
       const grant = need(ctx.grant, "the grant");
-      const replaced = grant.supersedesId ? await deps.db.grant.findUnique({ where: { id: grant.supersedesId } }) : null;
+      const replaced = grant.supersedesId
+        ? ((await deps.pool.query<{ state: string; harborMemberId: number | null }>(`SELECT state::text AS state, "harborMemberId" FROM "Grant" WHERE id = $1`, [grant.supersedesId])).rows[0] ?? null)
+        : null;
       let memberId: number;
       let requestId: string;
       let changed = true;
@@ -173,8 +208,8 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: requestId,
         result: { harborMemberId: memberId, roleId: grant.roleId, changed },
-        persist: async (tx) => {
-          await tx.grant.update({ where: { id: grant.id }, data: { harborMemberId: memberId } });
+        persist: async (client) => {
+          await client.query(`UPDATE "Grant" SET "harborMemberId" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, memberId]);
           return [];
         },
       };
@@ -203,9 +238,9 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
           ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
           harborRequestIds: r.requestIds,
         },
-        persist: async (tx, at) => {
-          await tx.grant.update({ where: { id: grant.id }, data: { harborRobotId: r.id, harborRobotName: robotName, endsAt } });
-          await storeSecret(tx, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+        persist: async (client, at) => {
+          await client.query(`UPDATE "Grant" SET "harborRobotId" = $2, "harborRobotName" = $3, "endsAt" = $4, "updatedAt" = now() WHERE id = $1`, [grant.id, r.id, robotName, endsAt]);
+          await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
           return [];
         },
       };
@@ -219,10 +254,10 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: r.requestId,
         result: { harborRobotId: robotId, robotName },
-        persist: async (tx, at) => {
-          const id = await storeSecret(tx, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+        persist: async (client, at) => {
+          const id = await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
           // The old secret stopped working in Harbor; an unrevealed copy of it is useless, so it goes now.
-          return wipeSecretsOfGrant(tx, grant, at, "replaced by a rotation", id);
+          return wipeSecretsOfGrant(client, grant, at, "replaced by a rotation", id);
         },
       };
     }

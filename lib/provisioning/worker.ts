@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type pg from "pg";
-import { appendAuditEvents } from "../audit/append";
-import type { AuditContext, AuditEventInput } from "../audit/types";
+import type { AuditContext } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
-import { beginJob, finalizeJob, recordFailure } from "./finalize";
+import { beginJob, finalizeJob, recordFailure, recordStepSuccess, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type ClaimedJob } from "./queue";
+import { appendEvents, transaction } from "./sql";
 import { executeStep, loadJobContext, type JobContext, type ProvisioningHarbor } from "./steps";
 
 export interface WorkerLogger {
@@ -39,7 +39,7 @@ export type WorkerEvent =
   | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; outcome: JobOutcome; at: number };
 
 export interface RunDeps {
-  db: Db;
+  pool: pg.Pool;
   harbor: ProvisioningHarbor;
   config: ProvisioningConfig;
   workerId: string;
@@ -55,6 +55,9 @@ const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
 /** Expiry jobs act as "expiry", everything else the worker runs as "worker". */
 export const actorFor = (kind: ClaimedJob["kind"]): AuditContext => (kind === "EXPIRE" ? EXPIRY_CTX : WORKER_CTX);
 
+/** Epoch milliseconds with sub-millisecond precision, for latency measurements. */
+const nowMs = () => performance.timeOrigin + performance.now();
+
 function emit(deps: RunDeps, event: WorkerEvent) {
   try {
     deps.onEvent?.(event);
@@ -64,11 +67,12 @@ function emit(deps: RunDeps, event: WorkerEvent) {
 }
 
 async function markRunning(deps: RunDeps, job: ClaimedJob, step: ProvisioningStep, now: Date): Promise<void> {
-  const n = await deps.db.$executeRaw`
-    UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = ${now}, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
-    WHERE id = ${step.id}::uuid
-      AND EXISTS (SELECT 1 FROM "ProvisioningJob" WHERE id = ${job.id}::uuid AND "lockedBy" = ${deps.workerId} AND state = 'RUNNING')`;
-  if (n === 0) throw new LeaseLostError(job.id);
+  const { rowCount } = await deps.pool.query(
+    `UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $2, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
+     WHERE id = $1 AND EXISTS (SELECT 1 FROM "ProvisioningJob" WHERE id = $3 AND "lockedBy" = $4 AND state = 'RUNNING')`,
+    [step.id, now, job.id, deps.workerId],
+  );
+  if (!rowCount) throw new LeaseLostError(job.id);
   step.state = "RUNNING";
   step.attempts += 1;
 }
@@ -79,12 +83,12 @@ async function markRunning(deps: RunDeps, job: ClaimedJob, step: ProvisioningSte
  * finalizes the job. A failure goes back on the queue with backoff or ends the job FAILED.
  */
 export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome> {
-  const { db, config, workerId, clock, log } = deps;
+  const { pool, config, workerId, clock, log } = deps;
   const actor = actorFor(job.kind);
-  emit(deps, { type: "claimed", jobId: job.id, requestId: job.requestId, kind: job.kind, attempt: job.attempts, at: Date.now() });
+  emit(deps, { type: "claimed", jobId: job.id, requestId: job.requestId, kind: job.kind, attempt: job.attempts, at: nowMs() });
   const heartbeat = setInterval(
     () => {
-      renewLease(db, job.id, workerId, config.leaseSeconds)
+      renewLease(pool, job.id, workerId, config.leaseSeconds)
         .then((ok) => {
           if (!ok) log.warn("lease lost", { job: job.id });
         })
@@ -97,65 +101,50 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
   let ctx: JobContext = { job, request: null, typed: null, grant: null, project: null, steps: [] };
   let current: ProvisioningStep | null = null;
   const finish = (outcome: JobOutcome) => {
-    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, outcome, at: Date.now() });
+    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, outcome, at: nowMs() });
     return outcome;
   };
   try {
-    ctx = await loadJobContext(db, job);
+    ctx = await loadJobContext(pool, job);
     // A job whose workers keep dying (lease ran out each time) must not be claimed forever.
     if (job.attempts > job.maxAttempts) throw new StepError(`the job was interrupted ${job.attempts - 1} times (worker stopped while running)`);
     const pending = ctx.steps.filter((s) => s.state !== "SUCCEEDED");
     if (pending.length === 0) {
-      await db.$transaction(async (tx) => {
-        await fence(tx, job.id, workerId);
-        const now = clock();
-        const events = [...(await beginJob(tx, ctx)), ...(await finalizeJob(tx, ctx, now))];
-        await appendAuditEvents(tx, actor, events);
+      await transaction(pool, async (c) => {
+        await fence(c, job.id, workerId);
+        const events = [...(await beginJob(c, ctx)), ...(await finalizeJob(c, ctx, clock()))];
+        await appendEvents(c, actor, events);
       });
     }
     for (const [i, step] of pending.entries()) {
       current = step;
       if (i === 0) {
         // The request's PROVISIONING state and the first step's RUNNING mark commit together.
-        await db.$transaction(async (tx) => {
-          await fence(tx, job.id, workerId);
-          const events = await beginJob(tx, ctx);
-          await tx.provisioningStep.update({ where: { id: step.id }, data: { state: "RUNNING", attempts: { increment: 1 }, startedAt: clock(), finishedAt: null, error: null, harborRequestId: null } });
-          if (events.length) await appendAuditEvents(tx, actor, events);
+        await transaction(pool, async (c) => {
+          await fence(c, job.id, workerId);
+          const events = await beginJob(c, ctx);
+          await c.query(`UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $2, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL WHERE id = $1`, [step.id, clock()]);
+          await appendEvents(c, actor, events);
         });
         step.state = "RUNNING";
         step.attempts += 1;
       } else {
         await markRunning(deps, job, step, clock());
       }
-      const outcome = await executeStep(step.key as StepKey, ctx, { db, harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
+      const outcome = await executeStep(step.key as StepKey, ctx, { pool, harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
       const last = i === pending.length - 1;
-      await db.$transaction(async (tx) => {
-        await fence(tx, job.id, workerId);
+      await transaction(pool, async (c) => {
+        await fence(c, job.id, workerId);
         const now = clock();
-        await tx.provisioningStep.update({
-          where: { id: step.id },
-          data: { state: "SUCCEEDED", harborRequestId: outcome.harborRequestId, result: outcome.result, finishedAt: now, error: null },
-        });
-        const events: AuditEventInput[] = [
-          {
-            action: "job.step.succeeded",
-            objectType: "job",
-            objectId: job.id,
-            requestId: ctx.request?.id ?? ctx.grant?.requestId ?? null,
-            projectName: ctx.request?.projectName ?? ctx.grant?.projectName ?? null,
-            subject: ctx.grant ? `${ctx.grant.subjectType === "GROUP" ? "group" : "robot"}:${ctx.grant.subjectName}` : null,
-            harborRequestId: outcome.harborRequestId,
-            after: { step: step.key, label: step.label, attempt: step.attempts, result: outcome.result },
-          },
-        ];
-        if (outcome.persist) events.push(...(await outcome.persist(tx, now)));
-        if (last) events.push(...(await finalizeJob(tx, ctx, now)));
-        await appendAuditEvents(tx, actor, events);
+        await recordStepSuccess(c, step, outcome.harborRequestId, outcome.result, now);
+        const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
+        if (outcome.persist) events.push(...(await outcome.persist(c, now)));
+        if (last) events.push(...(await finalizeJob(c, ctx, now)));
+        await appendEvents(c, actor, events);
       });
       step.state = "SUCCEEDED";
       current = null;
-      emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: Date.now() });
+      emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: nowMs() });
     }
     log.info("job succeeded", { job: job.id, kind: job.kind, attempt: job.attempts });
     return finish("SUCCEEDED");
@@ -169,11 +158,11 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
     const final = !classified.retryable || job.attempts >= job.maxAttempts;
     const delayMs = final ? null : backoffMs(job.attempts, config.backoffBaseMs, config.backoffMaxMs, deps.random);
     try {
-      await db.$transaction(async (tx) => {
-        await fence(tx, job.id, workerId);
+      await transaction(pool, async (c) => {
+        await fence(c, job.id, workerId);
         const failedStep = current && current.state === "RUNNING" ? current : null;
-        const events = await recordFailure(tx, ctx, failedStep, classified, clock(), delayMs);
-        await appendAuditEvents(tx, actor, events);
+        const events = await recordFailure(c, ctx, failedStep, classified, clock(), delayMs);
+        await appendEvents(c, actor, events);
       });
     } catch (recordError) {
       if (recordError instanceof LeaseLostError) return finish("LEASE_LOST");
@@ -190,14 +179,15 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
 
 /** Claims one due job and runs it; null when nothing is due. */
 export async function runOnce(deps: RunDeps): Promise<{ jobId: string; outcome: JobOutcome } | null> {
-  const job = await claimNextJob(deps.db, deps.workerId, deps.config.leaseSeconds);
+  const job = await claimNextJob(deps.pool, deps.workerId, deps.config.leaseSeconds);
   if (!job) return null;
   return { jobId: job.id, outcome: await runJob(deps, job) };
 }
 
 export interface WorkerOptions {
-  prisma: Db;
-  /** For the LISTEN connection (held for the worker's life). */
+  /** Accepted with `pool` as the app's database pair; the worker itself runs its statements through `pool`. */
+  prisma?: Db;
+  /** Claims, step records and the LISTEN connection (held for the worker's life). */
   pool: pg.Pool;
   harbor: ProvisioningHarbor;
   config: ProvisioningConfig;
@@ -229,7 +219,7 @@ export function defaultWorkerId(suffix = ""): string {
 export function startWorker(options: WorkerOptions): Worker {
   const workerId = options.workerId ?? defaultWorkerId();
   const log = options.log ?? silentLogger;
-  const deps: RunDeps = { db: options.prisma, harbor: options.harbor, config: options.config, workerId, clock: options.clock ?? (() => new Date()), log, onEvent: options.onEvent, random: options.random };
+  const deps: RunDeps = { pool: options.pool, harbor: options.harbor, config: options.config, workerId, clock: options.clock ?? (() => new Date()), log, onEvent: options.onEvent, random: options.random };
   const { config } = options;
   const active = new Set<Promise<unknown>>();
   let stopped = false;
@@ -253,7 +243,7 @@ export function startWorker(options: WorkerOptions): Worker {
     if (stopped) return;
     let delay = config.pollIntervalMs;
     try {
-      const due = await msUntilNextDue(deps.db);
+      const due = await msUntilNextDue(deps.pool);
       if (due !== null) delay = Math.min(delay, Math.ceil(due) + 5);
     } catch {
       // the database is away: poll again at the normal pace
@@ -273,7 +263,7 @@ export function startWorker(options: WorkerOptions): Worker {
       do {
         again = false;
         while (!stopped && active.size < config.concurrency) {
-          const job = await claimNextJob(deps.db, workerId, config.leaseSeconds);
+          const job = await claimNextJob(deps.pool, workerId, config.leaseSeconds);
           if (!job) break;
           launch(job);
         }
@@ -325,7 +315,7 @@ export function startWorker(options: WorkerOptions): Worker {
         if (stopped) return;
         await fill();
         while (active.size > 0 || filling) await Promise.race([...active, ...(filling ? [filling] : [])]);
-        const due = await msUntilNextDue(deps.db);
+        const due = await msUntilNextDue(deps.pool);
         if (due === null || due > 0) return;
       }
     },

@@ -59,7 +59,7 @@ describe("a worker killed in the middle of a job", () => {
     expect(orphan).toMatchObject({ state: "RUNNING", lockedBy: "doomed", attempts: 1 });
     // a live lease is respected: nobody takes the job before it runs out (the heartbeat kept it >1 s ahead)
     expect(orphan.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect(await runOnce({ db: env.db.prisma, harbor: env.harbor, config: env.config, workerId: "early", clock: () => new Date(), log: silentLogger })).toBeNull();
+    expect(await runOnce({ pool: env.db.pool, harbor: env.harbor, config: env.config, workerId: "early", clock: () => new Date(), log: silentLogger })).toBeNull();
 
     w = worker(env, { workerId: "rescuer" });
     await untilJob(env, jobId, "SUCCEEDED", 15_000);
