@@ -1,0 +1,7 @@
+import { ChainStatusView } from "@/components/audit/chain-status";
+import { loadChainStatus } from "./data";
+
+/** The chain status, read when rendered (streamed in behind a Suspense boundary so the page does not wait for the walk). */
+export async function ChainStatusLine({ compact = false }: { compact?: boolean }) {
+  return <ChainStatusView status={await loadChainStatus()} compact={compact} />;
+}

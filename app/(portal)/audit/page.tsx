@@ -1,0 +1,187 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExportLinks } from "@/components/audit/export-links";
+import { AuditFilterField, fieldAria } from "@/components/audit/filter-field";
+import { accessText, auditSubjectLabel } from "@/components/audit/format";
+import { errorSummary, parseWithFieldErrors } from "@/components/audit/parse";
+import { SortableTh } from "@/components/audit/sortable-th";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StateBadge, stateLabel } from "@/components/ui/state-badge";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, pageSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
+import { database } from "@/lib/db";
+import { HARBOR_ROLES } from "@/lib/governance/harbor-roles";
+import { requireAuditReader } from "./data";
+
+export const metadata: Metadata = { title: "Grant history" };
+
+const DEFAULTS = { sort: "startsAt", dir: "desc" } as const;
+const FILTER_KEYS = ["project", "subject", "subjectType", "roleId", "state", "from", "to", "approver", "requester"] as const;
+
+type Sort = GrantHistoryFilters["sort"];
+
+function End({ g }: { g: GrantHistoryRow }) {
+  if (g.endedAt) {
+    return (
+      <>
+        <RelativeTime value={g.endedAt} mode="absolute" />
+        <span className="block text-xs text-slate-600">{stateLabel(g.state).toLowerCase()}{g.endedBy ? ` by ${g.endedBy}` : ""}</span>
+      </>
+    );
+  }
+  if (g.endsAt) {
+    return (
+      <>
+        <RelativeTime value={g.endsAt} mode="absolute" />
+        <span className="block text-xs text-slate-600">{g.state === "ACTIVE" ? "scheduled end" : "planned end"}</span>
+      </>
+    );
+  }
+  return <span className="text-slate-600">{g.state === "ACTIVE" ? "no end date" : "—"}</span>;
+}
+
+export default async function GrantHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAuditReader();
+  const raw = searchParamsToObject(await searchParams);
+  const { cursor: rawCursor, limit: rawLimit, ...rawFilters } = raw;
+  const { data, errors } = parseWithFieldErrors(grantHistoryFiltersSchema, rawFilters);
+  const filters: GrantHistoryFilters = data ?? grantHistoryFiltersSchema.parse({});
+  const pageParsed = pageSchema.safeParse({ cursor: rawCursor, limit: rawLimit });
+  const page = pageParsed.success ? pageParsed.data : pageSchema.parse({});
+  const { rows, nextCursor } = await grantHistory(database().pool, filters, page);
+
+  const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
+  const filterQuery = toSearchParams(picked);
+  const viewQuery = toSearchParams({ ...picked, sort: filters.sort, dir: filters.dir });
+  const filtered = filterQuery.toString() !== "";
+  const link = (extra: Record<string, unknown>) => {
+    const q = toSearchParams({ ...picked, sort: filters.sort, dir: filters.dir, limit: page.limit, ...extra });
+    return q.size ? `/audit?${q.toString()}` : "/audit";
+  };
+  const sortHeader = (label: string, sort: Sort, firstDir: "asc" | "desc") => {
+    const active = filters.sort === sort;
+    const nextDir = active ? (filters.dir === "asc" ? "desc" : "asc") : firstDir;
+    return <SortableTh label={label} active={active} dir={filters.dir} nextDir={nextDir} href={link({ sort, dir: nextDir })} />;
+  };
+  // the value as typed, so a shared link shows exactly what it asks for
+  const text = (name: (typeof FILTER_KEYS)[number]) => rawFilters[name] ?? "";
+
+  return (
+    <>
+      <PageHeader
+        title="Grant history"
+        description="Every grant ever made: who got which access where, when it started and ended, and the request and approvals behind it."
+        actions={<ExportLinks kind="grants" query={viewQuery} />}
+      />
+      <FilterBar action="/audit" clearHref={filtered ? "/audit" : undefined}>
+        <AuditFilterField label="Project" htmlFor="f-project" errors={errors.project}>
+          <Input id="f-project" name="project" defaultValue={text("project")} {...fieldAria("f-project", errors.project)} />
+        </AuditFilterField>
+        <AuditFilterField label="Group or robot" htmlFor="f-subject" errors={errors.subject}>
+          <Input id="f-subject" name="subject" defaultValue={text("subject")} {...fieldAria("f-subject", errors.subject)} />
+        </AuditFilterField>
+        <AuditFilterField label="Type" htmlFor="f-type" errors={errors.subjectType}>
+          <Select id="f-type" name="subjectType" defaultValue={filters.subjectType ?? ""} {...fieldAria("f-type", errors.subjectType)}>
+            <option value="">Any</option>
+            <option value="GROUP">Group</option>
+            <option value="ROBOT">Robot</option>
+          </Select>
+        </AuditFilterField>
+        <AuditFilterField label="Role" htmlFor="f-role" errors={errors.roleId}>
+          <Select id="f-role" name="roleId" defaultValue={filters.roleId ? String(filters.roleId) : ""} {...fieldAria("f-role", errors.roleId)}>
+            <option value="">Any</option>
+            {HARBOR_ROLES.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+          </Select>
+        </AuditFilterField>
+        <AuditFilterField label="State" htmlFor="f-state" errors={errors.state}>
+          <Select id="f-state" name="state" defaultValue={filters.state ?? ""} {...fieldAria("f-state", errors.state)}>
+            <option value="">Any</option>
+            {GRANT_STATES.map((s) => <option key={s} value={s}>{stateLabel(s)}</option>)}
+          </Select>
+        </AuditFilterField>
+        <AuditFilterField label="From (UTC)" htmlFor="f-from" errors={errors.from} help="YYYY-MM-DD">
+          <Input id="f-from" name="from" defaultValue={text("from")} placeholder="2026-01-31" className="w-36" {...fieldAria("f-from", errors.from, "YYYY-MM-DD")} />
+        </AuditFilterField>
+        <AuditFilterField label="To (UTC, exclusive)" htmlFor="f-to" errors={errors.to} help="YYYY-MM-DD">
+          <Input id="f-to" name="to" defaultValue={text("to")} placeholder="2026-02-28" className="w-36" {...fieldAria("f-to", errors.to, "YYYY-MM-DD")} />
+        </AuditFilterField>
+        <AuditFilterField label="Approver" htmlFor="f-approver" errors={errors.approver}>
+          <Input id="f-approver" name="approver" defaultValue={text("approver")} {...fieldAria("f-approver", errors.approver)} />
+        </AuditFilterField>
+        <AuditFilterField label="Requester" htmlFor="f-requester" errors={errors.requester}>
+          <Input id="f-requester" name="requester" defaultValue={text("requester")} {...fieldAria("f-requester", errors.requester)} />
+        </AuditFilterField>
+        {filters.sort !== DEFAULTS.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+        {filters.dir !== DEFAULTS.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
+      </FilterBar>
+      {Object.keys(errors).length ? (
+        <Alert tone="warning" className="mb-4" title="Some filters were not understood and were not applied">
+          {errorSummary(errors)}
+        </Alert>
+      ) : null}
+      {rows.length === 0 ? (
+        filtered || rawCursor ? (
+          <EmptyState title="No grant matches these filters" action={<Link href="/audit" className={buttonClass("secondary")}>Clear filters</Link>}>
+            Loosen the filters, or widen the date range, to see more.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No grants yet">Grants appear here once requests for projects, group access or robots are approved.</EmptyState>
+        )
+      ) : (
+        <>
+          <Table caption={`Grant history${filtered ? " (filtered)" : ""}, sorted by ${filters.sort} ${filters.dir === "asc" ? "ascending" : "descending"}`}>
+            <thead>
+              <tr>
+                {sortHeader("Project", "project", "asc")}
+                {sortHeader("Group or robot", "subject", "asc")}
+                <Th>Role or permissions</Th>
+                <Th>State</Th>
+                {sortHeader("Start", "startsAt", "desc")}
+                {sortHeader("End", "endsAt", "desc")}
+                <Th>Request</Th>
+                <Th>Approvers</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((g) => {
+                const subject = auditSubjectLabel(g);
+                return (
+                  <Tr key={g.grantId} data-testid="history-row">
+                    <Td className="whitespace-nowrap">{g.projectName}</Td>
+                    <Td className="font-medium">
+                      <span className="mr-1.5 rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-600">{g.subjectType === "GROUP" ? "group" : "robot"}</span>
+                      <Link href={`/audit/grants/${g.grantId}`} className={g.subjectType === "ROBOT" ? "break-all font-mono text-xs" : undefined}>
+                        {subject}<span className="sr-only"> in {g.projectName}</span>
+                      </Link>
+                    </Td>
+                    <Td className={g.subjectType === "ROBOT" ? "min-w-32 text-xs" : "whitespace-nowrap"}>{accessText(g)}</Td>
+                    <Td><StateBadge state={g.state} /></Td>
+                    <Td>{g.startsAt ? <RelativeTime value={g.startsAt} mode="absolute" /> : <span className="text-slate-600">not started</span>}</Td>
+                    <Td><End g={g} /></Td>
+                    <Td className="whitespace-nowrap">
+                      <Link href={`/requests/${g.requestId}`}>#{g.requestNumber}</Link> <span className="text-slate-600">by {g.requesterName}</span>
+                    </Td>
+                    <Td className="min-w-32">{g.approvers.length ? g.approvers.map((a) => a.name).join(", ") : <span className="text-slate-600">none recorded</span>}</Td>
+                  </Tr>
+                );
+              })}
+            </tbody>
+          </Table>
+          <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+            <span>
+              {rows.length} {rows.length === 1 ? "grant" : "grants"} on this page{rawCursor ? "" : nextCursor ? ", the first page" : ""}.
+            </span>
+            {rawCursor ? <Link href={link({})} className={buttonClass("secondary", "sm")}>First page</Link> : null}
+            {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary", "sm")}>Next page</Link> : null}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
