@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { GrantEnd } from "@/components/grants/grant-end";
 import { subjectLabel } from "@/components/grants/format";
 import { RequestsChart } from "@/components/home/requests-chart";
+import { AuditorHome } from "./audit/auditor-home";
 import { RetryJobButton } from "@/components/requests/retry-button";
 import { ageText } from "@/components/ui/age";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { PageSkeleton } from "@/components/ui/skeleton";
 import { StateBadge } from "@/components/ui/state-badge";
 import { getPrincipal, type Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/permissions";
@@ -210,25 +212,9 @@ export default async function HomePage() {
 
         {is("auditor") ? (
           <section data-testid="home-auditor" aria-label="Auditor">
-            <Card aria-labelledby="evidence-heading">
-              <CardHeader id="evidence-heading" title="Evidence" description="Who had access to what, when, and why; the trail and its verification." action={<Link href="/audit">Open audit</Link>} />
-              <CardBody>
-                <ul className="grid gap-2 text-sm sm:grid-cols-3">
-                  <li>
-                    <Link href="/audit" className="font-medium">Audit overview</Link>
-                    <span className="block text-slate-600">Chain status and this month&apos;s grants.</span>
-                  </li>
-                  <li>
-                    <Link href="/audit/access" className="font-medium">Access at a point in time</Link>
-                    <span className="block text-slate-600">Who had access to a project on a given date.</span>
-                  </li>
-                  <li>
-                    <Link href="/audit/events" className="font-medium">Event log and exports</Link>
-                    <span className="block text-slate-600">Every change, hash-chained, exportable as evidence.</span>
-                  </li>
-                </ul>
-              </CardBody>
-            </Card>
+            <Suspense fallback={<PageSkeleton rows={4} />}>
+              <AuditorHome />
+            </Suspense>
           </section>
         ) : null}
       </div>
