@@ -1,0 +1,213 @@
+import fs from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { callServerActionDirectly, harborAdmin, signIn, type DemoUser } from "./helpers";
+
+// The auditor's questions on the workflow spec's data: alice revokes ext-acme, then carol (auditor, viewing from
+// Berlin) finds the grant, its request and approver, asks who had access before the revocation and now, exports
+// the history, and sees the revocation in the event log. alice may not see any of it; bob (approver) may.
+test.describe.configure({ mode: "serial" });
+
+const ZONE = "Europe/Berlin";
+const REASON = "Acme's contract ended";
+const harbor = harborAdmin();
+const pages = new Map<DemoUser, Page>();
+let beforeRevocation: Date;
+let grantUrl = "";
+
+async function as(browser: Browser, user: DemoUser): Promise<Page> {
+  const existing = pages.get(user);
+  if (existing) return existing;
+  const page = await (await browser.newContext({ timezoneId: ZONE, acceptDownloads: true })).newPage();
+  await signIn(page, user);
+  pages.set(user, page);
+  return page;
+}
+
+test.afterAll(async () => {
+  for (const page of pages.values()) await page.context().close();
+});
+
+/** The wall-clock time in a zone, as a datetime-local field takes it (seconds precision). */
+function localIn(zone: string, date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+const floorToSecond = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
+
+async function askAccess(page: Page, project: string, local: string | "now") {
+  await page.goto("/audit/access");
+  // the field switches to the browser's zone once the page is interactive; type only then
+  await expect(page.getByText(`your time zone, ${ZONE}`)).toBeVisible();
+  await page.getByLabel("Project", { exact: true }).fill(project);
+  if (local === "now") await page.getByRole("button", { name: "Now" }).click();
+  else await page.getByLabel(/^Date and time/).fill(local);
+  await page.getByRole("button", { name: "Show who had access" }).click();
+  await page.waitForURL(/\/audit\/access\?.*at=/);
+  await expect(page.getByTestId("access-answer")).toBeVisible();
+}
+
+test("alice revokes ext-acme on finance-api; the grant ends and Harbor no longer has the member", async ({ browser }) => {
+  const alice = await as(browser, "alice");
+  await alice.goto("/projects/finance-api");
+  expect((await harbor.listMembers("finance-api", "ext-acme")).members).toHaveLength(1);
+  beforeRevocation = new Date();
+  await alice.getByRole("button", { name: "Revoke ext-acme" }).click();
+  const dialog = alice.getByRole("alertdialog");
+  await dialog.getByLabel(/^Reason/).fill(REASON);
+  await dialog.getByRole("button", { name: "Revoke now" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect.poll(async () => (await harbor.listMembers("finance-api", "ext-acme")).members.length, { timeout: 30_000 }).toBe(0);
+  await expect(async () => {
+    await alice.reload();
+    await alice.locator("summary", { hasText: /^Ended group access/ }).click();
+    await expect(alice.getByTestId("grant-row").filter({ hasText: "ext-acme" }).filter({ hasText: "Revoked" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+});
+
+test("carol filters the grant history to finance-api and opens the ext-acme grant: its request and approver", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  await carol.goto("/audit");
+  await expect(carol.getByRole("heading", { level: 1, name: "Grant history" })).toBeVisible();
+  await expect(carol.getByTestId("chain-status")).toHaveAttribute("data-chain-ok", "true");
+  await expect(carol.getByTestId("chain-status")).toContainText("verified up to event #");
+
+  await carol.getByLabel("Project", { exact: true }).fill("finance-api");
+  await carol.getByRole("button", { name: "Apply" }).click();
+  await carol.waitForURL(/\/audit\?project=finance-api&/);
+  const rows = carol.getByTestId("history-row");
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(4);
+  for (const text of await rows.allInnerTexts()) expect(text).toContain("finance-api");
+
+  const row = rows.filter({ hasText: "ext-acme" });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Developer");
+  await expect(row).toContainText("Revoked");
+  await expect(row).toContainText("Bob Brenner");
+  const requestNumber = (await row.getByRole("link", { name: /^#\d+$/ }).innerText()).slice(1);
+
+  // sorting is a link that keeps the filter, and the header says how the table is sorted
+  await carol.getByRole("link", { name: /^Group or robot/ }).click();
+  await carol.waitForURL(/sort=subject/);
+  expect(new URL(carol.url()).searchParams.get("project")).toBe("finance-api");
+  await expect(carol.getByRole("columnheader", { name: /Group or robot/ })).toHaveAttribute("aria-sort", "ascending");
+
+  await carol.getByRole("link", { name: "ext-acme in finance-api" }).click();
+  await carol.waitForURL(/\/audit\/grants\/[0-9a-f-]{36}$/);
+  grantUrl = new URL(carol.url()).pathname;
+  await expect(carol.getByRole("heading", { level: 1 })).toContainText("ext-acme");
+  await expect(carol.getByTestId("grant-request")).toContainText(`Request #${requestNumber}`);
+  await expect(carol.getByTestId("grant-request")).toContainText("Acme builds the reporting images for us");
+  await expect(carol.getByTestId("grant-approvals")).toContainText("Approved by Bob Brenner");
+  await expect(carol.locator("q", { hasText: REASON })).toBeVisible();
+  await expect(carol.getByTestId("grant-event").filter({ hasText: "grant.revoked" })).toHaveCount(1);
+  await expect(carol.getByText("Harbor X-Request-Id").first()).toBeVisible();
+});
+
+test("carol asks who had access to finance-api before the revocation (ext-acme as Developer) and now (not ext-acme)", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  const asked = floorToSecond(beforeRevocation);
+  await askAccess(carol, "finance-api", localIn(ZONE, beforeRevocation));
+  // the Berlin wall-clock time went to the server as the UTC instant
+  expect(new URL(carol.url()).searchParams.get("at")).toBe(asked.toISOString());
+  await expect(carol.getByTestId("access-answer")).toContainText(`${asked.toISOString().replace("T", " ").slice(0, 19)} UTC`);
+  await expect(carol.getByTestId("access-answer")).toContainText(`your time, ${ZONE}`);
+  const then = carol.getByTestId("access-row");
+  const acme = then.filter({ hasText: "ext-acme" });
+  await expect(acme).toHaveCount(1);
+  await expect(acme).toContainText("Developer");
+  await expect(acme).toContainText("Bob Brenner");
+  await expect(then.filter({ hasText: "finance-devs" })).toHaveCount(1);
+  await expect(carol.getByTestId("audit-timeline")).toBeVisible();
+  await expect(carol.locator('[data-testid="audit-timeline-bar"][data-in-force="true"]')).toHaveCount(await then.count());
+
+  await askAccess(carol, "finance-api", "now");
+  await expect(carol.getByTestId("access-row").filter({ hasText: "finance-devs" })).toHaveCount(1);
+  await expect(carol.getByTestId("access-row").filter({ hasText: "ext-acme" })).toHaveCount(0);
+
+  // a question the schema refuses is answered inline, not with an error page
+  await carol.goto("/audit/access?project=finance-api&at=yesterday-ish");
+  await expect(carol.locator("#at-local-error")).toContainText("must be an ISO date");
+  await expect(carol.getByTestId("access-answer")).toHaveCount(0);
+});
+
+test("carol downloads the filtered grant history as CSV, with the chain head in its first line and the ext-acme row", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  await carol.goto("/audit?project=finance-api");
+  const [download] = await Promise.all([carol.waitForEvent("download"), carol.getByRole("link", { name: "CSV of the grant history" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^berth-grants-.+\.csv$/);
+  const text = fs.readFileSync((await download.path())!, "utf8");
+  const [first, header, ...rows] = text.trimEnd().split("\n");
+  expect(first).toMatch(/^# berth-export chain-head-seq=\d+ chain-head-hash=[0-9a-f]{64} generated-at=\S+Z filters=project=finance-api&sort=startsAt&dir=desc kind=grants version=1$/);
+  expect(header).toMatch(/^grantId,projectName,subjectType,subjectName,roleId,roleName,/);
+  const acme = rows.filter((r) => r.includes(",ext-acme,"));
+  expect(acme).toHaveLength(1);
+  expect(acme[0]).toContain(",REVOKED,");
+  expect(rows.every((r) => r.split(",")[1] === "finance-api")).toBe(true);
+
+  // a full verification passes, and the head it reports is at or past the one the file was cut at
+  await carol.goto("/audit/chain");
+  await carol.getByRole("button", { name: "Verify the whole chain now" }).click();
+  await expect(carol.getByTestId("verify-outcome")).toContainText("The chain verifies");
+  const seq = Number(/chain-head-seq=(\d+)/.exec(first!)![1]);
+  const verified = Number(/up to event #(\d+)/.exec(await carol.getByTestId("verify-outcome").innerText())![1]);
+  expect(verified).toBeGreaterThanOrEqual(seq);
+});
+
+test("carol finds the revocation in the event log, with its details", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  await carol.goto("/audit/events");
+  await expect(carol.getByTestId("event-row").first()).toBeVisible();
+  await carol.getByLabel("Action", { exact: true }).fill("grant.revoked");
+  await carol.getByLabel("Project", { exact: true }).fill("finance-api");
+  await carol.getByRole("button", { name: "Apply" }).click();
+  await carol.waitForURL(/\/audit\/events\?action=grant\.revoked&.*project=finance-api/);
+  const row = carol.getByTestId("event-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute("data-action", "grant.revoked");
+  await expect(row).toContainText("group:ext-acme");
+  await row.locator("summary").click();
+  await expect(row.getByTestId("event-details")).toContainText(REASON);
+  await expect(row.getByTestId("event-details")).toContainText("Previous hash");
+  await expect(carol.getByRole("link", { name: "CSV of the event log" })).toHaveAttribute("href", /kind=events&format=csv/);
+
+  // the auditor home shows the chain status and this month's movements
+  await carol.goto("/");
+  await expect(carol.getByTestId("home-auditor").getByTestId("chain-status")).toContainText("verified up to event #");
+  await expect(carol.getByTestId("month-ended")).not.toHaveText("0");
+});
+
+test("alice cannot open the auditor pages, the export or the verification; bob (approver) can", async ({ browser }) => {
+  const alice = await as(browser, "alice");
+  expect(grantUrl).not.toBe("");
+  for (const path of ["/audit", "/audit/access", "/audit/events", "/audit/chain", grantUrl, "/audit/access?project=finance-api&at=2030-01-01"]) {
+    const res = await alice.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(alice.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(alice.getByTestId("chain-status")).toHaveCount(0);
+    await expect(alice.getByTestId("history-row")).toHaveCount(0);
+    await expect(alice.locator("main")).not.toContainText("ext-acme");
+  }
+  const exported = await alice.request.get("/api/audit/export?kind=grants&format=csv");
+  expect(exported.status()).toBe(403);
+  expect(await exported.text()).not.toContain("berth-export");
+  const verify = await callServerActionDirectly(alice, "lib/actions/verify-chain.ts", "verifyChainNow", [{}], "/");
+  expect(verify).toContain('"code":"FORBIDDEN"');
+
+  const bob = await as(browser, "bob");
+  await bob.goto("/audit");
+  await expect(bob.getByRole("heading", { level: 1, name: "Grant history" })).toBeVisible();
+  await expect(bob.getByTestId("history-row").filter({ hasText: "ext-acme" })).toHaveCount(1);
+  const bobExport = await bob.request.get("/api/audit/export?kind=events&format=jsonl&project=finance-api");
+  expect(bobExport.status()).toBe(200);
+  expect(JSON.parse((await bobExport.text()).split("\n")[0]!)).toMatchObject({ type: "meta", format: "berth-export", kind: "events" });
+  const bad = await bob.request.get("/api/audit/export?kind=events&format=csv&from=someday");
+  expect(bad.status()).toBe(422);
+  expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toHaveProperty("from");
+});
