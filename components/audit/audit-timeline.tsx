@@ -76,7 +76,7 @@ function Detail({ grant }: { grant: TimelineGrant | undefined }) {
       <span className="font-medium">{grant.label}</span> <StateBadge state={grant.state} /> {grant.subjectType === "GROUP" ? grant.roleLabel : "robot permissions"} ·{" "}
       <RelativeTime value={grant.startsAt} mode="absolute" /> to{" "}
       {grant.state === "ACTIVE" ? (grant.endsAt ? <RelativeTime value={grant.endsAt} mode="absolute" /> : "no end date") : <RelativeTime value={grant.endedAt ?? grant.endsAt} mode="absolute" />} · request{" "}
-      <Link href={`/requests/${grant.request.id}`}>#{grant.request.number}</Link> by {grant.request.requesterName}, {approvedBy(grant)} · <Link href={`/audit/grants/${grant.id}`}>grant record</Link>
+      <Link href={`/requests/${grant.request.id}`} className="underline">#{grant.request.number}</Link> by {grant.request.requesterName}, {approvedBy(grant)} · <Link href={`/audit/grants/${grant.id}`} className="underline">grant record</Link>
     </p>
   );
 }

@@ -28,7 +28,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
 export function EventDetails({ event: e }: { event: AuditEventRow }) {
   return (
     <details className="text-sm" data-testid="event-details">
-      <summary className="cursor-pointer whitespace-nowrap text-brand-700">
+      <summary className="relative cursor-pointer whitespace-nowrap text-brand-700">
         Details<span className="sr-only"> of event {e.seq}</span>
       </summary>
       {/* wide enough to read JSON once opened; the table scrolls in its own container */}

@@ -51,8 +51,8 @@ export async function AuditorHome() {
           <li>
             <span className="font-medium text-slate-900">Exports</span>
             <span className="block text-slate-600">
-              Grants as <a href="/api/audit/export?kind=grants&format=csv" download>CSV</a> or <a href="/api/audit/export?kind=grants&format=jsonl" download>JSON Lines</a>; events as{" "}
-              <a href="/api/audit/export?kind=events&format=csv" download>CSV</a> or <a href="/api/audit/export?kind=events&format=jsonl" download>JSON Lines</a>.
+              Grants as <a href="/api/audit/export?kind=grants&format=csv" download className="underline">CSV</a> or <a href="/api/audit/export?kind=grants&format=jsonl" download className="underline">JSON Lines</a>; events as{" "}
+              <a href="/api/audit/export?kind=events&format=csv" download className="underline">CSV</a> or <a href="/api/audit/export?kind=events&format=jsonl" download className="underline">JSON Lines</a>.
             </span>
           </li>
         </ul>

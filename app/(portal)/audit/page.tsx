@@ -156,7 +156,7 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
                     <Td className="whitespace-nowrap">{g.projectName}</Td>
                     <Td className="font-medium">
                       <span className="mr-1.5 rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-600">{g.subjectType === "GROUP" ? "group" : "robot"}</span>
-                      <Link href={`/audit/grants/${g.grantId}`} className={g.subjectType === "ROBOT" ? "break-all font-mono text-xs" : undefined}>
+                      <Link href={`/audit/grants/${g.grantId}`} className={g.subjectType === "ROBOT" ? "relative break-all font-mono text-xs" : "relative"}>
                         {subject}<span className="sr-only"> in {g.projectName}</span>
                       </Link>
                     </Td>
@@ -165,7 +165,7 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
                     <Td>{g.startsAt ? <RelativeTime value={g.startsAt} mode="absolute" /> : <span className="text-slate-600">not started</span>}</Td>
                     <Td><End g={g} /></Td>
                     <Td className="whitespace-nowrap">
-                      <Link href={`/requests/${g.requestId}`}>#{g.requestNumber}</Link> <span className="text-slate-600">by {g.requesterName}</span>
+                      <Link href={`/requests/${g.requestId}`} className="underline">#{g.requestNumber}</Link> <span className="text-slate-600">by {g.requesterName}</span>
                     </Td>
                     <Td className="min-w-32">{g.approvers.length ? g.approvers.map((a) => a.name).join(", ") : <span className="text-slate-600">none recorded</span>}</Td>
                   </Tr>

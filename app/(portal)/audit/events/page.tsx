@@ -115,7 +115,7 @@ export default async function EventLogPage({ searchParams }: { searchParams: Pro
                     <Td className="whitespace-nowrap font-mono text-xs">{e.action}</Td>
                     <Td className="min-w-32">
                       <span className="text-slate-600">{e.objectType} </span>
-                      {href ? <Link href={href} title={e.objectId} className="break-all font-mono text-xs">{e.objectId.length > 12 ? `${e.objectId.slice(0, 8)}…` : e.objectId}</Link> : <span className="break-all font-mono text-xs">{e.objectId}</span>}
+                      {href ? <Link href={href} title={e.objectId} className="break-all font-mono text-xs underline">{e.objectId.length > 12 ? `${e.objectId.slice(0, 8)}…` : e.objectId}</Link> : <span className="break-all font-mono text-xs">{e.objectId}</span>}
                     </Td>
                     <Td>{e.projectName ?? "—"}</Td>
                     <Td className="break-all">{e.subject ?? "—"}</Td>

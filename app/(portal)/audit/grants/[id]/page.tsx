@@ -45,7 +45,7 @@ function Ending({ detail }: { detail: GrantDetail }) {
     return (
       <p>
         Replaced by a role change {when}
-        {detail.supersededById ? <> by <Link href={`/audit/grants/${detail.supersededById}`}>the grant that replaced it</Link></> : null}.
+        {detail.supersededById ? <> by <Link href={`/audit/grants/${detail.supersededById}`} className="underline">the grant that replaced it</Link></> : null}.
         {g.endReason ? <span className="block text-slate-600">{g.endReason}</span> : null}
       </p>
     );
@@ -92,8 +92,8 @@ export default async function AuditGrantPage({ params }: { params: Promise<{ id:
                 <Row term="Started">{g.startsAt ? <RelativeTime value={g.startsAt} mode="absolute" /> : "not started"}</Row>
                 <Row term="Scheduled end">{g.endsAt ? <RelativeTime value={g.endsAt} mode="absolute" /> : "none"}</Row>
                 <Row term="How it ended"><Ending detail={detail} /></Row>
-                {detail.supersedesId ? <Row term="Replaces"><Link href={`/audit/grants/${detail.supersedesId}`}>the earlier grant (role change)</Link></Row> : null}
-                {detail.supersededById && g.state !== "SUPERSEDED" ? <Row term="Replaced by"><Link href={`/audit/grants/${detail.supersededById}`}>a later grant</Link></Row> : null}
+                {detail.supersedesId ? <Row term="Replaces"><Link href={`/audit/grants/${detail.supersedesId}`} className="underline">the earlier grant (role change)</Link></Row> : null}
+                {detail.supersededById && g.state !== "SUPERSEDED" ? <Row term="Replaced by"><Link href={`/audit/grants/${detail.supersededById}`} className="underline">a later grant</Link></Row> : null}
                 <Row term="In Harbor">
                   {g.harborMemberId !== null ? `member id ${g.harborMemberId}` : g.harborRobotId !== null ? <span className="break-all">robot id {g.harborRobotId}{g.harborRobotName ? ` (${g.harborRobotName})` : ""}</span> : "no Harbor id recorded"}
                 </Row>
