@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { callServerActionDirectly, harborAdmin, signIn, type DemoUser } from "./helpers";
 
@@ -8,6 +10,7 @@ import { callServerActionDirectly, harborAdmin, signIn, type DemoUser } from "./
 test.describe.configure({ mode: "serial" });
 
 const ZONE = "Europe/Berlin";
+const SHOTS = path.join(process.cwd(), "e2e/.artifacts/screenshots");
 const REASON = "Acme's contract ended";
 const harbor = harborAdmin();
 const pages = new Map<DemoUser, Page>();
@@ -183,12 +186,34 @@ test("carol finds the revocation in the event log, with its details", async ({ b
   await expect(carol.getByTestId("month-ended")).not.toHaveText("0");
 });
 
+test("the audit pages with answers on them pass axe and fit a 390 px phone", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  const at = encodeURIComponent(beforeRevocation.toISOString());
+  const shots = { grant: grantUrl, "access-project": `/audit/access?project=finance-api&at=${at}`, "access-group": `/audit/access?group=ext-acme&at=${at}`, chain: "/audit/chain", "events-open": "/audit/events?action=grant" };
+  for (const [name, url] of Object.entries(shots)) {
+    await carol.setViewportSize({ width: 1280, height: 900 });
+    await carol.goto(url);
+    await expect(carol.locator("main h1").first()).toBeVisible();
+    // opened, the details of an event are the widest thing on the page
+    for (const summary of await carol.locator("main details summary").all()) await summary.click();
+    const results = await new AxeBuilder({ page: carol }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `accessibility of ${url}`).toEqual([]);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await carol.screenshot({ path: path.join(SHOTS, `carol-audit-${name}-desktop.png`), fullPage: true });
+    await carol.setViewportSize({ width: 390, height: 844 });
+    await carol.screenshot({ path: path.join(SHOTS, `carol-audit-${name}-phone.png`), fullPage: true });
+    expect(await carol.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${url} fits 390 px`).toBe(true);
+  }
+  await carol.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("alice cannot open the auditor pages, the export or the verification; bob (approver) can", async ({ browser }) => {
   const alice = await as(browser, "alice");
   expect(grantUrl).not.toBe("");
-  for (const path of ["/audit", "/audit/access", "/audit/events", "/audit/chain", grantUrl, "/audit/access?project=finance-api&at=2030-01-01"]) {
-    const res = await alice.goto(path);
-    expect(res?.status(), path).toBe(404);
+  for (const target of ["/audit", "/audit/access", "/audit/events", "/audit/chain", grantUrl, "/audit/access?project=finance-api&at=2030-01-01"]) {
+    const res = await alice.goto(target);
+    expect(res?.status(), target).toBe(404);
     await expect(alice.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(alice.getByTestId("chain-status")).toHaveCount(0);
     await expect(alice.getByTestId("history-row")).toHaveCount(0);

@@ -18,7 +18,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
       {value === null || value === undefined ? (
         <p className="font-mono text-xs text-slate-500">null</p>
       ) : (
-        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">{json(value)}</pre>
+        <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">{json(value)}</pre>
       )}
     </div>
   );
