@@ -11,8 +11,9 @@ interface CopyConnection {
 }
 
 class CopyOut {
-  private pieces: Buffer[] = [];
-  // rows are copied into one block at a time: one allocation per block instead of per row
+  // rows are copied into blocks of blockSize bytes: one allocation per block, not per row, and each
+  // block small enough to stay out of V8's large-object space (which only a full GC frees)
+  private blocks: Buffer[] = [];
   private block: Buffer;
   private used = 0;
   private buffered = 0;
@@ -25,9 +26,9 @@ class CopyOut {
   constructor(
     private readonly text: string,
     private readonly highWaterMark: number,
-    private readonly minChunk: number,
+    private readonly blockSize: number,
   ) {
-    this.block = Buffer.allocUnsafe(minChunk);
+    this.block = Buffer.allocUnsafe(blockSize);
   }
 
   submit(connection: CopyConnection) {
@@ -45,13 +46,16 @@ class CopyOut {
     if (this.buffered >= this.highWaterMark && !this.paused) {
       this.paused = true;
       this.connection?.stream.pause();
+      // hand over the open block too, or a paused stream could wait on a reader that waits on it
+      this.seal();
     }
-    if (this.buffered >= this.minChunk) this.notify();
+    if (this.blocks.length > 0) this.notify();
   }
 
+  /** Closes the current block (it ends at a message, i.e. row, boundary) and starts a new one. */
   private seal(next = 0) {
-    if (this.used > 0) this.pieces.push(this.block.subarray(0, this.used));
-    this.block = Buffer.allocUnsafe(Math.max(this.minChunk, next));
+    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(Math.max(this.blockSize, next));
     this.used = 0;
   }
 
@@ -74,29 +78,33 @@ class CopyOut {
     this.handleError(new Error("copyOut runs COPY … TO STDOUT only"));
   }
 
+  private resume() {
+    this.paused = false;
+    this.connection?.stream.resume();
+  }
+
   private notify() {
     const wake = this.wake;
     this.wake = null;
     wake?.();
   }
 
-  /** Buffers as they arrive, in order, in pieces of at least minChunk bytes; throws the server's error. */
+  /** Blocks of whole rows as they arrive, in order; throws the server's error. */
   async *read(): AsyncGenerator<Buffer> {
     for (;;) {
-      if (this.buffered > 0 && (this.buffered >= this.minChunk || this.finished || this.failure)) {
-        this.seal();
-        const out = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.buffered);
-        this.pieces = [];
-        this.buffered = 0;
-        if (this.paused) {
-          this.paused = false;
-          this.connection?.stream.resume();
-        }
-        yield out;
+      // rows still arrive after a pause (the rest of the packet being parsed): hand those over too
+      if (this.blocks.length === 0 && this.used > 0 && (this.finished || this.failure || this.paused)) this.seal();
+      const next = this.blocks.shift();
+      if (next) {
+        this.buffered -= next.length;
+        if (this.paused && this.buffered < this.highWaterMark / 2) this.resume();
+        yield next;
         continue;
       }
       if (this.failure) throw this.failure;
       if (this.finished) return;
+      // everything received was read: never wait on a paused stream
+      if (this.paused) this.resume();
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
@@ -108,7 +116,7 @@ class CopyOut {
  */
 export async function* copyOut(client: pg.ClientBase, text: string, options: { highWaterMark?: number; transform?: (lines: string) => string } = {}): AsyncGenerator<string> {
   const highWaterMark = options.highWaterMark ?? 1 << 20;
-  const copy = new CopyOut(text, highWaterMark, Math.min(256 * 1024, highWaterMark));
+  const copy = new CopyOut(text, highWaterMark, Math.min(64 * 1024, highWaterMark));
   (client as unknown as { query(q: CopyOut): CopyOut }).query(copy);
   const decoder = new StringDecoder("utf8");
   let rest = "";
