@@ -11,7 +11,7 @@ export interface ActionableGrant extends GrantSubject {
 
 /** Extend, rotate and revoke for someone who manages the project; the server checks each again. */
 export function GrantActions({ grant, canManage, ownerGroup }: { grant: ActionableGrant; canManage: boolean; ownerGroup: string }) {
-  if (!canManage || grant.state !== "ACTIVE") return <span className="text-slate-400">—</span>;
+  if (!canManage || grant.state !== "ACTIVE") return <span className="text-slate-500">—</span>;
   const subject = subjectLabel(grant);
   const owner = isOwnerMembership(grant, ownerGroup);
   return (

@@ -34,7 +34,7 @@ function utc(date: Date) {
 /** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (ui.md, "Times"). */
 export function RelativeTime({ value, mode = "relative" }: { value: string | Date | null | undefined; mode?: "relative" | "absolute" }) {
   const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
-  if (!value) return <span className="text-slate-400">—</span>;
+  if (!value) return <span className="text-slate-500">—</span>;
   const date = typeof value === "string" ? new Date(value) : value;
   const local = now === null ? utc(date) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   const text = mode === "absolute" || now === null ? local : relativeText(date, now);

@@ -61,7 +61,7 @@ export default async function ProfilePage() {
                 {ROLES.map((role) => (
                   <tr key={role} className="border-b border-slate-100 align-top" data-testid={`role-${role}`}>
                     <th scope="row" className="py-2 pr-3 font-medium capitalize">{role}</th>
-                    <td className="py-2 pr-3 font-mono text-xs">{principal.via[role].length ? principal.via[role].join(", ") : <span className="font-sans text-slate-400">not yours</span>}</td>
+                    <td className="py-2 pr-3 font-mono text-xs">{principal.via[role].length ? principal.via[role].join(", ") : <span className="font-sans text-slate-500">not yours</span>}</td>
                     <td className="py-2 text-slate-600">{ROLE_TEXT[role]}</td>
                   </tr>
                 ))}
