@@ -66,11 +66,17 @@ async function activeGrantForChange(tx: Tx, grantId: string, what: string) {
  * Called by the approval transaction once the last needed approval is in: marks the request APPROVED, creates
  * what Berth records before Harbor has it (a PROVISIONING project, a PENDING grant), the job and its planned steps.
  * Calling it again for a request that already has an open job returns that job (racing approvers, double clicks).
+ * `options.events`: the caller's own events (approval.recorded, request.approved), appended with job.queued in one
+ * append — the audit chain's head stays locked from a transaction's first append to its commit, so one late append
+ * keeps other writers waiting least.
  */
-export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: AuditContext): Promise<{ jobId: string; created: boolean }> {
+export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: AuditContext, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string; created: boolean }> {
   const request = await lockRequest(tx, requestId);
   const open = await tx.provisioningJob.findFirst({ where: { requestId, state: { in: [...OPEN] } }, select: { id: true } });
-  if (open) return { jobId: open.id, created: false };
+  if (open) {
+    await appendAuditEvents(tx, ctx, options.events ?? []);
+    return { jobId: open.id, created: false };
+  }
   if (request.state !== "PENDING" && request.state !== "APPROVED") throw conflict(`This request is ${request.state.toLowerCase()}; only an approved request is provisioned.`);
   const approvals = await tx.approval.count({ where: { requestId, decision: "APPROVE", approverId: { not: request.requesterId } } });
   if (approvals < request.requiredApprovals) throw conflict(`This request needs ${request.requiredApprovals} approvals; it has ${approvals}.`);
@@ -171,6 +177,7 @@ export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: 
   if (request.state !== "APPROVED") await tx.request.update({ where: { id: requestId }, data: { state: "APPROVED", decidedAt: request.decidedAt ?? new Date() } });
   const jobId = await insertJob(tx, { kind: "PROVISION", requestId, grantId, steps });
   await appendAuditEvents(tx, ctx, [
+    ...(options.events ?? []),
     {
       action: "job.queued",
       objectType: "job",

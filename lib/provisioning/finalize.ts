@@ -3,7 +3,7 @@ import type { AuditEventInput } from "../audit/types";
 import { roleById } from "../governance/harbor-roles";
 import { subjectKey } from "../governance/payloads";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";
-import { StepError, type ClassifiedError } from "./plan";
+import { LeaseLostError, StepError, type ClassifiedError } from "./plan";
 import { json } from "./sql";
 import { wipeSecretsOfGrant, type JobContext } from "./steps";
 
@@ -47,7 +47,31 @@ async function readGrant(c: pg.ClientBase, id: string): Promise<Grant | null> {
   return rows[0] ?? null;
 }
 
-/** First claim of a provisioning job: the request moves to PROVISIONING. */
+/**
+ * Before a step's Harbor call, in one statement: proves the lease (holding the job row), marks the step RUNNING
+ * and, on a provisioning job's first run, moves its request to PROVISIONING. Returns that move's audit event.
+ */
+export async function startStep(c: pg.ClientBase, ctx: JobContext, step: ProvisioningStep, workerId: string, now: Date): Promise<AuditEventInput[]> {
+  const request = ctx.job.kind === "PROVISION" && ctx.request && ctx.request.state !== "PROVISIONING" ? ctx.request : null;
+  const { rows } = await c.query<{ fenced: number; moved: number }>(
+    `WITH j AS (SELECT id FROM "ProvisioningJob" WHERE id = $1 AND "lockedBy" = $2 AND state = 'RUNNING' FOR UPDATE),
+     s AS (UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $4, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
+           WHERE id = $3 AND EXISTS (SELECT 1 FROM j) RETURNING id),
+     r AS (UPDATE "Request" SET state = 'PROVISIONING', "updatedAt" = now()
+           WHERE id = $5::uuid AND state <> 'PROVISIONING' AND EXISTS (SELECT 1 FROM j) RETURNING id)
+     SELECT (SELECT count(*) FROM j)::int AS fenced, (SELECT count(*) FROM r)::int AS moved`,
+    [ctx.job.id, workerId, step.id, now, request?.id ?? null],
+  );
+  if (!rows[0]?.fenced) throw new LeaseLostError(ctx.job.id);
+  step.state = "RUNNING";
+  step.attempts += 1;
+  if (!request || !rows[0].moved) return [];
+  const before = request.state;
+  request.state = "PROVISIONING";
+  return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
+}
+
+/** A job with no steps (a group extension) moves its request to PROVISIONING in its finalizing transaction. */
 export async function beginJob(c: pg.ClientBase, ctx: JobContext): Promise<AuditEventInput[]> {
   const request = ctx.request;
   if (ctx.job.kind !== "PROVISION" || !request || request.state === "PROVISIONING") return [];
@@ -183,18 +207,29 @@ export async function finalizeJob(c: pg.ClientBase, ctx: JobContext, now: Date):
         break;
       }
     }
-    await setRequestState(c, request.id, "ACTIVE");
     events.push(requestEvent(request.id, request.projectName, "request.active", request.state, "ACTIVE"));
   }
 
-  await c.query(`UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [ctx.job.id, now]);
+  // the request (of a provisioning job) turns ACTIVE with its job's success, in one statement
+  await c.query(
+    `WITH r AS (UPDATE "Request" SET state = 'ACTIVE', "updatedAt" = now() WHERE id = $3::uuid RETURNING id)
+     UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`,
+    [ctx.job.id, now, ctx.job.kind === "PROVISION" ? (request?.id ?? null) : null],
+  );
   events.push(jobEvent(ctx, "job.succeeded", { after: { kind: ctx.job.kind, attempts: ctx.job.attempts, steps: ctx.steps.length } }));
   return events;
 }
 
-/** Marks a step SUCCEEDED with Harbor's request id and its result. */
-export async function recordStepSuccess(c: pg.ClientBase, step: ProvisioningStep, harborRequestId: string | null, result: unknown, now: Date): Promise<void> {
-  await c.query(`UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $2, result = $3, "finishedAt" = $4, error = NULL WHERE id = $1`, [step.id, harborRequestId, json(result), now]);
+/** Proves the lease (holding the job row until commit) and marks the step SUCCEEDED with Harbor's request id and its result. */
+export async function recordStepSuccess(c: pg.ClientBase, jobId: string, workerId: string, step: ProvisioningStep, harborRequestId: string | null, result: unknown, now: Date): Promise<void> {
+  const { rows } = await c.query<{ fenced: number }>(
+    `WITH j AS (SELECT id FROM "ProvisioningJob" WHERE id = $5 AND "lockedBy" = $6 AND state = 'RUNNING' FOR UPDATE),
+     s AS (UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $2, result = $3, "finishedAt" = $4, error = NULL
+           WHERE id = $1 AND EXISTS (SELECT 1 FROM j) RETURNING id)
+     SELECT (SELECT count(*) FROM j)::int AS fenced`,
+    [step.id, harborRequestId, json(result), now, jobId, workerId],
+  );
+  if (!rows[0]?.fenced) throw new LeaseLostError(jobId);
 }
 
 /** A step (or the job) failed: back on the queue in `retryInMs`, or (null) FAILED for a person to look at. */

@@ -5,7 +5,7 @@ import type { AuditContext } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
-import { beginJob, finalizeJob, recordFailure, recordStepSuccess, stepSucceededEvent } from "./finalize";
+import { beginJob, finalizeJob, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type ClaimedJob } from "./queue";
 import { appendEvents, transaction } from "./sql";
@@ -120,23 +120,15 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
       current = step;
       if (i === 0) {
         // The request's PROVISIONING state and the first step's RUNNING mark commit together.
-        await transaction(pool, async (c) => {
-          await fence(c, job.id, workerId);
-          const events = await beginJob(c, ctx);
-          await c.query(`UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $2, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL WHERE id = $1`, [step.id, clock()]);
-          await appendEvents(c, actor, events);
-        });
-        step.state = "RUNNING";
-        step.attempts += 1;
+        await transaction(pool, async (c) => appendEvents(c, actor, await startStep(c, ctx, step, workerId, clock())));
       } else {
         await markRunning(deps, job, step, clock());
       }
       const outcome = await executeStep(step.key as StepKey, ctx, { pool, harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
       const last = i === pending.length - 1;
       await transaction(pool, async (c) => {
-        await fence(c, job.id, workerId);
         const now = clock();
-        await recordStepSuccess(c, step, outcome.harborRequestId, outcome.result, now);
+        await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
         const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
         if (last) events.push(...(await finalizeJob(c, ctx, now)));

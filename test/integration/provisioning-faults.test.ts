@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarborClient } from "../../lib/harbor";
 import { retryJob } from "../../lib/provisioning/enqueue";
 import type { Worker } from "../../lib/provisioning/worker";
-import { ADMIN, activeProject, approve, approverCtx, jobState, provisioningEnv, untilJob, waitFor, worker, type ProvisioningEnv } from "./fixtures/provisioning";
+import { ADMIN, activeProject, approve, approverCtx, jobState, provisioningEnv, runDue, waitFor, worker, type ProvisioningEnv } from "./fixtures/provisioning";
 
 let env: ProvisioningEnv;
 
@@ -89,14 +89,9 @@ describe("a Harbor failing half of its calls", () => {
 });
 
 describe("a refusal from Harbor", () => {
-  let w: Worker;
   let succeededJob: string;
   beforeAll(async () => {
-    w = worker(env);
-    succeededJob = (await activeProject(env, w, "refusals")).jobId;
-  });
-  afterAll(async () => {
-    await w?.stop();
+    succeededJob = (await activeProject(env, "refusals")).jobId;
   });
 
   it("fails the job at once on a 4xx, and an approver's retry puts it back on the queue", async () => {
@@ -109,7 +104,7 @@ describe("a refusal from Harbor", () => {
       lifetimeDays: 7,
     });
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("FAILED");
     expect(env.emulator.stats().byRoute).toEqual({ "POST /robots": 1 });
     const job = await env.db.prisma.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { steps: true } });
@@ -130,7 +125,7 @@ describe("a refusal from Harbor", () => {
     expect(retried.after).toMatchObject({ state: "QUEUED", requestState: "APPROVED" });
 
     // the same refusal again: it ran once more, and failed once more
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("FAILED");
     expect((await env.db.prisma.provisioningStep.findFirstOrThrow({ where: { jobId } })).attempts).toBe(2);
     await expect(env.db.prisma.$transaction((tx) => retryJob(tx, succeededJob, approverCtx))).rejects.toThrow(/only a failed job/i);
@@ -140,7 +135,7 @@ describe("a refusal from Harbor", () => {
     env.emulator.faults({ errorRate: 1, errorStatus: 500 });
     const { requestId, jobId } = await approve(env, "GROUP_ACCESS", { projectName: "refusals", groupName: "late-joiners", roleId: 2, replacesGrantId: null, previousRoleId: null });
     try {
-      await w.drain();
+      await runDue(env);
     } finally {
       env.emulator.faults({ errorRate: 0 });
     }
@@ -148,7 +143,8 @@ describe("a refusal from Harbor", () => {
     expect(await env.db.prisma.grant.findFirstOrThrow({ where: { requestId } })).toMatchObject({ state: "PENDING" });
 
     await env.db.prisma.$transaction((tx) => retryJob(tx, jobId, approverCtx));
-    await untilJob(env, jobId, "SUCCEEDED", 5_000);
+    await runDue(env);
+    expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     expect(await env.db.prisma.grant.findFirstOrThrow({ where: { requestId } })).toMatchObject({ state: "ACTIVE" });
     expect((await env.db.prisma.request.findUniqueOrThrow({ where: { id: requestId } })).state).toBe("ACTIVE");
     expect((await env.inspect.listMembers("refusals", "late-joiners")).members).toHaveLength(1);

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRobotSecret } from "../../lib/provisioning/secrets";
-import type { Worker } from "../../lib/provisioning/worker";
 import { enqueueForApprovedRequest } from "../../lib/provisioning/enqueue";
-import { activeProject, approve, approvedRequest, approverCtx, jobState, provisioningEnv, registryLogin, worker, type ProvisioningEnv } from "./fixtures/provisioning";
+import { activeProject, approve, approvedRequest, approverCtx, jobState, provisioningEnv, registryLogin, runDue, type ProvisioningEnv } from "./fixtures/provisioning";
 
+// Jobs run only when a test says so (runDue), so each test sees a job's plan and counts its Harbor calls.
 let env: ProvisioningEnv;
-let w: Worker;
 
 beforeAll(async () => {
   env = await provisioningEnv();
-  w = worker(env);
 });
 afterAll(async () => {
-  await w?.stop();
   await env?.close();
 });
 
@@ -50,7 +47,7 @@ describe("provisioning flows against the Harbor emulator", () => {
     expect(pending.state).toBe("PROVISIONING");
 
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     expect(env.emulator.stats().total).toBe(3);
 
@@ -89,11 +86,17 @@ describe("provisioning flows against the Harbor emulator", () => {
 
   it("enqueues once per request however often the approval calls it", async () => {
     const requestId = await approvedRequest(env, "GROUP_ACCESS", { projectName: "payments", groupName: "ops-oncall", roleId: 3, replacesGrantId: null, previousRoleId: null });
-    const jobs = await Promise.all([0, 1, 2].map(() => env.db.prisma.$transaction((tx) => enqueueForApprovedRequest(tx, requestId, approverCtx))));
+    const approved = { action: "request.approved", objectType: "request" as const, objectId: requestId, requestId, projectName: "payments" };
+    const jobs = await Promise.all([0, 1, 2].map(() => env.db.prisma.$transaction((tx) => enqueueForApprovedRequest(tx, requestId, approverCtx, { events: [approved] }))));
     expect(new Set(jobs.map((j) => j.jobId)).size).toBe(1);
     expect(jobs.filter((j) => j.created)).toHaveLength(1);
+    // the caller's events go in the same append as job.queued, right before it
+    const trail = await env.db.prisma.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
+    const queued = trail.findIndex((e) => e.action === "job.queued");
+    expect(trail[queued - 1]?.action).toBe("request.approved");
+    expect(trail.filter((e) => e.action === "request.approved")).toHaveLength(3);
     expect(await env.db.prisma.grant.count({ where: { requestId } })).toBe(1);
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobs[0]!.jobId)).toBe("SUCCEEDED");
   });
 
@@ -101,7 +104,7 @@ describe("provisioning flows against the Harbor emulator", () => {
     const endsAt = new Date(Date.now() + 30 * 86_400_000);
     const first = await approve(env, "GROUP_ACCESS", { projectName: "payments", groupName: "payments-qa", roleId: 2, replacesGrantId: null, previousRoleId: null }, { endsAt });
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(env.emulator.stats().byRoute).toEqual({ "POST /projects/{project_name_or_id}/members": 1 });
     const grant = await env.db.prisma.grant.findFirstOrThrow({ where: { requestId: first.requestId } });
     expect(grant).toMatchObject({ state: "ACTIVE", roleId: 2, endsAt });
@@ -111,7 +114,7 @@ describe("provisioning flows against the Harbor emulator", () => {
     const change = await approve(env, "GROUP_ACCESS", { projectName: "payments", groupName: "payments-qa", roleId: 4, replacesGrantId: grant.id, previousRoleId: 2 }, { endsAt });
     expect((await stepsOf(change.jobId)).map((s) => s.key)).toEqual(["member.role"]);
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(env.emulator.stats().byRoute).toEqual({ "PUT /projects/{project_name_or_id}/members/{mid}": 1 });
 
     const old = await env.db.prisma.grant.findUniqueOrThrow({ where: { id: grant.id } });
@@ -139,7 +142,7 @@ describe("provisioning flows against the Harbor emulator", () => {
     });
     expect(await stepsOf(ext.jobId)).toEqual([]);
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(env.emulator.stats().total).toBe(0);
     expect((await env.db.prisma.grant.findUniqueOrThrow({ where: { id: grant.id } })).endsAt).toEqual(newEndsAt);
     const event = await env.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "grant.extended", objectId: grant.id } });
@@ -149,7 +152,7 @@ describe("provisioning flows against the Harbor emulator", () => {
 
   it("changes a quota in Harbor and in Berth", async () => {
     const { jobId } = await approve(env, "QUOTA_CHANGE", { projectName: "payments", quotaGiB: 12, previousQuotaGiB: 5 });
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     const project = await env.db.prisma.project.findUniqueOrThrow({ where: { name: "payments" } });
     expect(project.quotaGiB).toBe(12);
@@ -164,7 +167,7 @@ describe("robot accounts and their secrets", () => {
   let firstSecret: string;
 
   beforeAll(async () => {
-    await activeProject(env, w, "builds");
+    await activeProject(env, "builds");
   });
 
   async function revealLatest(requestId: string): Promise<string> {
@@ -198,7 +201,7 @@ describe("robot accounts and their secrets", () => {
       lifetimeDays: 30,
     });
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     expect(env.emulator.stats().byRoute).toEqual({ "POST /robots": 1 });
 
@@ -226,7 +229,7 @@ describe("robot accounts and their secrets", () => {
     const grant = await env.db.prisma.grant.findUniqueOrThrow({ where: { id: grantId } });
     const { requestId, jobId } = await approve(env, "ROBOT_ROTATION", { projectName: "builds", grantId, robotName: "ci", harborRobotId: grant.harborRobotId });
     env.emulator.resetStats();
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     expect(env.emulator.stats().byRoute).toEqual({ "PATCH /robots/{robot_id}": 1 });
 
@@ -257,7 +260,7 @@ describe("robot accounts and their secrets", () => {
       previousEndsAt: grant.endsAt!.toISOString(),
       newEndsAt: newEndsAt.toISOString(),
     });
-    await w.drain();
+    await runDue(env);
     expect(await jobState(env, jobId)).toBe("SUCCEEDED");
     const robot = await env.inspect.getRobot(grant.harborRobotId!);
     expect(robot!.durationDays).toBe(51);
