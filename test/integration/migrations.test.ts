@@ -1,7 +1,29 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrateDeploy } from "../../dev/migrate";
+import { inheritedEnvironment } from "../../lib/env";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** `npm run db:drift` against a given schema file: exit 0 when the migrations hold it, 2 when they do not. */
+async function drift(schemaFile: string, url: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", schemaFile, "--exit-code"], {
+      cwd: root,
+      env: { ...inheritedEnvironment(), DATABASE_URL: url },
+    });
+    return { code: 0, output: stdout };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? -1, output: `${err.stdout ?? ""}${err.stderr ?? ""}` };
+  }
+}
 
 // An empty database (not a template clone) goes through `prisma migrate deploy` with the offline engine.
 describe("migrations", () => {
@@ -48,6 +70,22 @@ describe("migrations", () => {
       expect(await migrateDeploy(url)).toMatch(/no pending migrations/i);
     } finally {
       await client.end();
+    }
+  });
+
+  it("detect drift: a schema change no migration holds makes the drift check fail, the committed schema passes", async () => {
+    const clean = await drift("prisma/schema.prisma", url);
+    expect(clean.code).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-drift-"));
+    try {
+      const changed = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8").replace(/^(\s+quotaGiB\s+Int)$/m, "$1\n  driftProbe Int?");
+      expect(changed).toContain("driftProbe");
+      fs.writeFileSync(path.join(dir, "schema.prisma"), changed);
+      const dirty = await drift(path.join(dir, "schema.prisma"), url);
+      expect(dirty.code).toBe(2);
+      expect(dirty.output).toContain("driftProbe");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
