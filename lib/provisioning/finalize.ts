@@ -1,10 +1,9 @@
-import type pg from "pg";
 import type { AuditEventInput } from "../audit/types";
 import { roleById } from "../governance/harbor-roles";
 import { subjectKey } from "../governance/payloads";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";
 import { LeaseLostError, StepError, type ClassifiedError } from "./plan";
-import { json } from "./sql";
+import { json, type Queryable } from "./sql";
 import { wipeSecretsOfGrant, type JobContext } from "./steps";
 
 // What a job's end writes: the records Harbor's new state makes true, and their audit events, in one transaction.
@@ -38,11 +37,11 @@ function requestEvent(requestId: string, projectName: string, action: string, be
   return { action, objectType: "request", objectId: requestId, requestId, projectName, before: { state: before }, after: { state: after } };
 }
 
-async function setRequestState(c: pg.ClientBase, id: string, state: string, closedAt: Date | null = null) {
+async function setRequestState(c: Queryable, id: string, state: string, closedAt: Date | null = null) {
   await c.query(`UPDATE "Request" SET state = $2, "closedAt" = coalesce($3, "closedAt"), "updatedAt" = now() WHERE id = $1`, [id, state, closedAt]);
 }
 
-async function readGrant(c: pg.ClientBase, id: string): Promise<Grant | null> {
+async function readGrant(c: Queryable, id: string): Promise<Grant | null> {
   const { rows } = await c.query<Grant>(`SELECT * FROM "Grant" WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
@@ -51,7 +50,7 @@ async function readGrant(c: pg.ClientBase, id: string): Promise<Grant | null> {
  * Before a step's Harbor call, in one statement: proves the lease (holding the job row), marks the step RUNNING
  * and, on a provisioning job's first run, moves its request to PROVISIONING. Returns that move's audit event.
  */
-export async function startStep(c: pg.ClientBase, ctx: JobContext, step: ProvisioningStep, workerId: string, now: Date): Promise<AuditEventInput[]> {
+export async function startStep(c: Queryable, ctx: JobContext, step: ProvisioningStep, workerId: string, now: Date): Promise<AuditEventInput[]> {
   const request = ctx.job.kind === "PROVISION" && ctx.request && ctx.request.state !== "PROVISIONING" ? ctx.request : null;
   const { rows } = await c.query<{ fenced: number; moved: number }>(
     `WITH j AS (SELECT id FROM "ProvisioningJob" WHERE id = $1 AND "lockedBy" = $2 AND state = 'RUNNING' FOR UPDATE),
@@ -71,8 +70,13 @@ export async function startStep(c: pg.ClientBase, ctx: JobContext, step: Provisi
   return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
 }
 
+/** request.provisioning, for the claim that moved the request (queue.ts claimNextJob). */
+export function provisioningEvent(jobId: string, request: { id: string; state: string; projectName: string }): AuditEventInput {
+  return { ...requestEvent(request.id, request.projectName, "request.provisioning", request.state, "PROVISIONING"), after: { state: "PROVISIONING", jobId } };
+}
+
 /** A job with no steps (a group extension) moves its request to PROVISIONING in its finalizing transaction. */
-export async function beginJob(c: pg.ClientBase, ctx: JobContext): Promise<AuditEventInput[]> {
+export async function beginJob(c: Queryable, ctx: JobContext): Promise<AuditEventInput[]> {
   const request = ctx.request;
   if (ctx.job.kind !== "PROVISION" || !request || request.state === "PROVISIONING") return [];
   const before = request.state;
@@ -81,7 +85,7 @@ export async function beginJob(c: pg.ClientBase, ctx: JobContext): Promise<Audit
   return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
 }
 
-async function activate(c: pg.ClientBase, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
+async function activate(c: Queryable, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
   if (grant.endsAt && grant.endsAt <= now) throw new StepError(`the end date ${grant.endsAt.toISOString()} has already passed`);
   await c.query(`UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, now]);
   grant.state = "ACTIVE";
@@ -106,7 +110,7 @@ async function activate(c: pg.ClientBase, ctx: JobContext, grant: Grant, now: Da
 }
 
 /** Ends a grant that Harbor no longer has: EXPIRED or REVOKED, with the request it came from. */
-async function endGrant(c: pg.ClientBase, grant: Grant, state: "EXPIRED" | "REVOKED", now: Date): Promise<AuditEventInput[]> {
+async function endGrant(c: Queryable, grant: Grant, state: "EXPIRED" | "REVOKED", now: Date): Promise<AuditEventInput[]> {
   const endedBy = grant.endedBy ?? (state === "EXPIRED" ? "system:expiry" : "system:worker");
   const reason = grant.endReason ?? (state === "EXPIRED" ? "end date reached" : "revoked");
   await c.query(`UPDATE "Grant" SET state = $2, "endedAt" = $3, "endedBy" = $4, "endReason" = $5, "updatedAt" = now() WHERE id = $1`, [grant.id, state, now, endedBy, reason]);
@@ -124,7 +128,7 @@ async function endGrant(c: pg.ClientBase, grant: Grant, state: "EXPIRED" | "REVO
 }
 
 /** All steps done: record what is now true, close the job. */
-export async function finalizeJob(c: pg.ClientBase, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
+export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const { request, grant, project, typed } = ctx;
 
@@ -221,7 +225,7 @@ export async function finalizeJob(c: pg.ClientBase, ctx: JobContext, now: Date):
 }
 
 /** Proves the lease (holding the job row until commit) and marks the step SUCCEEDED with Harbor's request id and its result. */
-export async function recordStepSuccess(c: pg.ClientBase, jobId: string, workerId: string, step: ProvisioningStep, harborRequestId: string | null, result: unknown, now: Date): Promise<void> {
+export async function recordStepSuccess(c: Queryable, jobId: string, workerId: string, step: ProvisioningStep, harborRequestId: string | null, result: unknown, now: Date): Promise<void> {
   const { rows } = await c.query<{ fenced: number }>(
     `WITH j AS (SELECT id FROM "ProvisioningJob" WHERE id = $5 AND "lockedBy" = $6 AND state = 'RUNNING' FOR UPDATE),
      s AS (UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $2, result = $3, "finishedAt" = $4, error = NULL
@@ -234,7 +238,7 @@ export async function recordStepSuccess(c: pg.ClientBase, jobId: string, workerI
 
 /** A step (or the job) failed: back on the queue in `retryInMs`, or (null) FAILED for a person to look at. */
 export async function recordFailure(
-  c: pg.ClientBase,
+  c: Queryable,
   ctx: JobContext,
   step: ProvisioningStep | null,
   error: ClassifiedError,

@@ -15,25 +15,72 @@ export interface ClaimedJob {
   maxAttempts: number;
 }
 
+/** The rows a job run needs, as JSON, read with the claim (lib/provisioning/steps.ts turns them into a JobContext). */
+export interface ContextRows {
+  steps: Record<string, unknown>[];
+  request: Record<string, unknown> | null;
+  approvals: Record<string, unknown>[];
+  grant: Record<string, unknown> | null;
+  project: Record<string, unknown> | null;
+}
+
+export interface Claim extends ClaimedJob {
+  rows: ContextRows;
+  /** The first unfinished step, marked RUNNING by the claim (null: no step to start). */
+  startedStepId: string | null;
+  /** Whether the claim moved the job's request to PROVISIONING (its first run). */
+  requestMoved: boolean;
+}
+
 /**
  * Claims the next due job: a queued one whose time has come, or a running one whose lease ran out (its worker
  * died). SKIP LOCKED lets any number of workers claim at once without waiting on each other or taking the same job.
+ * The same statement reads the job's rows, marks its first unfinished step RUNNING and, on a provisioning job's
+ * first run, moves its request to PROVISIONING; the caller's transaction adds the audit event and commits before
+ * Harbor is called.
  */
-export async function claimNextJob(db: Queryable, workerId: string, leaseSeconds: number): Promise<ClaimedJob | null> {
-  const { rows } = await db.query<ClaimedJob>(
-    `UPDATE "ProvisioningJob" AS j
-     SET state = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + make_interval(secs => $2::int),
-         attempts = j.attempts + 1, "updatedAt" = now()
-     WHERE j.id = (
-       SELECT id FROM "ProvisioningJob"
-       WHERE (state = 'QUEUED' AND "runAt" <= now()) OR (state = 'RUNNING' AND "lockedUntil" < now())
-       ORDER BY "runAt", "createdAt"
-       LIMIT 1
-       FOR UPDATE SKIP LOCKED)
-     RETURNING j.id, j.kind::text AS kind, j."requestId", j."grantId", j.attempts, j."maxAttempts"`,
-    [workerId, leaseSeconds],
+export async function claimNextJob(db: Queryable, workerId: string, leaseSeconds: number, now: Date): Promise<Claim | null> {
+  const { rows } = await db.query<ClaimedJob & ContextRows & { startedStepId: string | null; requestMoved: number }>(
+    `WITH c AS (
+       UPDATE "ProvisioningJob" AS j
+       SET state = 'RUNNING', "lockedBy" = $1, "lockedUntil" = now() + make_interval(secs => $2::int),
+           attempts = j.attempts + 1, "updatedAt" = now()
+       WHERE j.id = (
+         SELECT id FROM "ProvisioningJob"
+         WHERE (state = 'QUEUED' AND "runAt" <= now()) OR (state = 'RUNNING' AND "lockedUntil" < now())
+         ORDER BY "runAt", "createdAt"
+         LIMIT 1
+         FOR UPDATE SKIP LOCKED)
+       RETURNING j.id, j.kind, j."requestId", j."grantId", j.attempts, j."maxAttempts"),
+     first AS (
+       SELECT s.id FROM "ProvisioningStep" s JOIN c ON s."jobId" = c.id
+       WHERE s.state <> 'SUCCEEDED' AND c.attempts <= c."maxAttempts"
+       ORDER BY s.ordinal LIMIT 1),
+     started AS (
+       UPDATE "ProvisioningStep" s SET state = 'RUNNING', attempts = s.attempts + 1, "startedAt" = $3, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
+       FROM first WHERE s.id = first.id RETURNING s.id),
+     moved AS (
+       UPDATE "Request" r SET state = 'PROVISIONING', "updatedAt" = now()
+       FROM c WHERE r.id = c."requestId" AND c.kind = 'PROVISION' AND r.state <> 'PROVISIONING' AND EXISTS (SELECT 1 FROM first)
+       RETURNING r.id)
+     SELECT c.id, c.kind::text AS kind, c."requestId", c."grantId", c.attempts, c."maxAttempts",
+       (SELECT id FROM started) AS "startedStepId",
+       (SELECT count(*) FROM moved)::int AS "requestMoved",
+       (SELECT coalesce(json_agg(s ORDER BY s.ordinal), '[]') FROM "ProvisioningStep" s WHERE s."jobId" = c.id) AS steps,
+       (SELECT row_to_json(r) FROM "Request" r WHERE r.id = c."requestId") AS request,
+       (SELECT coalesce(json_agg(a ORDER BY a."createdAt"), '[]') FROM "Approval" a WHERE a."requestId" = c."requestId") AS approvals,
+       (SELECT row_to_json(g) FROM "Grant" g WHERE g.id = c."grantId") AS grant,
+       (SELECT row_to_json(p) FROM "Project" p
+        WHERE p.id = coalesce((SELECT "projectId" FROM "Grant" WHERE id = c."grantId"),
+                              (SELECT p2.id FROM "Project" p2 JOIN "Request" r2 ON r2."projectName" = p2.name WHERE r2.id = c."requestId"))) AS project
+     FROM c`,
+    [workerId, leaseSeconds, now],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  // The sub-selects read the rows as they were before this statement's own updates.
+  const { steps, request, approvals, grant, project, startedStepId, requestMoved, ...job } = row;
+  return { ...job, rows: { steps, request, approvals, grant, project }, startedStepId, requestMoved: requestMoved > 0 };
 }
 
 /** Extends the lease; false when the job is no longer this worker's. */

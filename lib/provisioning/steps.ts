@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import type { AuditEventInput, JsonValue } from "../audit/types";
 import { GIB, subjectKey, typedRequest, type AnyPayload, type RequestKindName } from "../governance/payloads";
 import { templateByKey } from "../governance/templates";
@@ -7,7 +6,7 @@ import type { Approval, Grant, Project, ProvisioningStep, Request } from "../gen
 import type { HarborClient } from "../harbor/client";
 import { isHarborRoleId, type HarborRoleId } from "../harbor/roles";
 import { harborRobotName, robotDurationDays, StepError, type StepKey } from "./plan";
-import type { ClaimedJob } from "./queue";
+import type { ClaimedJob, ContextRows } from "./queue";
 import { sealSecret, robotSecretAad } from "./secrets";
 import type { Queryable } from "./sql";
 
@@ -53,7 +52,7 @@ export interface StepOutcome {
   /** Ids and flags only: shown on the request page and copied into the audit trail. Never a secret. */
   result: Record<string, JsonValue>;
   /** Writes that commit in the same transaction as the step's success; returns their audit events. */
-  persist?: (client: pg.ClientBase, now: Date) => Promise<AuditEventInput[]>;
+  persist?: (client: Queryable, now: Date) => Promise<AuditEventInput[]>;
 }
 
 const DATE_FIELDS = new Set(["createdAt", "updatedAt", "decidedAt", "closedAt", "startsAt", "endsAt", "endedAt", "startedAt", "finishedAt", "runAt", "lockedUntil", "expiresAt"]);
@@ -65,28 +64,17 @@ function revive<T>(row: Record<string, unknown> | null): T | null {
   return row as T;
 }
 
-/** Everything a job run needs, in one round trip. */
-export async function loadJobContext(db: Queryable, job: ClaimedJob): Promise<JobContext> {
-  const { rows } = await db.query<{ steps: Record<string, unknown>[]; request: Record<string, unknown> | null; approvals: Record<string, unknown>[]; grant: Record<string, unknown> | null; project: Record<string, unknown> | null }>(
-    `SELECT
-       (SELECT coalesce(json_agg(s ORDER BY s.ordinal), '[]') FROM "ProvisioningStep" s WHERE s."jobId" = $1) AS steps,
-       (SELECT row_to_json(r) FROM "Request" r WHERE r.id = $2::uuid) AS request,
-       (SELECT coalesce(json_agg(a ORDER BY a."createdAt"), '[]') FROM "Approval" a WHERE a."requestId" = $2::uuid) AS approvals,
-       (SELECT row_to_json(g) FROM "Grant" g WHERE g.id = $3::uuid) AS grant,
-       (SELECT row_to_json(p) FROM "Project" p
-        WHERE p.id = coalesce((SELECT "projectId" FROM "Grant" WHERE id = $3::uuid), (SELECT p2.id FROM "Project" p2 JOIN "Request" r2 ON r2."projectName" = p2.name WHERE r2.id = $2::uuid))) AS project`,
-    [job.id, job.requestId, job.grantId],
-  );
-  const row = rows[0]!;
-  const request = revive<Request>(row.request);
+/** The claimed job's rows as typed records (the claim reads them in the same statement). */
+export function jobContext(job: ClaimedJob, rows: ContextRows): JobContext {
+  const request = revive<Request>(rows.request);
   const typed = request ? typedRequest(request.kind as RequestKindName, request.payload) : null;
   return {
     job,
-    request: request ? { ...request, approvals: row.approvals.map((a) => revive<Approval>(a)!) } : null,
+    request: request ? { ...request, approvals: rows.approvals.map((a) => revive<Approval>(a)!) } : null,
     typed,
-    grant: revive<Grant>(row.grant),
-    project: revive<Project>(row.project),
-    steps: row.steps.map((s) => revive<ProvisioningStep>(s)!),
+    grant: revive<Grant>(rows.grant),
+    project: revive<Project>(rows.project),
+    steps: rows.steps.map((s) => revive<ProvisioningStep>(s)!),
   };
 }
 
@@ -103,7 +91,7 @@ function roleOf(grant: Grant): HarborRoleId {
 const revealDeadline = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000);
 
 /** Seals a secret into a new RobotSecret row; the caller's transaction is the one recording the step's success. */
-async function storeSecret(client: pg.ClientBase, deps: StepDeps, now: Date, row: { requestId: string; grantId: string; robotName: string }, secret: string) {
+async function storeSecret(client: Queryable, deps: StepDeps, now: Date, row: { requestId: string; grantId: string; robotName: string }, secret: string) {
   const id = randomUUID();
   const sealed = sealSecret(secret, deps.secretsKey, robotSecretAad(id));
   await client.query(
@@ -114,7 +102,7 @@ async function storeSecret(client: pg.ClientBase, deps: StepDeps, now: Date, row
 }
 
 /** Unrevealed secrets of a robot that no longer work (rotated or deleted): erased, with their events. */
-export async function wipeSecretsOfGrant(client: pg.ClientBase, grant: Grant, now: Date, reason: string, exceptId: string | null = null): Promise<AuditEventInput[]> {
+export async function wipeSecretsOfGrant(client: Queryable, grant: Grant, now: Date, reason: string, exceptId: string | null = null): Promise<AuditEventInput[]> {
   const { rows } = await client.query<{ id: string; requestId: string }>(
     `UPDATE "RobotSecret" SET ciphertext = NULL, iv = NULL, "authTag" = NULL, "wipedAt" = $2
      WHERE "grantId" = $1 AND "wipedAt" IS NULL AND ciphertext IS NOT NULL AND id IS DISTINCT FROM $3::uuid

@@ -5,11 +5,11 @@ import type { AuditContext } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
-import { beginJob, finalizeJob, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
+import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
-import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type ClaimedJob } from "./queue";
-import { appendEvents, transaction } from "./sql";
-import { executeStep, loadJobContext, type JobContext, type ProvisioningHarbor } from "./steps";
+import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type Claim, type ClaimedJob } from "./queue";
+import { appendEvents, prepared, transaction, type Queryable } from "./sql";
+import { executeStep, jobContext, type JobContext, type ProvisioningHarbor } from "./steps";
 
 export interface WorkerLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -67,7 +67,7 @@ function emit(deps: RunDeps, event: WorkerEvent) {
 }
 
 async function markRunning(deps: RunDeps, job: ClaimedJob, step: ProvisioningStep, now: Date): Promise<void> {
-  const { rowCount } = await deps.pool.query(
+  const { rowCount } = await prepared(deps.pool).query(
     `UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $2, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL
      WHERE id = $1 AND EXISTS (SELECT 1 FROM "ProvisioningJob" WHERE id = $3 AND "lockedBy" = $4 AND state = 'RUNNING')`,
     [step.id, now, job.id, deps.workerId],
@@ -77,18 +77,40 @@ async function markRunning(deps: RunDeps, job: ClaimedJob, step: ProvisioningSte
   step.attempts += 1;
 }
 
+/** Inside a step's success transaction (which holds the job row): the next step goes RUNNING before its Harbor call. */
+async function startNextStep(c: Queryable, step: ProvisioningStep, now: Date): Promise<void> {
+  await c.query(`UPDATE "ProvisioningStep" SET state = 'RUNNING', attempts = attempts + 1, "startedAt" = $2, "finishedAt" = NULL, error = NULL, "harborRequestId" = NULL WHERE id = $1`, [step.id, now]);
+  step.state = "RUNNING";
+  step.attempts += 1;
+}
+
 /**
  * Runs a claimed job from its first unfinished step. Every step is marked RUNNING before Harbor is called and
  * recorded SUCCEEDED (with what it made) in one fenced transaction after; the last step's transaction also
  * finalizes the job. A failure goes back on the queue with backoff or ends the job FAILED.
  */
-export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome> {
+/**
+ * Claims the next due job in a transaction that also starts its first step and, on a provisioning job's first run,
+ * moves its request to PROVISIONING with its event; committed before the caller calls Harbor.
+ */
+export async function claimJob(deps: RunDeps): Promise<Claim | null> {
+  return transaction(deps.pool, async (c) => {
+    const claim = await claimNextJob(c, deps.workerId, deps.config.leaseSeconds, deps.clock());
+    if (!claim) return null;
+    emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, attempt: claim.attempts, at: nowMs() });
+    const request = claim.rows.request as { id: string; state: string; projectName: string } | null;
+    if (claim.requestMoved && request) await appendEvents(c, actorFor(claim.kind), [provisioningEvent(claim.id, request)]);
+    return claim;
+  });
+}
+
+export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
+  const { rows, startedStepId, requestMoved, ...job } = claim;
   const { pool, config, workerId, clock, log } = deps;
   const actor = actorFor(job.kind);
-  emit(deps, { type: "claimed", jobId: job.id, requestId: job.requestId, kind: job.kind, attempt: job.attempts, at: nowMs() });
   const heartbeat = setInterval(
     () => {
-      renewLease(pool, job.id, workerId, config.leaseSeconds)
+      renewLease(prepared(pool), job.id, workerId, config.leaseSeconds)
         .then((ok) => {
           if (!ok) log.warn("lease lost", { job: job.id });
         })
@@ -105,7 +127,14 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
     return outcome;
   };
   try {
-    ctx = await loadJobContext(pool, job);
+    ctx = jobContext(job, rows);
+    // what the claim changed, as the rows it read did not show it yet
+    if (requestMoved && ctx.request) ctx.request.state = "PROVISIONING";
+    const started = ctx.steps.find((s) => s.id === startedStepId);
+    if (started) {
+      started.state = "RUNNING";
+      started.attempts += 1;
+    }
     // A job whose workers keep dying (lease ran out each time) must not be claimed forever.
     if (job.attempts > job.maxAttempts) throw new StepError(`the job was interrupted ${job.attempts - 1} times (worker stopped while running)`);
     const pending = ctx.steps.filter((s) => s.state !== "SUCCEEDED");
@@ -116,24 +145,26 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
         await appendEvents(c, actor, events);
       });
     }
+    let runningId = startedStepId;
     for (const [i, step] of pending.entries()) {
       current = step;
-      if (i === 0) {
-        // The request's PROVISIONING state and the first step's RUNNING mark commit together.
-        await transaction(pool, async (c) => appendEvents(c, actor, await startStep(c, ctx, step, workerId, clock())));
-      } else {
-        await markRunning(deps, job, step, clock());
+      // Normally already RUNNING: the claim starts the first step, each success transaction the next one.
+      if (step.id !== runningId) {
+        if (i === 0) await transaction(pool, async (c) => appendEvents(c, actor, await startStep(c, ctx, step, workerId, clock())));
+        else await markRunning(deps, job, step, clock());
       }
-      const outcome = await executeStep(step.key as StepKey, ctx, { pool, harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
-      const last = i === pending.length - 1;
+      const outcome = await executeStep(step.key as StepKey, ctx, { pool: prepared(pool), harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
+      const next = pending[i + 1];
       await transaction(pool, async (c) => {
         const now = clock();
         await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
         const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
-        if (last) events.push(...(await finalizeJob(c, ctx, now)));
+        if (next) await startNextStep(c, next, now);
+        else events.push(...(await finalizeJob(c, ctx, now)));
         await appendEvents(c, actor, events);
       });
+      if (next) runningId = next.id;
       step.state = "SUCCEEDED";
       current = null;
       emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: nowMs() });
@@ -171,7 +202,7 @@ export async function runJob(deps: RunDeps, job: ClaimedJob): Promise<JobOutcome
 
 /** Claims one due job and runs it; null when nothing is due. */
 export async function runOnce(deps: RunDeps): Promise<{ jobId: string; outcome: JobOutcome } | null> {
-  const job = await claimNextJob(deps.pool, deps.workerId, deps.config.leaseSeconds);
+  const job = await claimJob(deps);
   if (!job) return null;
   return { jobId: job.id, outcome: await runJob(deps, job) };
 }
@@ -221,7 +252,7 @@ export function startWorker(options: WorkerOptions): Worker {
   let listener: pg.PoolClient | null = null;
   let listenRetry: NodeJS.Timeout | undefined;
 
-  const launch = (job: ClaimedJob) => {
+  const launch = (job: Claim) => {
     const run: Promise<unknown> = runJob(deps, job)
       .catch((e: unknown) => log.error("job run crashed", { job: job.id, error: e instanceof Error ? e.name : "unknown" }))
       .finally(() => {
@@ -235,7 +266,7 @@ export function startWorker(options: WorkerOptions): Worker {
     if (stopped) return;
     let delay = config.pollIntervalMs;
     try {
-      const due = await msUntilNextDue(deps.pool);
+      const due = await msUntilNextDue(prepared(deps.pool));
       if (due !== null) delay = Math.min(delay, Math.ceil(due) + 5);
     } catch {
       // the database is away: poll again at the normal pace
@@ -255,7 +286,7 @@ export function startWorker(options: WorkerOptions): Worker {
       do {
         again = false;
         while (!stopped && active.size < config.concurrency) {
-          const job = await claimNextJob(deps.pool, workerId, config.leaseSeconds);
+          const job = await claimJob(deps);
           if (!job) break;
           launch(job);
         }
@@ -307,7 +338,7 @@ export function startWorker(options: WorkerOptions): Worker {
         if (stopped) return;
         await fill();
         while (active.size > 0 || filling) await Promise.race([...active, ...(filling ? [filling] : [])]);
-        const due = await msUntilNextDue(deps.pool);
+        const due = await msUntilNextDue(prepared(deps.pool));
         if (due === null || due > 0) return;
       }
     },

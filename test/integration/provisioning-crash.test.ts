@@ -41,12 +41,14 @@ describe("a worker killed in the middle of a job", () => {
     env.emulator.faults({ latencyMs: 400 });
     const { requestId, jobId } = await approve(env, "NEW_PROJECT", { projectName: "resilient", ownerGroup: "sre", template: "standard", quotaGiB: 2 });
 
+    // Kill once the first step is recorded and the second step's POST has reached Harbor (which answers 400 ms later).
     await waitFor(
       async () => {
         const steps = await env.db.prisma.provisioningStep.findMany({ where: { jobId }, orderBy: { ordinal: "asc" } });
-        return steps[0]?.state === "SUCCEEDED" && steps[1]?.state === "RUNNING";
+        const inFlight = (env.emulator.stats().byRoute["POST /projects/{project_name_or_id}/immutabletagrules"] ?? 0) > 0;
+        return steps[0]?.state === "SUCCEEDED" && steps[1]?.state === "RUNNING" && inFlight;
       },
-      "the first step to be recorded and the second to start",
+      "the first step to be recorded and the second step's Harbor call to be in flight",
       20_000,
       10,
     );
