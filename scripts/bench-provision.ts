@@ -270,6 +270,7 @@ async function main() {
 
     const results: { latency: number; flow: Flow; p50: number; p95: number; pickup50: number; pickup95: number; n: number }[] = [];
     let allPickups: Record<number, { p50: number; p95: number }> = {};
+    const callP50: Record<number, number> = {};
     for (const latency of LATENCIES) {
       emulator.faults({ latencyMs: latency });
       const run = `l${latency}x${Date.now().toString(36)}`;
@@ -277,6 +278,7 @@ async function main() {
       for (let i = 0; i < APPROVALS; i++) prepared.push(await prepare(database, MIX[i % MIX.length]!, run, i, baseProjects[i % BASE_PROJECTS]!));
       emulator.resetStats();
       callDurations = [];
+      callP50[latency] = NaN;
       log(`latency ${latency} ms: approving ${APPROVALS} requests…`);
       const t0 = performance.now();
       for (const p of prepared) samples.set(p.requestId, { flow: p.flow, committed: NaN });
@@ -290,6 +292,7 @@ async function main() {
         await sleep(20);
       }
       const failed = prepared.filter((p) => samples.get(p.requestId)?.outcome !== "SUCCEEDED").length;
+      callP50[latency] = percentile(callDurations, 50);
       const expectedCalls = prepared.reduce((sum, p) => sum + MIN_CALLS[p.flow], 0);
       log(
         `latency ${latency} ms: done in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${failed} failed; Harbor calls ${emulator.stats().total} (minimum ${expectedCalls}), ` +
@@ -321,6 +324,13 @@ async function main() {
       const pass = r.p50 <= budget;
       ok &&= pass;
       console.log(`  ${pass ? "PASS" : "FAIL"} ${FLOW_LABEL[r.flow].padEnd(13)} p50 ${ms(r.p50)} ≤ ${TARGET_FACTOR} × ${MIN_CALLS[r.flow]} × 20 ms + ${ms(r.pickup50)} = ${ms(budget)}`);
+    }
+    // Not the target: the same rule with the Harbor call time the client measured (the emulator adds its own work
+    // to the injected latency), to show Berth's own overhead apart from the emulator's.
+    console.log(`\nFor information, with the measured Harbor call p50 (${ms(callP50[20]!)}) instead of 20 ms:`);
+    for (const r of results.filter((x) => x.latency === 20)) {
+      const budget = TARGET_FACTOR * MIN_CALLS[r.flow] * callP50[20]! + r.pickup50;
+      console.log(`  ${r.p50 <= budget ? "within" : "over  "} ${FLOW_LABEL[r.flow].padEnd(13)} p50 ${ms(r.p50)} vs ${ms(budget)}; Berth's own time ${ms(r.p50 - r.pickup50 - MIN_CALLS[r.flow] * callP50[20]!)}`);
     }
     console.log(`\n${ok ? "PASS" : "FAIL"} overall (${((performance.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(1)} at the end)`);
     process.exitCode = ok ? 0 : 1;

@@ -87,7 +87,11 @@ export async function beginJob(c: Queryable, ctx: JobContext): Promise<AuditEven
 
 async function activate(c: Queryable, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
   if (grant.endsAt && grant.endsAt <= now) throw new StepError(`the end date ${grant.endsAt.toISOString()} has already passed`);
-  await c.query(`UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, now]);
+  // with the Harbor ids the last step found (held on the in-memory grant): one write for both
+  await c.query(
+    `UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "harborMemberId" = $3, "harborRobotId" = $4, "harborRobotName" = $5, "endsAt" = $6, "updatedAt" = now() WHERE id = $1`,
+    [grant.id, now, grant.harborMemberId, grant.harborRobotId, grant.harborRobotName, grant.endsAt],
+  );
   grant.state = "ACTIVE";
   grant.startsAt = now;
   const approvers = (ctx.request?.approvals ?? []).filter((a) => a.decision === "APPROVE").map((a) => ({ id: a.approverId, name: a.approverName }));
@@ -126,6 +130,9 @@ async function endGrant(c: Queryable, grant: Grant, state: "EXPIRED" | "REVOKED"
   if (grant.subjectType === "ROBOT") events.push(...(await wipeSecretsOfGrant(c, grant, now, "robot deleted")));
   return events;
 }
+
+/** Request kinds whose finalize activates the job's grant, writing its Harbor ids (see activate). */
+export const ACTIVATING_KINDS: readonly string[] = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT"];
 
 /** All steps done: record what is now true, close the job. */
 export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {

@@ -46,12 +46,24 @@ export interface StepDeps {
   now: () => Date;
 }
 
+export type GrantUpdate = Partial<Pick<Grant, "harborMemberId" | "harborRobotId" | "harborRobotName" | "endsAt">>;
+
+/** Writes a step's Harbor ids onto its grant (when the step is not the one that activates the grant). */
+export async function applyGrantUpdate(c: Queryable, grantId: string, update: GrantUpdate): Promise<void> {
+  const columns = Object.keys(update) as (keyof GrantUpdate)[];
+  if (columns.length === 0) return;
+  const sets = columns.map((k, i) => `"${k}" = $${i + 2}`).join(", ");
+  await c.query(`UPDATE "Grant" SET ${sets}, "updatedAt" = now() WHERE id = $1`, [grantId, ...columns.map((k) => update[k])]);
+}
+
 export interface StepOutcome {
   /** X-Request-Id of the call that decided the outcome; null when the step needed no call. */
   harborRequestId: string | null;
   /** Ids and flags only: shown on the request page and copied into the audit trail. Never a secret. */
   result: Record<string, JsonValue>;
-  /** Writes that commit in the same transaction as the step's success; returns their audit events. */
+  /** Harbor ids (and a robot's end) for the job's grant, written with the step's success (or its activation). */
+  grantUpdate?: GrantUpdate;
+  /** Other writes that commit in the same transaction as the step's success; returns their audit events. */
   persist?: (client: Queryable, now: Date) => Promise<AuditEventInput[]>;
 }
 
@@ -167,10 +179,7 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: r.requestId,
         result: { harborMemberId: r.memberId, created: r.created, roleChanged: r.roleChanged, harborRequestIds: r.requestIds },
-        persist: async (client) => {
-          await client.query(`UPDATE "Grant" SET "harborMemberId" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, r.memberId]);
-          return [];
-        },
+        grantUpdate: { harborMemberId: r.memberId },
       };
     }
     case "member.role": {
@@ -196,10 +205,7 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
       return {
         harborRequestId: requestId,
         result: { harborMemberId: memberId, roleId: grant.roleId, changed },
-        persist: async (client) => {
-          await client.query(`UPDATE "Grant" SET "harborMemberId" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, memberId]);
-          return [];
-        },
+        grantUpdate: { harborMemberId: memberId },
       };
     }
     case "robot.create": {
@@ -226,8 +232,8 @@ export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps)
           ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
           harborRequestIds: r.requestIds,
         },
+        grantUpdate: { harborRobotId: r.id, harborRobotName: robotName, endsAt },
         persist: async (client, at) => {
-          await client.query(`UPDATE "Grant" SET "harborRobotId" = $2, "harborRobotName" = $3, "endsAt" = $4, "updatedAt" = now() WHERE id = $1`, [grant.id, r.id, robotName, endsAt]);
           await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
           return [];
         },

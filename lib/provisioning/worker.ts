@@ -5,11 +5,11 @@ import type { AuditContext } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
-import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
+import { ACTIVATING_KINDS, beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type Claim, type ClaimedJob } from "./queue";
 import { appendEvents, prepared, transaction, type Queryable } from "./sql";
-import { executeStep, jobContext, type JobContext, type ProvisioningHarbor } from "./steps";
+import { applyGrantUpdate, executeStep, jobContext, type JobContext, type ProvisioningHarbor } from "./steps";
 
 export interface WorkerLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -159,6 +159,8 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
         const now = clock();
         await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
         const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
+        const activates = !next && ACTIVATING_KINDS.includes(ctx.typed?.kind ?? "");
+        if (outcome.grantUpdate && ctx.grant && !activates) await applyGrantUpdate(c, ctx.grant.id, outcome.grantUpdate);
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
         if (next) await startNextStep(c, next, now);
         else events.push(...(await finalizeJob(c, ctx, now)));
