@@ -10,7 +10,7 @@ import type { ClaimedJob, ContextRows } from "./queue";
 import { sealSecret, robotSecretAad } from "./secrets";
 import type { Queryable } from "./sql";
 
-// One function per step kind: the Harbor call(s) and what must be recorded with the step's success.
+// Each step kind: its Harbor call(s) and what must be recorded with the step's success.
 
 /** The Harbor operations provisioning uses; the real client and test doubles both fit. */
 export type ProvisioningHarbor = Pick<
@@ -50,7 +50,7 @@ export type GrantUpdate = Partial<Pick<Grant, "harborMemberId" | "harborRobotId"
 
 /** Writes a step's Harbor ids onto its grant (when the step is not the one that activates the grant). */
 export async function applyGrantUpdate(c: Queryable, grantId: string, update: GrantUpdate): Promise<void> {
-  const columns = Object.keys(update) as (keyof GrantUpdate)[];
+  const columns = (Object.keys(update) as (keyof GrantUpdate)[]).filter((k) => update[k] !== undefined);
   if (columns.length === 0) return;
   const sets = columns.map((k, i) => `"${k}" = $${i + 2}`).join(", ");
   await c.query(`UPDATE "Grant" SET ${sets}, "updatedAt" = now() WHERE id = $1`, [grantId, ...columns.map((k) => update[k])]);

@@ -85,11 +85,6 @@ async function startNextStep(c: Queryable, step: ProvisioningStep, now: Date): P
 }
 
 /**
- * Runs a claimed job from its first unfinished step. Every step is marked RUNNING before Harbor is called and
- * recorded SUCCEEDED (with what it made) in one fenced transaction after; the last step's transaction also
- * finalizes the job. A failure goes back on the queue with backoff or ends the job FAILED.
- */
-/**
  * Claims the next due job in a transaction that also starts its first step and, on a provisioning job's first run,
  * moves its request to PROVISIONING with its event; committed before the caller calls Harbor.
  */
@@ -104,6 +99,11 @@ export async function claimJob(deps: RunDeps): Promise<Claim | null> {
   });
 }
 
+/**
+ * Runs a claimed job from its first unfinished step. Every step is marked RUNNING before Harbor is called and
+ * recorded SUCCEEDED (with what it made) in one fenced transaction after; the last step's transaction also
+ * finalizes the job. A failure goes back on the queue with backoff or ends the job FAILED.
+ */
 export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
   const { rows, startedStepId, requestMoved, ...job } = claim;
   const { pool, config, workerId, clock, log } = deps;
