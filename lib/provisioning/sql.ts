@@ -15,6 +15,7 @@ export interface Queryable {
 }
 
 const names = new Map<string, string>();
+const MAX_PREPARED = 256;
 
 /**
  * The same connection (or pool), with every statement prepared once per connection under a name derived from its
@@ -25,11 +26,12 @@ export function prepared(db: pg.Pool | pg.ClientBase): Queryable {
   return {
     query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
       let name = names.get(text);
-      if (!name) {
+      // the audit INSERT's text varies with its events (count, null before/after): bound what we keep prepared
+      if (!name && names.size < MAX_PREPARED) {
         name = `berth_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
         names.set(text, name);
       }
-      return db.query<R>({ name, text, values });
+      return name ? db.query<R>({ name, text, values }) : db.query<R>(text, values);
     },
   };
 }
