@@ -12,9 +12,9 @@ const WIDTHS = [
   { name: "phone", width: 390, height: 844 },
 ];
 
-async function firstLink(page: Page, listPath: string, pattern: RegExp): Promise<string | null> {
+async function firstLink(page: Page, listPath: string, selector: string): Promise<string | null> {
   await page.goto(listPath);
-  const link = page.locator("main a").filter({ hasText: pattern }).first();
+  const link = page.locator(selector).first();
   return (await link.count()) ? await link.getAttribute("href") : null;
 }
 
@@ -54,11 +54,11 @@ for (const [user, paths] of Object.entries(PAGES) as [Exclude<DemoUser, "erin">,
       await check(page, `${user}${p.replace(/[/?=&]+/g, "-").replace(/-$/, "") || "-home"}`);
     }
     if (user === "alice") {
-      const request = await firstLink(page, "/requests", /.+/);
+      const request = await firstLink(page, "/requests", 'main table a[href^="/requests/"]');
       expect(request, "alice has a request from the workflow spec").not.toBeNull();
       await page.goto(request!);
       await check(page, "alice-request");
-      const project = await firstLink(page, "/projects", /finance-api/);
+      const project = await firstLink(page, "/projects", 'main a[href="/projects/finance-api"]');
       expect(project).not.toBeNull();
       await page.goto(project!);
       await check(page, "alice-project");
