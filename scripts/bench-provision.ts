@@ -1,7 +1,7 @@
 // npm run bench:provision [-- --approvals 200 --concurrency 8 --interval-ms 50]
-// Approves a mix of requests (group access, new project, robot) one every --interval-ms against the in-process
-// Harbor emulator at 0 ms and 20 ms injected latency, and measures approval commit → grant ACTIVE, the queue's
-// pickup (commit → claim) and Harbor calls per flow. Prints PASS/FAIL for the latency target.
+// Approves a mix of requests (group access, new project, robot) one every --interval-ms against the Harbor
+// emulator — in its own process, as a real Harbor would be — at 0 ms and 20 ms injected latency, and measures approval commit → grant ACTIVE, the queue's
+// pickup (approval commit → the claim committed) and Harbor calls per flow. Prints PASS/FAIL for the latency target.
 // The approvals run in a child process (as they would in the web tier), so the load generator's CPU does not
 // stall the worker's event loop; both sides time with the same epoch clock.
 import { spawn } from "node:child_process";
@@ -10,12 +10,13 @@ import os from "node:os";
 import readline from "node:readline";
 import path from "node:path";
 import pg from "pg";
-import { startHarborEmulator, type HarborEmulator } from "../dev/harbor-emulator";
+import fs from "node:fs";
 import { migrateDeploy } from "../dev/migrate";
+import { freePort } from "../dev/net";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../dev/postgres";
 import type { AuditContext } from "../lib/audit/types";
 import { createDatabase, type Database } from "../lib/db";
-import { toolEnv } from "../lib/env";
+import { inheritedEnvironment, toolEnv } from "../lib/env";
 import { PAYLOADS, subjectKey, type PayloadOf } from "../lib/governance/payloads";
 import { createHarborClient } from "../lib/harbor";
 import type { ProvisioningConfig } from "../lib/provisioning/config";
@@ -173,6 +174,47 @@ function approveInChild(args: ApproverArgs, onCommit: (requestId: string, at: nu
   });
 }
 
+interface EmulatorProcess {
+  url: string;
+  faults(f: { latencyMs: number }): Promise<void>;
+  stats(): Promise<{ total: number }>;
+  resetStats(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `npm run emulator:harbor` in a child process, driven through its /__emulator control API. */
+async function startEmulatorProcess(): Promise<EmulatorProcess> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-harbor-"));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "dev/harbor-emulator/main.ts")], {
+    cwd: root,
+    env: { ...inheritedEnvironment(), PORT: String(port), BERTH_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on("line", (line) => line.includes("listening on") && resolve());
+    child.once("exit", (code) => reject(new Error(`the Harbor emulator exited with ${code}`)));
+  });
+  const control = async (method: string, pathname: string, body?: unknown) => {
+    const res = await fetch(`${url}/__emulator/${pathname}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`emulator control ${method} ${pathname} answered ${res.status}`);
+    return res.json() as Promise<unknown>;
+  };
+  return {
+    url,
+    faults: async (f) => void (await control("PUT", "faults", f)),
+    stats: async () => (await control("GET", "stats")) as { total: number },
+    resetStats: async () => void (await control("POST", "stats/reset")),
+    close: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 interface Sample {
   flow: Flow;
   committed: number;
@@ -201,13 +243,13 @@ async function main(): Promise<boolean> {
   await admin.connect();
   await admin.query(`create database "${dbName}"`);
   let db: Database | undefined;
-  let emulator: HarborEmulator | undefined;
+  let emulator: EmulatorProcess | undefined;
   let stopWorker = async () => {};
   try {
     log("applying migrations…");
     await migrateDeploy(url);
     db = createDatabase(url, { max: CONCURRENCY + 20 });
-    emulator = await startHarborEmulator({ port: 0 });
+    emulator = await startEmulatorProcess();
     // each Harbor call's own duration (client side): what the emulator's injected latency really costs per call
     let callDurations: number[] = [];
     const harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", onCall: (call) => void callDurations.push(call.durationMs) });
@@ -238,7 +280,7 @@ async function main(): Promise<boolean> {
 
     console.log(
       `\nbench:provision — ${APPROVALS} approvals per run (mix ${MIX.map((f) => FLOW_LABEL[f]).join(", ")}), one every ${INTERVAL_MS} ms; worker concurrency ${CONCURRENCY}; ` +
-        `PostgreSQL ${configured ? "from DATABASE_URL" : "embedded"}, Harbor emulator in-process; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`,
+        `PostgreSQL ${configured ? "from DATABASE_URL" : "embedded"}, Harbor emulator in its own process; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`,
     );
 
     // Harbor calls per flow: each flow alone, sequentially, counted on the emulator.
@@ -252,13 +294,13 @@ async function main(): Promise<boolean> {
     const measuredCalls: Record<Flow, number> = { GROUP_ACCESS: 0, NEW_PROJECT: 0, ROBOT_ACCOUNT: 0 };
     const CAL = 5;
     for (const flow of FLOWS) {
-      emulator.resetStats();
+      await emulator.resetStats();
       for (let i = 0; i < CAL; i++) {
         const p = await prepare(database, flow, `cal${flow.length}`, i, baseProjects[i % BASE_PROJECTS]!);
         await approve(database, p.requestId);
         await worker.drain();
       }
-      measuredCalls[flow] = emulator.stats().total / CAL;
+      measuredCalls[flow] = (await emulator.stats()).total / CAL;
     }
     console.log("Harbor calls per flow (measured on the emulator, mean of 5 / minimum the flow needs):");
     let callsOk = true;
@@ -272,11 +314,11 @@ async function main(): Promise<boolean> {
     let allPickups: Record<number, { p50: number; p95: number }> = {};
     const callP50: Record<number, number> = {};
     for (const latency of LATENCIES) {
-      emulator.faults({ latencyMs: latency });
+      await emulator.faults({ latencyMs: latency });
       const run = `l${latency}x${Date.now().toString(36)}`;
       const prepared: Prepared[] = [];
       for (let i = 0; i < APPROVALS; i++) prepared.push(await prepare(database, MIX[i % MIX.length]!, run, i, baseProjects[i % BASE_PROJECTS]!));
-      emulator.resetStats();
+      await emulator.resetStats();
       callDurations = [];
       callP50[latency] = NaN;
       log(`latency ${latency} ms: approving ${APPROVALS} requests…`);
@@ -295,7 +337,7 @@ async function main(): Promise<boolean> {
       callP50[latency] = percentile(callDurations, 50);
       const expectedCalls = prepared.reduce((sum, p) => sum + MIN_CALLS[p.flow], 0);
       log(
-        `latency ${latency} ms: done in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${failed} failed; Harbor calls ${emulator.stats().total} (minimum ${expectedCalls}), ` +
+        `latency ${latency} ms: done in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${failed} failed; Harbor calls ${(await emulator.stats()).total} (minimum ${expectedCalls}), ` +
           `each p50 ${ms(percentile(callDurations, 50))} as the client sees it`,
       );
       const pickups = prepared.map((p) => samples.get(p.requestId)!).map((s) => s.claimed! - s.committed);
@@ -310,7 +352,7 @@ async function main(): Promise<boolean> {
     }
     await stopWorker();
 
-    console.log("\nApproval commit → grant ACTIVE, and the queue's pickup (commit → claim):");
+    console.log("\nApproval commit → grant ACTIVE, and the queue's pickup (approval commit → claim committed):");
     console.log(`  ${"latency".padEnd(8)} ${"flow".padEnd(13)} ${"n".padStart(4)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"pickup p50".padStart(11)} ${"pickup p95".padStart(11)}`);
     for (const r of results) {
       console.log(`  ${`${r.latency} ms`.padEnd(8)} ${FLOW_LABEL[r.flow].padEnd(13)} ${String(r.n).padStart(4)} ${ms(r.p50).padStart(9)} ${ms(r.p95).padStart(9)} ${ms(r.pickup50).padStart(11)} ${ms(r.pickup95).padStart(11)}`);

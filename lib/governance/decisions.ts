@@ -101,8 +101,8 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
     }
     await tx.request.update({ where: { id: request.id }, data: { state: "APPROVED", decidedAt: new Date() } });
     events.push({ action: "request.approved", objectType: "request", objectId: request.id, requestId: request.id, projectName: request.projectName, before: { state: "PENDING" }, after: { state: "APPROVED", approvals } });
-    await appendAuditEvents(tx, audit, events);
-    await enqueueForApprovedRequest(tx, request.id, audit);
+    // The events go in with job.queued as one append at the end, so the chain head is locked only briefly.
+    await enqueueForApprovedRequest(tx, request.id, audit, { events });
     return { state: "APPROVED", approvals, requiredApprovals: required };
   });
 }

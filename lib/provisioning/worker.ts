@@ -89,14 +89,16 @@ async function startNextStep(c: Queryable, step: ProvisioningStep, now: Date): P
  * moves its request to PROVISIONING with its event; committed before the caller calls Harbor.
  */
 export async function claimJob(deps: RunDeps): Promise<Claim | null> {
-  return transaction(deps.pool, async (c) => {
-    const claim = await claimNextJob(c, deps.workerId, deps.config.leaseSeconds, deps.clock());
-    if (!claim) return null;
-    emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, attempt: claim.attempts, at: nowMs() });
-    const request = claim.rows.request as { id: string; state: string; projectName: string } | null;
-    if (claim.requestMoved && request) await appendEvents(c, actorFor(claim.kind), [provisioningEvent(claim.id, request)]);
-    return claim;
+  const claim = await transaction(deps.pool, async (c) => {
+    const claimed = await claimNextJob(c, deps.workerId, deps.config.leaseSeconds, deps.clock());
+    if (!claimed) return null;
+    const request = claimed.rows.request as { id: string; state: string; projectName: string } | null;
+    if (claimed.requestMoved && request) await appendEvents(c, actorFor(claimed.kind), [provisioningEvent(claimed.id, request)]);
+    return claimed;
   });
+  // The queue has handed the job over once the claim (lease, first step RUNNING, request PROVISIONING) is committed.
+  if (claim) emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, attempt: claim.attempts, at: nowMs() });
+  return claim;
 }
 
 /**
