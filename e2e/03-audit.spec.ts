@@ -128,7 +128,7 @@ test("carol asks who had access to finance-api before the revocation (ext-acme a
   await expect(acme).toContainText("Bob Brenner");
   await expect(then.filter({ hasText: "finance-devs" })).toHaveCount(1);
   await expect(carol.getByTestId("audit-timeline")).toBeVisible();
-  await expect(carol.locator('[data-testid="audit-timeline-bar"][data-in-force="true"]')).toHaveCount(await then.count());
+  await expect(carol.locator('[data-testid="audit-timeline"] [data-testid="timeline-bar"][data-in-force="true"]')).toHaveCount(await then.count());
 
   await askAccess(carol, "finance-api", "now");
   await expect(carol.getByTestId("access-row").filter({ hasText: "finance-devs" })).toHaveCount(1);

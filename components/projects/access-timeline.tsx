@@ -29,12 +29,12 @@ function approvedBy(g: TimelineGrant): string {
 }
 
 /** The whole story of one bar in a sentence: what screen readers hear and what the tooltip shows. */
-function barSentence(g: TimelineGrant): string {
+function barSentence(g: TimelineGrant, inForce: boolean): string {
   const role = g.subjectType === "GROUP" ? g.roleLabel : "robot";
-  return `${g.label}: ${role}, ${stateLabel(g.state).toLowerCase()}, ${period(g)}; request #${g.request.number} by ${g.request.requesterName}, ${approvedBy(g)}`;
+  return `${g.label}: ${role}, ${stateLabel(g.state).toLowerCase()}, ${period(g)}${inForce ? ", in force at the chosen instant" : ""}; request #${g.request.number} by ${g.request.requesterName}, ${approvedBy(g)}`;
 }
 
-function Detail({ grant }: { grant: TimelineGrant | undefined }) {
+function Detail({ grant, recordPath }: { grant: TimelineGrant | undefined; recordPath?: string }) {
   if (!grant) return <p className="text-sm text-slate-600">Hover, focus or tap a bar to see its role, request and approvers.</p>;
   return (
     <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
@@ -59,14 +59,20 @@ function Detail({ grant }: { grant: TimelineGrant | undefined }) {
         <dt className="inline text-slate-500">Request </dt>
         <dd className="inline">
           <Link href={`/requests/${grant.request.id}`} className="underline">#{grant.request.number}</Link> by {grant.request.requesterName}, {approvedBy(grant)}
+          {recordPath ? (
+            <>
+              {" "}
+              · <Link href={`${recordPath}${grant.id}`} className="underline">grant record</Link>
+            </>
+          ) : null}
         </dd>
       </div>
     </dl>
   );
 }
 
-function Bar({ bar, selected, onSelect }: { bar: TimelineBar; selected: boolean; onSelect: (id: string | null, sticky: boolean) => void }) {
-  const sentence = barSentence(bar);
+function Bar({ bar, inForce, selected, onSelect }: { bar: TimelineBar; inForce: boolean; selected: boolean; onSelect: (id: string | null, sticky: boolean) => void }) {
+  const sentence = barSentence(bar, inForce);
   const tone = BAR_TONES[bar.state] ?? ENDED;
   return (
     <Tooltip.Root>
@@ -78,10 +84,17 @@ function Bar({ bar, selected, onSelect }: { bar: TimelineBar; selected: boolean;
           onClick={() => onSelect(selected ? null : bar.id, true)}
           onFocus={() => onSelect(bar.id, false)}
           onMouseEnter={() => onSelect(bar.id, false)}
-          className={cn("absolute top-1.5 h-5 rounded-sm border border-white/60", tone, bar.openEnded && "rounded-r-none", selected && "ring-2 ring-slate-900 ring-offset-1")}
+          className={cn(
+            "absolute top-1.5 h-5 rounded-sm border border-white/60",
+            tone,
+            bar.openEnded && "rounded-r-none",
+            inForce && "outline outline-2 outline-offset-1 outline-blue-800",
+            selected && "ring-2 ring-slate-900 ring-offset-1",
+          )}
           style={{ left: `${bar.leftPct}%`, width: `${bar.widthPct}%` }}
           data-testid="timeline-bar"
           data-grant-state={bar.state}
+          data-in-force={inForce ? "true" : "false"}
         />
       </Tooltip.Trigger>
       <Tooltip.Portal>
@@ -96,11 +109,38 @@ function Bar({ bar, selected, onSelect }: { bar: TimelineBar; selected: boolean;
   );
 }
 
+/** Options for the audit view: a cursor at a chosen instant instead of now, and the bars in force then outlined. */
+export interface TimelineCursor {
+  pct: number;
+  label: string;
+  /** Grants in force at the instant. */
+  inForce: string[];
+}
+
 /**
- * Who had access when (ui.md "Access timeline"): a row per group or robot, a bar per grant, a cursor for now.
- * Bars are buttons: hover or focus shows a tooltip and the detail line, a tap pins the detail (phones have no hover).
+ * Who had access when (ui.md "Access timeline"): a row per group or robot (or project), a bar per grant, a cursor
+ * for now or for a chosen instant. Bars are buttons: hover or focus shows a tooltip and the detail line, a tap pins
+ * the detail (phones have no hover).
  */
-export function AccessTimeline({ layout, caption }: { layout: TimelineLayout; caption: string }) {
+export function AccessTimeline({
+  layout,
+  caption,
+  cursor,
+  rowKind = "subject",
+  recordPath,
+  table = true,
+  testId,
+}: {
+  layout: TimelineLayout;
+  caption: string;
+  cursor?: TimelineCursor;
+  rowKind?: "subject" | "project";
+  /** Links the detail line to the grant's own record (the audit view): this path followed by the grant id. */
+  recordPath?: string;
+  /** The same facts as a table, for those who do not read charts (off where a table is already on the page). */
+  table?: boolean;
+  testId?: string;
+}) {
   const [pinned, setPinned] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const captionId = useId();
@@ -108,20 +148,27 @@ export function AccessTimeline({ layout, caption }: { layout: TimelineLayout; ca
   const shown = all.find((g) => g.id === (hovered ?? pinned));
   const select = (id: string | null, sticky: boolean) => (sticky ? (setPinned(id), setHovered(null)) : setHovered(id));
   const labelWidth = "10rem";
+  const inForce = new Set(cursor?.inForce ?? []);
+  const cursorPct = cursor?.pct ?? layout.nowPct;
+  const cursorLabel = cursor?.label ?? "now";
 
-  if (all.length === 0) return <p className="text-sm text-slate-600">No access has been granted in this project yet.</p>;
+  if (all.length === 0) return <p className="text-sm text-slate-600">No access has been granted here yet.</p>;
 
   return (
-    <figure aria-labelledby={captionId} className="space-y-3">
+    <figure aria-labelledby={captionId} className="space-y-3" data-testid={testId}>
       <figcaption id={captionId} className="sr-only">
-        {caption}, from {day(layout.from)} to {day(layout.to)}. Each bar is one grant; the same facts are in the table below the chart.
+        {caption}, from {day(layout.from)} to {day(layout.to)}
+        {cursor ? `, with a cursor at ${cursor.label}` : ""}. Each bar is one grant; the same facts are in a table {table ? "below" : "above"} the chart.
       </figcaption>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-green-600" />Active</li>
         <li className="flex items-center gap-1.5"><span aria-hidden="true" className={cn("inline-block h-3 w-5 rounded-sm", ENDED)} />Ended (expired, revoked, replaced)</li>
         <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-amber-400" />Pending</li>
         <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-red-600" />Failed</li>
-        <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-0.5 bg-blue-700" />Now</li>
+        {cursor ? (
+          <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-slate-200 outline outline-2 outline-offset-1 outline-blue-800" />In force at the chosen instant</li>
+        ) : null}
+        <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-0.5 bg-blue-700" />{cursor ? "Chosen instant" : "Now"}</li>
       </ul>
       <Tooltip.Provider delayDuration={150}>
         <div className="overflow-x-auto" onMouseLeave={() => setHovered(null)}>
@@ -137,7 +184,7 @@ export function AccessTimeline({ layout, caption }: { layout: TimelineLayout; ca
               {layout.rows.map((row) => (
                 <li key={row.key} className="flex border-b border-slate-100">
                   <span className="w-[var(--label)] shrink-0 truncate py-2 pr-2 text-sm" title={row.label}>
-                    <span className="mr-1 rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-600">{row.subjectType === "GROUP" ? "group" : "robot"}</span>
+                    <span className="mr-1 rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-600">{rowKind === "project" ? "project" : row.subjectType === "GROUP" ? "group" : "robot"}</span>
                     {row.subjectType === "ROBOT" ? row.label.replace(/^robot\$[^+]*\+/, "") : row.label}
                   </span>
                   <span className="relative h-8 flex-1">
@@ -145,7 +192,7 @@ export function AccessTimeline({ layout, caption }: { layout: TimelineLayout; ca
                       <span key={t.at} aria-hidden="true" className="absolute inset-y-0 w-px bg-slate-100" style={{ left: `${t.pct}%` }} />
                     ))}
                     {row.bars.map((bar) => (
-                      <Bar key={bar.id} bar={bar} selected={bar.id === pinned} onSelect={select} />
+                      <Bar key={bar.id} bar={bar} inForce={inForce.has(bar.id)} selected={bar.id === pinned} onSelect={select} />
                     ))}
                   </span>
                 </li>
@@ -154,51 +201,53 @@ export function AccessTimeline({ layout, caption }: { layout: TimelineLayout; ca
             <span
               aria-hidden="true"
               className="pointer-events-none absolute bottom-0 top-0 w-0.5 bg-blue-700"
-              style={{ left: `calc(var(--label) + (100% - var(--label)) * ${layout.nowPct / 100})` }}
+              style={{ left: `calc(var(--label) + (100% - var(--label)) * ${cursorPct / 100})` }}
             >
-              <span className="absolute -top-0.5 left-1 rounded bg-blue-700 px-1 text-[10px] font-semibold text-white">now</span>
+              <span className={cn("absolute -top-0.5 whitespace-nowrap rounded bg-blue-700 px-1 text-[10px] font-semibold text-white", cursorPct > 70 ? "right-1" : "left-1")}>{cursorLabel}</span>
             </span>
           </div>
         </div>
       </Tooltip.Provider>
       <div className="min-h-16 rounded-md border border-slate-200 bg-slate-50 px-3 py-2" data-testid="timeline-detail">
-        <Detail grant={shown} />
+        <Detail grant={shown} recordPath={recordPath} />
       </div>
       {layout.notStarted.length ? (
         <p className="text-sm text-slate-600">
           Not started yet, so not drawn: {layout.notStarted.map((g) => `${g.label} (${stateLabel(g.state).toLowerCase()}, request #${g.request.number})`).join("; ")}.
         </p>
       ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700">Show the timeline as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">{caption} as a table</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-xs uppercase text-slate-600">
-                <th scope="col" className="px-2 py-1.5">Subject</th>
-                <th scope="col" className="px-2 py-1.5">Role</th>
-                <th scope="col" className="px-2 py-1.5">State</th>
-                <th scope="col" className="px-2 py-1.5">Period (UTC days)</th>
-                <th scope="col" className="px-2 py-1.5">Request</th>
-                <th scope="col" className="px-2 py-1.5">Approved by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {all.map((g) => (
-                <tr key={g.id} className="border-b border-slate-100">
-                  <th scope="row" className="px-2 py-1.5 font-medium">{g.label}</th>
-                  <td className="px-2 py-1.5">{g.subjectType === "GROUP" ? g.roleLabel : "robot"}</td>
-                  <td className="px-2 py-1.5">{stateLabel(g.state)}</td>
-                  <td className="whitespace-nowrap px-2 py-1.5">{period(g)}</td>
-                  <td className="px-2 py-1.5"><Link href={`/requests/${g.request.id}`}>#{g.request.number}</Link></td>
-                  <td className="px-2 py-1.5">{g.approvers.join(", ") || "—"}</td>
+      {table ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700">Show the timeline as a table</summary>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">{caption} as a table</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-xs uppercase text-slate-600">
+                  <th scope="col" className="px-2 py-1.5">Subject</th>
+                  <th scope="col" className="px-2 py-1.5">Role</th>
+                  <th scope="col" className="px-2 py-1.5">State</th>
+                  <th scope="col" className="px-2 py-1.5">Period (UTC days)</th>
+                  <th scope="col" className="px-2 py-1.5">Request</th>
+                  <th scope="col" className="px-2 py-1.5">Approved by</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              </thead>
+              <tbody>
+                {all.map((g) => (
+                  <tr key={g.id} className="border-b border-slate-100">
+                    <th scope="row" className="px-2 py-1.5 font-medium">{g.label}</th>
+                    <td className="px-2 py-1.5">{g.subjectType === "GROUP" ? g.roleLabel : "robot"}</td>
+                    <td className="px-2 py-1.5">{stateLabel(g.state)}</td>
+                    <td className="whitespace-nowrap px-2 py-1.5">{period(g)}</td>
+                    <td className="px-2 py-1.5"><Link href={`/requests/${g.request.id}`}>#{g.request.number}</Link></td>
+                    <td className="px-2 py-1.5">{g.approvers.join(", ") || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
     </figure>
   );
 }

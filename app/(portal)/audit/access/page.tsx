@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessAtForm } from "@/components/audit/access-at-form";
-import { AuditTimeline } from "@/components/audit/audit-timeline";
+import { AccessTimeline } from "@/components/projects/access-timeline";
 import { accessText, auditSubjectLabel } from "@/components/audit/format";
 import { InstantText } from "@/components/audit/instant";
 import { parseWithFieldErrors, type FieldErrors } from "@/components/audit/parse";
@@ -142,13 +142,14 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
                 description={`${timeline.byProject ? "One row per project" : "One row per group or robot"}, one bar per grant (colored by its state today); the blue line is the instant asked about.${timeline.truncated ? ` The ${TIMELINE_GRANTS} most recent grants are drawn.` : ""}`}
               />
               <CardBody>
-                <AuditTimeline
+                <AccessTimeline
                   layout={timeline.layout}
-                  cursorPct={timeline.cursorPct}
-                  cursorLabel={utcText(query.at).slice(0, 16) + " UTC"}
-                  inForce={timeline.inForce}
+                  cursor={{ pct: timeline.cursorPct, label: utcText(query.at).slice(0, 16) + " UTC", inForce: timeline.inForce }}
                   caption={`Access to ${scope} over time`}
                   rowKind={timeline.byProject ? "project" : "subject"}
+                  recordPath="/audit/grants/"
+                  table={false}
+                  testId="audit-timeline"
                 />
               </CardBody>
             </Card>
