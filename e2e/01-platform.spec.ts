@@ -71,7 +71,7 @@ test.describe("sign-in and roles", () => {
   test("signing out ends the IdP session too", async ({ page }) => {
     await signIn(page, "carol");
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+    await expect(page).toHaveURL(/\/signin\?state=signed-out$/);
     await expect(page.getByText("You are signed out.")).toBeVisible();
     await page.goto("/audit");
     await expect(page).toHaveURL(/\/signin/);

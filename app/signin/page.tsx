@@ -36,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-5 text-sm text-slate-600">
           Request, approve and audit access to the Harbor registry. You sign in with your company account; your groups there decide what you can do here.
         </p>
-        {params.signedOut ? <Alert tone="success" className="mb-4">You are signed out.</Alert> : null}
+        {params.state === "signed-out" ? <Alert tone="success" className="mb-4">You are signed out.</Alert> : null}
         {error ? <Alert tone="error" className="mb-4">{error}</Alert> : null}
         <SignInButton label={env().OIDC_DISPLAY_NAME} callbackUrl={callbackUrl} />
       </div>

@@ -102,7 +102,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<DemoIdp> {
         client_secret: options.clientSecret,
         client_name: "Berth",
         redirect_uris: [`${portal}/api/auth/callback/oidc`],
-        post_logout_redirect_uris: [`${portal}/signin`, `${portal}/signin?signedOut=1`],
+        post_logout_redirect_uris: [`${portal}/signin`],
         grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",

@@ -95,8 +95,11 @@ async function doRefresh(token: BerthToken): Promise<BerthToken> {
   };
 }
 
-/** Where to send the browser to end the IdP session too (RP-initiated logout), if the IdP offers it. */
-export async function endSessionUrl(idToken: string | undefined, postLogoutRedirect: string): Promise<string | null> {
+/**
+ * Where to send the browser to end the IdP session too (RP-initiated logout), if the IdP offers it. The return
+ * address has no query (IdPs match it exactly); `state` comes back to it as a query parameter.
+ */
+export async function endSessionUrl(idToken: string | undefined, postLogoutRedirect: string, state: string): Promise<string | null> {
   try {
     const meta = await getDiscovery();
     if (!meta.end_session_endpoint) return null;
@@ -104,6 +107,7 @@ export async function endSessionUrl(idToken: string | undefined, postLogoutRedir
     if (idToken) url.searchParams.set("id_token_hint", idToken);
     url.searchParams.set("client_id", env().OIDC_CLIENT_ID);
     url.searchParams.set("post_logout_redirect_uri", postLogoutRedirect);
+    url.searchParams.set("state", state);
     return url.toString();
   } catch {
     return null;
