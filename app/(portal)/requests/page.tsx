@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { RequestTable } from "@/components/requests/request-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { StateBadge, stateLabel } from "@/components/ui/state-badge";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { stateLabel } from "@/components/ui/state-badge";
 import { getPrincipal } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
@@ -47,31 +46,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           {filtered ? "Clear the filters to see all your requests." : "Ask for a project, group access or a robot account."}
         </EmptyState>
       ) : (
-        <Table caption="My requests">
-          <thead>
-            <tr>
-              <Th>#</Th>
-              <Th>Request</Th>
-              <Th>State</Th>
-              <Th>Approvals</Th>
-              <Th>Asked</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <Tr key={r.id}>
-                <Td className="font-mono text-xs text-slate-500">{r.number}</Td>
-                <Td>
-                  <Link href={`/requests/${r.id}`} className="font-medium">{r.summary}</Link>
-                  <span className="block text-xs text-slate-500">{r.kindLabel}</span>
-                </Td>
-                <Td><StateBadge state={r.state} /></Td>
-                <Td className="whitespace-nowrap">{r.approvals} of {r.requiredApprovals}</Td>
-                <Td><RelativeTime value={r.createdAt} /></Td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
+        <RequestTable caption="My requests" requests={requests} />
       )}
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { subjectLabel } from "@/components/grants/format";
 import { AccessTimeline } from "@/components/projects/access-timeline";
+import { RequestTable } from "@/components/requests/request-table";
 import { DriftCard } from "@/components/projects/drift-card";
 import { findDrift } from "@/components/projects/drift";
 import { GrantTable, type ProjectGrant } from "@/components/projects/grant-table";
@@ -15,7 +16,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
-import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
 import { roleLabel } from "@/lib/governance/harbor-roles";
@@ -225,33 +225,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ name: 
           {openRequests.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600">No open requests for {project.name}.</p>
           ) : (
-            <Table caption={`Open requests for ${project.name}`}>
-              <thead>
-                <tr>
-                  <Th>#</Th>
-                  <Th>Request</Th>
-                  <Th>State</Th>
-                  <Th>Requester</Th>
-                  <Th>Approvals</Th>
-                  <Th>Asked</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {openRequests.map((r) => (
-                  <Tr key={r.id}>
-                    <Td className="font-mono text-xs text-slate-500">{r.number}</Td>
-                    <Td>
-                      <Link href={`/requests/${r.id}`} className="font-medium">{r.summary}</Link>
-                      <span className="block text-xs text-slate-500">{r.kindLabel}</span>
-                    </Td>
-                    <Td><StateBadge state={r.state} /></Td>
-                    <Td>{r.requesterName}</Td>
-                    <Td className="whitespace-nowrap">{r.approvals} of {r.requiredApprovals}</Td>
-                    <Td><RelativeTime value={r.createdAt} /></Td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
+            <RequestTable caption={`Open requests for ${project.name}`} requests={openRequests} showRequester />
           )}
         </Section>
       </div>
