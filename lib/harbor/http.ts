@@ -173,7 +173,7 @@ export class HarborTransport {
       } catch (error) {
         clearTimeout(timer);
         const kind = timedOut ? "timeout" : "network-error";
-        this.report({ method: o.method, path: o.path, status: kind, requestId, attempt, durationMs: Math.round(performance.now() - started) });
+        this.report({ method: o.method, path: o.path, status: kind, requestId, attempt, durationMs: Math.round((performance.now() - started) * 10) / 10 });
         if (attempt < attempts) {
           await sleep(this.backoff(attempt));
           continue;
@@ -189,7 +189,7 @@ export class HarborTransport {
         });
       }
       clearTimeout(timer);
-      this.report({ method: o.method, path: o.path, status, requestId, attempt, durationMs: Math.round(performance.now() - started) });
+      this.report({ method: o.method, path: o.path, status, requestId, attempt, durationMs: Math.round((performance.now() - started) * 10) / 10 });
       const echoedId = resHeaders.get("x-request-id") || requestId;
 
       if ((status >= 200 && status < 300) || o.accept?.includes(status)) {

@@ -85,13 +85,13 @@ export async function beginJob(c: Queryable, ctx: JobContext): Promise<AuditEven
   return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
 }
 
-async function activate(c: Queryable, ctx: JobContext, grant: Grant, now: Date): Promise<AuditEventInput> {
+/**
+ * Turns the grant ACTIVE with the Harbor ids the last step found (held on the in-memory grant). The write itself
+ * happens in finalizeJob's closing statement, together with the request and the job.
+ */
+function activate(ctx: JobContext, grant: Grant, now: Date, activations: Grant[]): AuditEventInput {
   if (grant.endsAt && grant.endsAt <= now) throw new StepError(`the end date ${grant.endsAt.toISOString()} has already passed`);
-  // with the Harbor ids the last step found (held on the in-memory grant): one write for both
-  await c.query(
-    `UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "harborMemberId" = $3, "harborRobotId" = $4, "harborRobotName" = $5, "endsAt" = $6, "updatedAt" = now() WHERE id = $1`,
-    [grant.id, now, grant.harborMemberId, grant.harborRobotId, grant.harborRobotName, grant.endsAt],
-  );
+  activations.push(grant);
   grant.state = "ACTIVE";
   grant.startsAt = now;
   const approvers = (ctx.request?.approvals ?? []).filter((a) => a.decision === "APPROVE").map((a) => ({ id: a.approverId, name: a.approverName }));
@@ -137,6 +137,7 @@ export const ACTIVATING_KINDS: readonly string[] = ["NEW_PROJECT", "GROUP_ACCESS
 /** All steps done: record what is now true, close the job. */
 export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
+  const activations: Grant[] = [];
   const { request, grant, project, typed } = ctx;
 
   if (ctx.job.kind === "EXPIRE" || ctx.job.kind === "REVOKE") {
@@ -158,7 +159,7 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Pro
           before: { state: project.state },
           after: { state: "ACTIVE", harborId: project.harborId, ownerGroup: project.ownerGroup, template: project.template, quotaGiB: project.quotaGiB },
         });
-        events.push(await activate(c, ctx, grant, now));
+        events.push(activate(ctx, grant, now, activations));
         break;
       }
       case "GROUP_ACCESS": {
@@ -172,12 +173,12 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Pro
             events.push(grantEvent(old, "grant.superseded", { before: { state: "ACTIVE", roleId: old.roleId }, after: { endedAt: iso(now), supersededBy: grant.id, roleId: grant.roleId } }));
           }
         }
-        events.push(await activate(c, ctx, grant, now));
+        events.push(activate(ctx, grant, now, activations));
         break;
       }
       case "ROBOT_ACCOUNT": {
         if (!grant || grant.harborRobotId === null) throw new StepError("the robot was not created in Harbor");
-        events.push(await activate(c, ctx, grant, now));
+        events.push(activate(ctx, grant, now, activations));
         break;
       }
       case "ROBOT_ROTATION": {
@@ -221,11 +222,23 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Pro
     events.push(requestEvent(request.id, request.projectName, "request.active", request.state, "ACTIVE"));
   }
 
-  // the request (of a provisioning job) turns ACTIVE with its job's success, in one statement
+  // the grant and the request (of a provisioning job) turn ACTIVE with the job's success, in one statement
+  const activated = activations[0] ?? null;
   await c.query(
-    `WITH r AS (UPDATE "Request" SET state = 'ACTIVE', "updatedAt" = now() WHERE id = $3::uuid RETURNING id)
+    `WITH r AS (UPDATE "Request" SET state = 'ACTIVE', "updatedAt" = now() WHERE id = $3::uuid RETURNING id),
+     g AS (UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "harborMemberId" = $5, "harborRobotId" = $6, "harborRobotName" = $7, "endsAt" = $8, "updatedAt" = now()
+           WHERE id = $4::uuid RETURNING id)
      UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`,
-    [ctx.job.id, now, ctx.job.kind === "PROVISION" ? (request?.id ?? null) : null],
+    [
+      ctx.job.id,
+      now,
+      ctx.job.kind === "PROVISION" ? (request?.id ?? null) : null,
+      activated?.id ?? null,
+      activated?.harborMemberId ?? null,
+      activated?.harborRobotId ?? null,
+      activated?.harborRobotName ?? null,
+      activated?.endsAt ?? null,
+    ],
   );
   events.push(jobEvent(ctx, "job.succeeded", { after: { kind: ctx.job.kind, attempts: ctx.job.attempts, steps: ctx.steps.length } }));
   return events;
