@@ -19,9 +19,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/governance/payloads";
 import { approvalQueue, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
+import { OPEN_STATES } from "@/lib/governance/requests";
 import { requestStats } from "@/lib/governance/stats";
 
-const OPEN = new Set(["PENDING", "APPROVED", "PROVISIONING", "FAILED"]);
+const OPEN = new Set<string>(OPEN_STATES);
 const QUEUE_TOP = 5;
 
 const Empty = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;

@@ -7,7 +7,7 @@ import { revokeGrant } from "../governance/grants";
 import { harborNameProblem } from "../governance/names";
 import { requestInput } from "../governance/payloads";
 import { policyFromEnv } from "../governance/policy";
-import { cancelRequest, submitRequest, type GovernanceDeps } from "../governance/requests";
+import { cancelRequest, projectNameTakenIn, submitRequest, type GovernanceDeps } from "../governance/requests";
 import { revealSecret } from "../governance/secrets";
 import { harbor } from "../harbor-instance";
 import { retryJob } from "../provisioning/enqueue";
@@ -99,11 +99,10 @@ export const checkProjectNameAction = defineAction({
     const name = input.projectName.trim();
     const problem = harborNameProblem(name, "Project name");
     if (problem) return { available: false, message: problem };
-    if (await db.project.findUnique({ where: { name }, select: { id: true } })) return { available: false, message: `${name} already exists.` };
-    if (await db.request.count({ where: { projectName: name, subjectKey: "project", state: { in: ["PENDING", "APPROVED", "PROVISIONING", "FAILED"] } } })) {
-      return { available: false, message: `A request for ${name} is already open.` };
-    }
-    if (await harborProjectExists(name)) return { available: false, message: `${name} already exists in Harbor.` };
+    const takenIn = await projectNameTakenIn(db, name, harborProjectExists);
+    if (takenIn === "berth") return { available: false, message: `${name} already exists.` };
+    if (takenIn === "pending") return { available: false, message: `A request for ${name} is already open.` };
+    if (takenIn === "harbor") return { available: false, message: `${name} already exists in Harbor.` };
     return { available: true, message: `${name} is available.` };
   },
 });

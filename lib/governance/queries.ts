@@ -6,7 +6,7 @@ import { notFound } from "./errors";
 import { roleLabel } from "./harbor-roles";
 import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "./payloads";
 import type { PolicyCheck } from "./policy";
-import { canSeeRequest, describeRequest } from "./requests";
+import { canSeeRequest, describeRequest, OPEN_STATES } from "./requests";
 
 export const REQUEST_STATES = ["PENDING", "APPROVED", "PROVISIONING", "ACTIVE", "REJECTED", "CANCELLED", "FAILED", "EXPIRED", "REVOKED"] as const;
 export const GRANT_STATES = ["PENDING", "ACTIVE", "FAILED", "EXPIRED", "REVOKED", "SUPERSEDED"] as const;
@@ -227,7 +227,7 @@ export async function projectDetail(db: Db, principal: Principal, name: string) 
     orderBy: [{ state: "asc" }, { createdAt: "desc" }],
     include: { request: { select: { id: true, number: true, requesterName: true, approvals: { where: { decision: "APPROVE" }, select: { approverName: true } } } } },
   });
-  const openRequests = await db.request.findMany({ where: { projectName: name, state: { in: ["PENDING", "APPROVED", "PROVISIONING", "FAILED"] } }, select: requestRowSelect, orderBy: { createdAt: "desc" } });
+  const openRequests = await db.request.findMany({ where: { projectName: name, state: { in: [...OPEN_STATES] } }, select: requestRowSelect, orderBy: { createdAt: "desc" } });
   return {
     project,
     grants: grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId) })),

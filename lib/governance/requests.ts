@@ -116,6 +116,14 @@ export async function draftRequest(db: Reader, input: RequestInput): Promise<Dra
   }
 }
 
+/** Where a new project's name is already used: a Berth project, an open request for it, or Harbor itself. */
+export async function projectNameTakenIn(db: Reader, name: string, harborProjectExists: (name: string) => Promise<boolean>, exceptRequestId?: string): Promise<PolicyFacts["nameTakenIn"]> {
+  if (await db.project.findUnique({ where: { name }, select: { id: true } })) return "berth";
+  if (await pendingDuplicate(db, name, "project", exceptRequestId)) return "pending";
+  if (await harborProjectExists(name)) return "harbor";
+  return null;
+}
+
 /** Everything the policy needs to know about a request, looked up now. */
 export async function gatherFacts(
   db: Reader,
@@ -127,11 +135,7 @@ export async function gatherFacts(
   const facts: PolicyFacts = { now: deps.now, requesterGroups: requester.groups, requesterIsApprover: requester.isApprover, allowedRobotPermissions: ALLOWED_ROBOT_PERMISSIONS };
   const { request } = draft;
   if (request.kind === "NEW_PROJECT") {
-    const name = request.payload.projectName;
-    if (await db.project.findUnique({ where: { name } })) facts.nameTakenIn = "berth";
-    else if (await pendingDuplicate(db, name, "project", exceptRequestId)) facts.nameTakenIn = "pending";
-    else if (await deps.harborProjectExists(name)) facts.nameTakenIn = "harbor";
-    else facts.nameTakenIn = null;
+    facts.nameTakenIn = await projectNameTakenIn(db, request.payload.projectName, deps.harborProjectExists, exceptRequestId);
     return facts;
   }
   facts.project = await projectFacts(db, draft.projectName);
