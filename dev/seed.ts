@@ -8,28 +8,13 @@ import { submitRequest, type GovernanceDeps } from "../lib/governance/requests";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startWorker } from "../lib/provisioning/worker";
-import { DEMO_ROLE_GROUPS, DEMO_USERS } from "./idp/users";
-import { mapGroupsToRoles } from "../lib/authz/roles";
-import { permissionsOf } from "../lib/authz/permissions";
 import type { Principal } from "../lib/auth/principal";
+import { demoPrincipal } from "./idp/users";
 
 export interface SeedOptions {
   databaseUrl: string;
   env: NodeJS.ProcessEnv;
   log: (msg: string) => void;
-}
-
-const roleGroups = {
-  approver: DEMO_ROLE_GROUPS.BERTH_ADMIN_GROUPS.split(","),
-  auditor: DEMO_ROLE_GROUPS.BERTH_AUDITOR_GROUPS.split(","),
-  requester: DEMO_ROLE_GROUPS.BERTH_REQUESTER_GROUPS.split(","),
-};
-
-// The demo users as the portal sees them; their subject is their user name, as the demo IdP issues it.
-function demoPrincipal(username: string): Principal {
-  const user = DEMO_USERS.find((u) => u.username === username)!;
-  const { roles, via } = mapGroupsToRoles(user.groups, roleGroups);
-  return { id: user.username, name: user.name, email: user.email, username: user.username, groups: [...user.groups], roles, via, permissions: permissionsOf(roles) };
 }
 
 /**
@@ -50,7 +35,7 @@ export async function seedDemo({ databaseUrl, env, log }: SeedOptions): Promise<
       harborProjectExists: async (name) => (await harbor.projectExists(name)).exists,
     };
     const ctx = (p: Principal): AuditContext => ({ actor: { type: "user", id: p.id, name: p.name, groups: p.groups }, userAgent: "berth demo seed" });
-    const [alice, bob, erin] = ["alice", "bob", "erin"].map(demoPrincipal) as [Principal, Principal, Principal];
+    const [alice, bob, erin] = ["alice", "bob", "erin"].map((u) => demoPrincipal(u)) as [Principal, Principal, Principal];
     const submit = (who: Principal, input: Record<string, unknown>) => submitRequest(deps, who, requestInput.parse(input), ctx(who));
     const approve = (who: Principal, requestId: string, comment: string) => decideRequest(deps, who, { requestId, decision: "APPROVE", comment }, ctx(who));
     const worker = startWorker({ prisma: database.prisma, pool: database.pool, harbor, config: provisioningConfigFromEnv(config) });

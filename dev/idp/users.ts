@@ -1,3 +1,7 @@
+import type { Principal } from "../../lib/auth/principal";
+import { permissionsOf } from "../../lib/authz/permissions";
+import { mapGroupsToRoles } from "../../lib/authz/roles";
+
 // The demo directory of product.md: password = user name (demo IdP only).
 export interface DemoUser {
   username: string;
@@ -25,4 +29,21 @@ export const DEMO_ROLE_GROUPS = {
 
 export function cloneDemoUsers(): DemoUser[] {
   return DEMO_USERS.map((u) => ({ ...u, groups: [...u.groups] }));
+}
+
+/**
+ * A demo user as the portal sees them after signing in, with the demo role mapping. The demo IdP's subject is the
+ * user name; tests may give another id or other groups.
+ */
+export function demoPrincipal(username: string, overrides: { id?: string; groups?: string[] } = {}): Principal {
+  const user = DEMO_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  const groups = overrides.groups ?? [...user.groups];
+  const split = (v: string) => v.split(",");
+  const { roles, via } = mapGroupsToRoles(groups, {
+    approver: split(DEMO_ROLE_GROUPS.BERTH_ADMIN_GROUPS),
+    auditor: split(DEMO_ROLE_GROUPS.BERTH_AUDITOR_GROUPS),
+    requester: split(DEMO_ROLE_GROUPS.BERTH_REQUESTER_GROUPS),
+  });
+  return { id: overrides.id ?? user.username, name: user.name, email: user.email, username: user.username, groups, roles, via, permissions: permissionsOf(roles) };
 }

@@ -12,6 +12,7 @@ import {
 } from "./filters";
 import { eventFilterConditions, GRANT_SORT_KEYS, grantFilterConditions } from "./queries";
 import { isoUtc, Params } from "./sql";
+import { roleNameSql } from "./roles";
 
 // Streamed evidence files. One read-only snapshot per export: the chain head and every row as of the
 // same instant. PostgreSQL renders the rows (COPY … TO STDOUT): CSV with its own RFC 4180 quoting,
@@ -59,7 +60,7 @@ export const GRANT_EXPORT_COLUMNS: Column[] = [
   { name: "subjectType", sql: `g."subjectType"::text`, safe: true },
   { name: "subjectName", sql: `g."subjectName"` },
   { name: "roleId", sql: `g."roleId"`, safe: true, raw: true },
-  { name: "roleName", sql: `CASE g."roleId" WHEN 1 THEN 'Project Admin' WHEN 2 THEN 'Developer' WHEN 3 THEN 'Guest' WHEN 4 THEN 'Maintainer' WHEN 5 THEN 'Limited Guest' END`, safe: true },
+  { name: "roleName", sql: roleNameSql(`g."roleId"`), safe: true },
   { name: "permissions", sql: "g.permissions", raw: true },
   { name: "state", sql: "g.state::text", safe: true },
   { name: "startsAt", sql: isoUtc(`g."startsAt"`), safe: true },

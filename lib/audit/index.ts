@@ -6,5 +6,5 @@ export { verifyChain, chainStatus, type VerifyResult, type ChainStatus, type Ver
 export * from "./queries";
 export { exportEvents, exportGrants, exportEventsStream, exportGrantsStream, exportHeaders, toReadableStream, type ExportFormat, type ExportKind } from "./export";
 export { verifyExport, type ExportVerification } from "./export-verify";
-export { roleName, HARBOR_ROLE_NAMES } from "./roles";
+export { roleName } from "./roles";
 export type { Queryable } from "./sql";

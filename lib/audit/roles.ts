@@ -1,12 +1,11 @@
-// Harbor's project role ids (harbor-api.md); names as the auditor views show them.
-export const HARBOR_ROLE_NAMES: Readonly<Record<number, string>> = {
-  1: "Project Admin",
-  2: "Developer",
-  3: "Guest",
-  4: "Maintainer",
-  5: "Limited Guest",
-};
+import { HARBOR_ROLES, roleById } from "../governance/harbor-roles";
 
+/** A role id's name as the auditor views and exports show it (Harbor's roles, lib/governance/harbor-roles.ts). */
 export function roleName(roleId: number | null | undefined): string | null {
-  return roleId == null ? null : (HARBOR_ROLE_NAMES[roleId] ?? `role ${roleId}`);
+  return roleId == null ? null : (roleById(roleId)?.label ?? `role ${roleId}`);
+}
+
+/** The same names as a SQL CASE over a role-id expression, for exports rendered by PostgreSQL. */
+export function roleNameSql(roleIdExpr: string): string {
+  return `CASE ${roleIdExpr} ${HARBOR_ROLES.map((r) => `WHEN ${r.id} THEN '${r.label}'`).join(" ")} END`;
 }
