@@ -5,6 +5,7 @@ import path from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import yaml from "js-yaml";
+import { nodeFetch } from "./node-fetch";
 
 export const HARBOR_API_BASE = "/api/v2.0";
 export const HARBOR_DOCUMENT_PATH = path.join(import.meta.dirname, "generated/harbor-v2.15.2.swagger.yaml");
@@ -483,7 +484,7 @@ export function describeFailures(result: ContractResult): string {
  * A fetch for tests: every request is checked against the document (strictly: no undocumented fields or query
  * parameters) before it goes out, and with `checkResponses` every answer too; problems land in `violations`.
  */
-export function contractCheckedFetch(violations: string[], inner: typeof fetch = globalThis.fetch.bind(globalThis), checkResponses = false): typeof fetch {
+export function contractCheckedFetch(violations: string[], inner: typeof fetch = nodeFetch(), checkResponses = false): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();

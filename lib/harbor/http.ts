@@ -1,4 +1,5 @@
 import { HarborError, TRANSIENT_STATUSES, codeForStatus } from "./errors";
+import { nodeFetch } from "./node-fetch";
 
 export const API_BASE = "/api/v2.0";
 /** Harbor's maximum page size (`page_size` above 100 is answered with 422). */
@@ -18,6 +19,7 @@ export interface HarborClientOptions {
   maxRetries?: number;
   /** First backoff step; doubles per attempt, with jitter. Default 250. */
   retryBaseMs?: number;
+  /** Default: a keep-alive node:http(s) fetch shared by the process (./node-fetch). */
   fetch?: typeof fetch;
   /** Called after every attempt; for logs and metrics. Never receives credentials. */
   onCall?: (call: HarborCall) => void;
@@ -109,7 +111,7 @@ export class HarborTransport {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxRetries = Math.max(0, options.maxRetries ?? 4);
     this.retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
-    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.fetchImpl = options.fetch ?? nodeFetch();
     this.onCall = options.onCall;
     this.#authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, "utf8").toString("base64")}`;
   }
