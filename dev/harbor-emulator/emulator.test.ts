@@ -532,6 +532,19 @@ describe("fault injection and control", () => {
     expect((await api("GET", "/projects/ctl", { auth: ADMIN })).status).toBe(404);
   });
 
+  it("counts latency from the request's arrival: a change is made at once, its answer comes latencyMs later", async () => {
+    emulator.faults({ latencyMs: 400 });
+    const started = performance.now();
+    const answer = api("POST", "/projects", { auth: ADMIN, body: { project_name: "slowly", metadata: { public: "false" } } });
+    let answered = false;
+    void answer.then(() => (answered = true));
+    await expect.poll(() => emulator.state().projects.some((p) => p.name === "slowly"), { interval: 10, timeout: 300 }).toBe(true);
+    expect(answered).toBe(false);
+    expect((await answer).status).toBe(201);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(395);
+    emulator.faults({ latencyMs: 0 });
+  });
+
   it("adds latency, answers 5xx from the proxy (HTML) or from Harbor (JSON), and can stay silent", async () => {
     emulator.faults({ latencyMs: 120 });
     const started = Date.now();

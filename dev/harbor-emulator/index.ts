@@ -14,7 +14,7 @@ export type { EmulatorConfig } from "./api";
 export type { EmulatorState } from "./state";
 
 export interface Faults {
-  /** Added before every answer. */
+  /** How long every answer takes, counted from the request's arrival: the emulator's own work is part of it. */
   latencyMs: number;
   /** Share (0..1) of requests answered with `errorStatus`. */
   errorRate: number;
@@ -89,8 +89,10 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves at `deadline` (performance.now() time), or at once when it has passed. */
+function until(deadline: number): Promise<void> | void {
+  const wait = deadline - performance.now();
+  if (wait > 0) return new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -169,6 +171,8 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
   let faults: Faults = { ...NO_FAULTS };
   let stats = { total: 0, byRoute: {} as Record<string, number> };
   const hanging = new Set<ServerResponse>();
+  // when each delayed request's answer is due (injected latency)
+  const answerAt = new WeakMap<IncomingMessage, number>();
   const sockets = new Set<Socket>();
   let baseUrl = "";
 
@@ -202,7 +206,8 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
     persist();
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, x: Omit<EmulatorExchange, "responseHeaders" | "status" | "responseBody" | "requestHeaders" | "method">, status: number, headers: Record<string, string>, body: string) {
+  async function send(req: IncomingMessage, res: ServerResponse, x: Omit<EmulatorExchange, "responseHeaders" | "status" | "responseBody" | "requestHeaders" | "method">, status: number, headers: Record<string, string>, body: string) {
+    await until(answerAt.get(req) ?? 0);
     res.writeHead(status, { ...headers, "Content-Length": String(Buffer.byteLength(body)) });
     res.end(req.method === "HEAD" ? undefined : body);
     options.onExchange?.({ ...x, method: req.method ?? "GET", requestHeaders: req.headers, status, responseHeaders: headers, responseBody: req.method === "HEAD" ? "" : body });
@@ -251,7 +256,7 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse, arrived: number) {
     const url = new URL(req.url ?? "/", "http://emulator");
     const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname.startsWith("/__emulator/")) return control(req, res, url);
@@ -270,7 +275,7 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
       req.socket.destroy();
       return;
     }
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    if (faults.latencyMs > 0) answerAt.set(req, arrived + faults.latencyMs);
     if (faults.timeoutRate > 0 && Math.random() < faults.timeoutRate) {
       hanging.add(res);
       res.on("close", () => hanging.delete(res));
@@ -345,11 +350,11 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
       headers["Content-Type"] ??= "application/json";
       body = `${JSON.stringify(reply.json)}\n`;
     }
-    send(req, res, { ...base, injected: false }, reply.status, headers, body);
+    return send(req, res, { ...base, injected: false }, reply.status, headers, body);
   }
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res, performance.now()).catch((error: unknown) => {
       console.error("[harbor-emulator]", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
       res.end(errorBody("UNKNOWN", "internal server error"));
