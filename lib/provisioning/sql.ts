@@ -36,14 +36,17 @@ export function prepared(db: pg.Pool | pg.ClientBase): Queryable {
   };
 }
 
-/** Runs `fn` in a transaction on one pooled connection; a failed ROLLBACK discards the connection. */
+/** Runs `fn` in a transaction on one pooled connection; throws unless it committed. A failed ROLLBACK discards the connection. */
 export async function transaction<T>(pool: pg.Pool, fn: (client: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query("BEGIN");
     const result = await fn(prepared(client));
-    await client.query("COMMIT");
+    // PostgreSQL answers COMMIT with ROLLBACK, not an error, when a statement failed earlier in the transaction
+    // (an error caught inside `fn`): nothing was written, and the caller must not carry on as if it had been.
+    const committed = await client.query("COMMIT");
+    if (committed.command !== "COMMIT") throw new Error(`the transaction was rolled back (${committed.command}): a statement in it failed`);
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => (broken = true));
