@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type pg from "pg";
-import type { AuditContext } from "../audit/types";
+import type { AuditContext, AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
@@ -140,10 +140,13 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
     // A job whose workers keep dying (lease ran out each time) must not be claimed forever.
     if (job.attempts > job.maxAttempts) throw new StepError(`the job was interrupted ${job.attempts - 1} times (worker stopped while running)`);
     const pending = ctx.steps.filter((s) => s.state !== "SUCCEEDED");
+    // what the job's closing transaction recorded, for the log line below
+    let closing: AuditEventInput[] = [];
     if (pending.length === 0) {
       await transaction(pool, async (c) => {
         await fence(c, job.id, workerId);
-        const events = [...(await beginJob(c, ctx)), ...(await finalizeJob(c, ctx, clock()))];
+        closing = await finalizeJob(c, ctx, clock());
+        const events = [...(await beginJob(c, ctx)), ...closing];
         await appendEvents(c, actor, events);
       });
     }
@@ -165,7 +168,10 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
         if (outcome.grantUpdate && ctx.grant && !activates) await applyGrantUpdate(c, ctx.grant.id, outcome.grantUpdate);
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
         if (next) await startNextStep(c, next, now);
-        else events.push(...(await finalizeJob(c, ctx, now)));
+        else {
+          closing = await finalizeJob(c, ctx, now);
+          events.push(...closing);
+        }
         await appendEvents(c, actor, events);
       });
       if (next) runningId = next.id;
@@ -173,7 +179,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
       current = null;
       emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: nowMs() });
     }
-    log.info("job succeeded", { job: job.id, kind: job.kind, attempt: job.attempts });
+    log.info("job succeeded", { job: job.id, kind: job.kind, attempt: job.attempts, ...(job.grantId ? { grant: job.grantId } : {}), recorded: closing.map((e) => e.action).join(",") });
     return finish("SUCCEEDED");
   } catch (error) {
     if (error instanceof LeaseLostError) {
