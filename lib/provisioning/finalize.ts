@@ -134,8 +134,19 @@ async function endGrant(c: Queryable, grant: Grant, state: "EXPIRED" | "REVOKED"
 /** Request kinds whose finalize activates the job's grant, writing its Harbor ids (see activate). */
 export const ACTIVATING_KINDS: readonly string[] = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT"];
 
-/** All steps done: record what is now true, close the job. */
-export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Promise<AuditEventInput[]> {
+/** The last step's success, recorded by finalizeJob's closing statement rather than a statement of its own. */
+export interface LastStep {
+  step: ProvisioningStep;
+  harborRequestId: string | null;
+  result: unknown;
+}
+
+/**
+ * All steps done: record what is now true, close the job. The closing statement proves the lease (the job row is
+ * updated only while `workerId` holds it, or LeaseLostError rolls everything back) and records `last`, the step
+ * that just succeeded, if any.
+ */
+export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date, workerId: string, last: LastStep | null = null): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const activations: Grant[] = [];
   const { request, grant, project, typed } = ctx;
@@ -222,13 +233,19 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Pro
     events.push(requestEvent(request.id, request.projectName, "request.active", request.state, "ACTIVE"));
   }
 
-  // the grant and the request (of a provisioning job) turn ACTIVE with the job's success, in one statement
+  // One statement: the job (only while this worker holds it: the fence; the others read `j`, so it runs first), the
+  // last step, and the grant and request (of a provisioning job) that turn ACTIVE with it. Data-modifying CTEs
+  // always run to completion, read or not.
   const activated = activations[0] ?? null;
-  await c.query(
-    `WITH r AS (UPDATE "Request" SET state = 'ACTIVE', "updatedAt" = now() WHERE id = $3::uuid RETURNING id),
+  const { rows } = await c.query<{ fenced: number }>(
+    `WITH j AS (UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
+           WHERE id = $1 AND "lockedBy" = $9 AND state = 'RUNNING' RETURNING id),
+     s AS (UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $11, result = $12, "finishedAt" = $2, error = NULL
+           WHERE id = $10::uuid AND EXISTS (SELECT 1 FROM j) RETURNING id),
+     r AS (UPDATE "Request" SET state = 'ACTIVE', "updatedAt" = now() WHERE id = $3::uuid AND EXISTS (SELECT 1 FROM j) RETURNING id),
      g AS (UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = $2, "harborMemberId" = $5, "harborRobotId" = $6, "harborRobotName" = $7, "endsAt" = $8, "updatedAt" = now()
-           WHERE id = $4::uuid RETURNING id)
-     UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`,
+           WHERE id = $4::uuid AND EXISTS (SELECT 1 FROM j) RETURNING id)
+     SELECT (SELECT count(*) FROM j)::int AS fenced`,
     [
       ctx.job.id,
       now,
@@ -238,8 +255,13 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date): Pro
       activated?.harborRobotId ?? null,
       activated?.harborRobotName ?? null,
       activated?.endsAt ?? null,
+      workerId,
+      last?.step.id ?? null,
+      last?.harborRequestId ?? null,
+      last ? json(last.result) : null,
     ],
   );
+  if (!rows[0]?.fenced) throw new LeaseLostError(ctx.job.id);
   events.push(jobEvent(ctx, "job.succeeded", { after: { kind: ctx.job.kind, attempts: ctx.job.attempts, steps: ctx.steps.length } }));
   return events;
 }

@@ -145,7 +145,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
     if (pending.length === 0) {
       await transaction(pool, async (c) => {
         await fence(c, job.id, workerId);
-        closing = await finalizeJob(c, ctx, clock());
+        closing = await finalizeJob(c, ctx, clock(), workerId);
         const events = [...(await beginJob(c, ctx)), ...closing];
         await appendEvents(c, actor, events);
       });
@@ -162,14 +162,15 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
       const next = pending[i + 1];
       await transaction(pool, async (c) => {
         const now = clock();
-        await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
+        // the last step's success goes into the job's closing statement, one round trip less
+        if (next) await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
         const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
         const activates = !next && ACTIVATING_KINDS.includes(ctx.typed?.kind ?? "");
         if (outcome.grantUpdate && ctx.grant && !activates) await applyGrantUpdate(c, ctx.grant.id, outcome.grantUpdate);
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
         if (next) await startNextStep(c, next, now);
         else {
-          closing = await finalizeJob(c, ctx, now);
+          closing = await finalizeJob(c, ctx, now, workerId, { step, harborRequestId: outcome.harborRequestId, result: outcome.result });
           events.push(...closing);
         }
         await appendEvents(c, actor, events);
