@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe("the last step of a job whose lease was taken over", () => {
   it("records nothing: the step stays RUNNING, the grant PENDING, the request PROVISIONING, and no success event is written", async () => {
-    const { requestId, jobId } = await approve(env, "GROUP_ACCESS", { projectName: "fenced", groupName: "late-team", roleId: 3 });
+    const { requestId, jobId } = await approve(env, "GROUP_ACCESS", { projectName: "fenced", groupName: "late-team", roleId: 3, replacesGrantId: null, previousRoleId: null });
     // Harbor answers, but meanwhile another worker has taken the job (as when this one stalled past its lease)
     const stalling: ProvisioningHarbor = {
       ...env.harbor,
