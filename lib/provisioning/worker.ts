@@ -145,9 +145,10 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
     if (pending.length === 0) {
       await transaction(pool, async (c) => {
         await fence(c, job.id, workerId);
+        // PROVISIONING first, then the closing statement turns the request ACTIVE
+        const begun = await beginJob(c, ctx);
         closing = await finalizeJob(c, ctx, clock(), workerId);
-        const events = [...(await beginJob(c, ctx)), ...closing];
-        await appendEvents(c, actor, events);
+        await appendEvents(c, actor, [...begun, ...closing]);
       });
     }
     let runningId = startedStepId;

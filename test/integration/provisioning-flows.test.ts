@@ -148,6 +148,10 @@ describe("provisioning flows against the Harbor emulator", () => {
     const event = await env.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "grant.extended", objectId: grant.id } });
     expect(event.before).toEqual({ endsAt: grant.endsAt!.toISOString() });
     expect(event.after).toMatchObject({ endsAt: newEndsAt.toISOString() });
+    // a job without steps moves its request PROVISIONING → ACTIVE in its one transaction, in that order
+    expect((await env.db.prisma.request.findUniqueOrThrow({ where: { id: ext.requestId } })).state).toBe("ACTIVE");
+    const moves = await env.db.prisma.auditEvent.findMany({ where: { requestId: ext.requestId, action: { in: ["request.provisioning", "request.active"] } }, orderBy: { seq: "asc" } });
+    expect(moves.map((e) => e.action)).toEqual(["request.provisioning", "request.active"]);
   });
 
   it("changes a quota in Harbor and in Berth", async () => {
