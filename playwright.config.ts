@@ -29,6 +29,9 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL,
+    // no action waits without limit: inside expect(...).toPass a stuck click would use up every retry
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
