@@ -190,6 +190,38 @@ test("carol finds the revocation in the event log, with its details", async ({ b
   await expect(carol.getByTestId("month-ended")).not.toHaveText("0");
 });
 
+test("carol pages the grant history and the event log two rows at a time, forward and back", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  const pages = carol.getByRole("navigation", { name: "Pages" });
+  const rowsOf = async (testId: string) => carol.getByTestId(testId).evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText));
+
+  await carol.goto("/audit?limit=2");
+  const first = await rowsOf("history-row");
+  expect(first).toHaveLength(2);
+  await expect(pages).toContainText("the first page");
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pages.getByRole("link", { name: "Previous page" })).toBeVisible();
+  const second = await rowsOf("history-row");
+  expect(second).toHaveLength(2);
+  expect(second).not.toEqual(first);
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(pages).toContainText("the first page");
+  expect(await rowsOf("history-row")).toEqual(first);
+
+  await carol.goto("/audit/events?limit=2");
+  const newest = await rowsOf("event-row");
+  await pages.getByRole("link", { name: "Older events" }).click();
+  await pages.getByRole("link", { name: "Older events" }).click();
+  await expect(pages.getByRole("link", { name: "Newer events" })).toBeVisible();
+  const third = await carol.getByTestId("event-row").first().getAttribute("data-seq");
+  await pages.getByRole("link", { name: "Newer events" }).click();
+  await expect(carol.getByTestId("event-row").last()).toHaveAttribute("data-seq", String(Number(third) + 1));
+  await pages.getByRole("link", { name: "Newer events" }).click();
+  await expect(pages.getByRole("link", { name: "Newer events" })).toHaveCount(0);
+  expect(await rowsOf("event-row")).toEqual(newest);
+});
+
 test("the audit pages with answers on them pass axe and fit a 390 px phone", async ({ browser }) => {
   const carol = await as(browser, "carol");
   const at = encodeURIComponent(beforeRevocation.toISOString());

@@ -11,6 +11,7 @@ import {
   type GrantHistoryFiltersInput,
   type PageInput,
 } from "./filters";
+import type { StoredAuditEvent } from "./chain";
 import { roleName } from "./roles";
 import { likePrefix, Params, type Queryable, type SqlQuery } from "./sql";
 import { GRANT_END_ACTIONS, type JsonValue } from "./types";
@@ -60,6 +61,8 @@ export interface PageResult<T> {
   rows: T[];
   /** pass back as `cursor` for the next page; null on the last page */
   nextCursor: string | null;
+  /** pass back as `cursor` for the page before this one; null on the first page */
+  prevCursor: string | null;
 }
 
 const START = `COALESCE(g."startsAt", g."createdAt")`;
@@ -92,23 +95,57 @@ interface GrantCursor {
   s: string;
   d: string;
   k: string[];
+  /** set on a cursor to the page before the row `k` rather than after it */
+  b?: 1;
 }
 
 export function encodeCursor(value: GrantCursor | string): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 }
 
-function decodeGrantCursor(cursor: string | undefined, sort: string, dir: string, width: number): string[] | null {
+interface Keyset {
+  keys: string[];
+  backward: boolean;
+}
+
+function decodeGrantCursor(cursor: string | undefined, sort: string, dir: string, width: number): Keyset | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as GrantCursor;
     // a cursor from another sort order starts again at the first page rather than skipping rows
     if (parsed.s !== sort || parsed.d !== dir || !Array.isArray(parsed.k) || parsed.k.length !== width) return null;
     if (!parsed.k.every((k) => typeof k === "string")) return null;
-    return parsed.k;
+    return { keys: parsed.k, backward: parsed.b === 1 };
   } catch {
     return null;
   }
+}
+
+/**
+ * One keyset page from the `limit + 1` rows a query returned in page order: forward, the extra row is the last
+ * (another page follows); backward, it is the first (another page precedes). Backward, a page that reaches the
+ * start is read again forward, so the first page is the same however it is reached.
+ */
+async function keysetPage<R, T>(
+  fetch: (cursor: string | undefined) => Promise<R[]>,
+  page: { cursor?: string; limit: number },
+  backward: boolean,
+  cursorOf: (row: R, backward: boolean) => string,
+  map: (row: R) => T,
+): Promise<PageResult<T>> {
+  const rows = await fetch(page.cursor);
+  const more = rows.length > page.limit;
+  if (backward && !more) return keysetPage(fetch, { limit: page.limit }, false, cursorOf, map);
+  const pageRows = !more ? rows : backward ? rows.slice(1) : rows.slice(0, page.limit);
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
+  const hasNext = backward ? pageRows.length > 0 : more;
+  const hasPrev = backward ? more : page.cursor !== undefined && pageRows.length > 0;
+  return {
+    rows: pageRows.map(map),
+    nextCursor: hasNext && last ? cursorOf(last, false) : null,
+    prevCursor: hasPrev && first ? cursorOf(first, true) : null,
+  };
 }
 
 export const APPROVERS_JSON = (requestIdExpr: string) => `(SELECT coalesce(json_agg(json_build_object('id', apv."approverId", 'name', apv."approverName", 'at', apv."createdAt") ORDER BY apv."createdAt", apv."approverId"), '[]'::json)
@@ -142,13 +179,16 @@ export function grantHistoryQuery(filters: GrantHistoryFilters, page: { cursor?:
   const p = new Params();
   const keys = GRANT_SORT_KEYS[filters.sort];
   const where = grantFilterConditions(filters, p);
-  const after = decodeGrantCursor(page.cursor, filters.sort, filters.dir, keys.length);
-  if (after) {
+  const at = decodeGrantCursor(page.cursor, filters.sort, filters.dir, keys.length);
+  // backward, the page before the cursor is the rows nearest to it in the opposite order
+  const forward = (filters.dir === "desc") === !at?.backward;
+  if (at) {
     const left = keys.map((k) => k.expr).join(", ");
-    const right = keys.map((k, i) => `${p.add(after[i])}::${k.type}`).join(", ");
-    where.push(`(${left}) ${filters.dir === "desc" ? "<" : ">"} (${right})`);
+    const right = keys.map((k, i) => `${p.add(at.keys[i])}::${k.type}`).join(", ");
+    where.push(`(${left}) ${forward ? "<" : ">"} (${right})`);
   }
   const dir = filters.dir === "desc" ? "DESC" : "ASC";
+  const innerDir = forward ? "DESC" : "ASC";
   // the page is chosen on narrow rows first; the wide columns and the approvers subquery are then
   // computed for those rows only, which also keeps the planner from trading an index for a sort
   const text = `SELECT ${select}, ${keys.map((_, i) => `p.k${i}::text AS k${i}`).join(", ")}
@@ -156,7 +196,7 @@ FROM (
   SELECT g.id, ${keys.map((k, i) => `${k.expr} AS k${i}`).join(", ")}
   FROM "Grant" g
   ${where.length ? `WHERE ${where.join("\n    AND ")}` : ""}
-  ORDER BY ${keys.map((k) => `${k.expr} ${dir}`).join(", ")}
+  ORDER BY ${keys.map((k) => `${k.expr} ${innerDir}`).join(", ")}
   LIMIT ${p.add(page.limit + 1)}
 ) p
 JOIN "Grant" g ON g.id = p.id
@@ -212,38 +252,21 @@ function toGrantRow(r: GrantRowRaw): GrantHistoryRow {
 export async function grantHistory(db: Queryable, filters: GrantHistoryFiltersInput = {}, page: PageInput = {}): Promise<PageResult<GrantHistoryRow>> {
   const f = grantHistoryFiltersSchema.parse(filters);
   const pg = pageSchema.parse(page);
-  const q = grantHistoryQuery(f, pg);
-  const { rows } = await db.query<GrantRowRaw>(q.text, q.values);
-  const more = rows.length > pg.limit;
-  const pageRows = more ? rows.slice(0, pg.limit) : rows;
-  const last = pageRows[pageRows.length - 1];
   const width = GRANT_SORT_KEYS[f.sort].length;
-  const nextCursor = more && last ? encodeCursor({ s: f.sort, d: f.dir, k: Array.from({ length: width }, (_, i) => String(last[`k${i}`])) }) : null;
-  return { rows: pageRows.map(toGrantRow), nextCursor };
+  const at = decodeGrantCursor(pg.cursor, f.sort, f.dir, width);
+  const fetch = async (cursor: string | undefined) => {
+    const q = grantHistoryQuery(f, { cursor, limit: pg.limit });
+    return (await db.query<GrantRowRaw>(q.text, q.values)).rows;
+  };
+  const cursorOf = (row: GrantRowRaw, backward: boolean) =>
+    encodeCursor({ s: f.sort, d: f.dir, k: Array.from({ length: width }, (_, i) => String(row[`k${i}`])), ...(backward ? { b: 1 as const } : {}) });
+  // an unreadable cursor reads the first page, and says so by having no page before it
+  return keysetPage(fetch, { cursor: at ? pg.cursor : undefined, limit: pg.limit }, at?.backward ?? false, cursorOf, toGrantRow);
 }
 
-export interface AuditEventRow {
-  /** decimal string (bigint in the database) */
+/** One event as the auditor views read it: every column, with seq as a decimal string (bigint in the database). */
+export interface AuditEventRow extends Omit<StoredAuditEvent, "seq"> {
   seq: string;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorGroups: string[];
-  sourceIp: string | null;
-  userAgent: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  projectName: string | null;
-  subject: string | null;
-  requestId: string | null;
-  before: JsonValue | null;
-  after: JsonValue | null;
-  harborRequestId: string | null;
-  portalRequestId: string | null;
-  prevHash: string;
-  hash: string;
 }
 
 export const EVENT_COLUMNS = `e.seq::text AS seq, e.at, e."actorType", e."actorId", e."actorName", e."actorGroups", e."sourceIp", e."userAgent",
@@ -267,33 +290,39 @@ export function eventFilterConditions(f: EventLogFilters, p: Params): string[] {
   return where;
 }
 
-function parseSeqCursor(cursor: string | undefined): string | null {
-  return cursor && /^\d{1,19}$/.test(cursor) ? cursor : null;
+/** "123": events older than #123; "n123": events newer than #123. */
+function parseSeqCursor(cursor: string | undefined): { seq: string; newer: boolean } | null {
+  const m = cursor ? /^(n?)(\d{1,19})$/.exec(cursor) : null;
+  return m ? { seq: m[2]!, newer: m[1] === "n" } : null;
 }
 
 /** The SQL of one event-log page, newest first (limit + 1 rows). */
 export function eventLogQuery(filters: EventLogFilters, page: { cursor?: string; limit: number }): SqlQuery {
   const p = new Params();
   const where = eventFilterConditions(filters, p);
-  const before = parseSeqCursor(page.cursor);
-  if (before) where.push(`e.seq < ${p.add(before)}::bigint`);
-  const text = `SELECT ${EVENT_COLUMNS}
+  const at = parseSeqCursor(page.cursor);
+  if (at) where.push(`e.seq ${at.newer ? ">" : "<"} ${p.add(at.seq)}::bigint`);
+  const select = `SELECT ${EVENT_COLUMNS}
 FROM "AuditEvent" e
 ${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
-ORDER BY e.seq DESC
+ORDER BY e.seq ${at?.newer ? "ASC" : "DESC"}
 LIMIT ${p.add(page.limit + 1)}`;
+  // newer events are the ones nearest the cursor going up; shown, like every page, newest first
+  const text = at?.newer ? `SELECT * FROM (${select}) e ORDER BY e.seq::bigint DESC` : select;
   return { text, values: p.values };
 }
 
-/** All events, newest first, keyset-paginated on seq (the cursor is the last seq seen). */
+/** All events, newest first, keyset-paginated on seq (the cursor names the seq to page from). */
 export async function eventLog(db: Queryable, filters: EventLogFiltersInput = {}, page: PageInput = {}): Promise<PageResult<AuditEventRow>> {
   const f = eventLogFiltersSchema.parse(filters);
   const pg = pageSchema.parse(page);
-  const q = eventLogQuery(f, pg);
-  const { rows } = await db.query<AuditEventRow>(q.text, q.values);
-  const more = rows.length > pg.limit;
-  const pageRows = more ? rows.slice(0, pg.limit) : rows;
-  return { rows: pageRows, nextCursor: more ? (pageRows[pageRows.length - 1]?.seq ?? null) : null };
+  const at = parseSeqCursor(pg.cursor);
+  const fetch = async (cursor: string | undefined) => {
+    const q = eventLogQuery(f, { cursor, limit: pg.limit });
+    return (await db.query<AuditEventRow>(q.text, q.values)).rows;
+  };
+  const cursorOf = (row: AuditEventRow, newer: boolean) => `${newer ? "n" : ""}${row.seq}`;
+  return keysetPage(fetch, { cursor: at ? pg.cursor : undefined, limit: pg.limit }, at?.newer ?? false, cursorOf, (r) => r);
 }
 
 export interface AccessAtRow {

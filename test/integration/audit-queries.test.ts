@@ -111,6 +111,43 @@ describe("grant history, grant detail and the event log", () => {
     }
   });
 
+  it("pages back from the last page to the first through prevCursor, the same pages in every sort order", async () => {
+    for (const sort of ["startsAt", "endsAt", "project", "subject"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const forward: { ids: string[]; prev: string | null }[] = [];
+        let cursor: string | undefined;
+        let last = await grantHistory(db.pool, { sort, dir }, { limit: 4 });
+        forward.push({ ids: last.rows.map((r) => r.grantId), prev: last.prevCursor });
+        while (last.nextCursor) {
+          cursor = last.nextCursor;
+          last = await grantHistory(db.pool, { sort, dir }, { cursor, limit: 4 });
+          forward.push({ ids: last.rows.map((r) => r.grantId), prev: last.prevCursor });
+        }
+        expect(forward[0]!.prev, `${sort} ${dir}: the first page has none before it`).toBeNull();
+        // 25 grants in pages of 4: the last page is short, and every page before it is whole
+        expect(forward.map((p) => p.ids.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+        const backward: string[][] = [];
+        let prev = forward[forward.length - 1]!.prev;
+        while (prev) {
+          const page = await grantHistory(db.pool, { sort, dir }, { cursor: prev, limit: 4 });
+          backward.unshift(page.rows.map((r) => r.grantId));
+          expect(page.nextCursor, `${sort} ${dir}: a page reached backward leads on`).not.toBeNull();
+          prev = page.prevCursor;
+        }
+        expect(backward, `${sort} ${dir}`).toEqual(forward.slice(0, -1).map((p) => p.ids));
+      }
+    }
+  });
+
+  it("reads the first page whole when a backward cursor is near the start", async () => {
+    const first = await grantHistory(db.pool, {}, { limit: 4 });
+    const second = await grantHistory(db.pool, {}, { limit: 4, cursor: first.nextCursor! });
+    // back from the second page with a page of 6: only 4 rows lie before it, so the first page of 6 comes back
+    const back = await grantHistory(db.pool, {}, { limit: 6, cursor: second.prevCursor! });
+    expect(back.rows.map((r) => r.grantId)).toEqual([...first.rows, ...second.rows].slice(0, 6).map((r) => r.grantId));
+    expect(back.prevCursor).toBeNull();
+  });
+
   it("returns rows with role names, request and approvers", async () => {
     const { rows } = await grantHistory(db.pool, { sort: "startsAt", dir: "asc" }, { limit: 1 });
     const first = grants.find((g) => g.id === rows[0]!.grantId)!;
@@ -185,6 +222,28 @@ describe("grant history, grant detail and the event log", () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => total - i));
+  });
+
+  it("pages the event log back to the newest events through prevCursor", async () => {
+    const pages: { seqs: string[]; prev: string | null }[] = [];
+    let page = await eventLog(db.pool, {}, { limit: 7 });
+    pages.push({ seqs: page.rows.map((r) => r.seq), prev: page.prevCursor });
+    while (page.nextCursor) {
+      page = await eventLog(db.pool, {}, { cursor: page.nextCursor, limit: 7 });
+      pages.push({ seqs: page.rows.map((r) => r.seq), prev: page.prevCursor });
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages[0]!.prev).toBeNull();
+    const back: string[][] = [];
+    let prev = pages[pages.length - 1]!.prev;
+    while (prev) {
+      expect(prev).toMatch(/^n\d+$/);
+      const p = await eventLog(db.pool, {}, { cursor: prev, limit: 7 });
+      back.unshift(p.rows.map((r) => r.seq));
+      prev = p.prevCursor;
+    }
+    expect(back).toEqual(pages.slice(0, -1).map((p) => p.seqs));
+    expect(await eventLog(db.pool, {}, { cursor: "x12", limit: 7 })).toEqual(await eventLog(db.pool, {}, { limit: 7 }));
   });
 
   it("filters the event log", async () => {

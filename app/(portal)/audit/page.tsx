@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportLinks } from "@/components/audit/export-links";
-import { AuditFilterField, fieldAria } from "@/components/audit/filter-field";
 import { accessText, auditSubjectLabel } from "@/components/audit/format";
-import { errorSummary, parseWithFieldErrors } from "@/components/audit/parse";
+import { FilterErrors, parseListQuery } from "@/components/audit/list-query";
 import { SortableTh } from "@/components/audit/sortable-th";
-import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, fieldAria } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, pageSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
+import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { HARBOR_ROLES } from "@/lib/governance/harbor-roles";
 import { requireAuditReader } from "./data";
@@ -48,13 +47,8 @@ function End({ g }: { g: GrantHistoryRow }) {
 
 export default async function GrantHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAuditReader();
-  const raw = searchParamsToObject(await searchParams);
-  const { cursor: rawCursor, limit: rawLimit, ...rawFilters } = raw;
-  const { data, errors } = parseWithFieldErrors(grantHistoryFiltersSchema, rawFilters);
-  const filters: GrantHistoryFilters = data ?? grantHistoryFiltersSchema.parse({});
-  const pageParsed = pageSchema.safeParse({ cursor: rawCursor, limit: rawLimit });
-  const page = pageParsed.success ? pageParsed.data : pageSchema.parse({});
-  const { rows, nextCursor } = await grantHistory(database().pool, filters, page);
+  const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(grantHistoryFiltersSchema, searchParamsToObject(await searchParams), grantHistoryFiltersSchema.parse({}));
+  const { rows, nextCursor, prevCursor } = await grantHistory(database().pool, filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
   const filterQuery = toSearchParams(picked);
@@ -80,51 +74,47 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
         actions={<ExportLinks kind="grants" query={viewQuery} />}
       />
       <FilterBar action="/audit" clearHref={filtered ? "/audit" : undefined}>
-        <AuditFilterField label="Project" htmlFor="f-project" errors={errors.project}>
+        <FilterField label="Project" htmlFor="f-project" errors={errors.project}>
           <Input id="f-project" name="project" defaultValue={text("project")} {...fieldAria("f-project", errors.project)} />
-        </AuditFilterField>
-        <AuditFilterField label="Group or robot" htmlFor="f-subject" errors={errors.subject}>
+        </FilterField>
+        <FilterField label="Group or robot" htmlFor="f-subject" errors={errors.subject}>
           <Input id="f-subject" name="subject" defaultValue={text("subject")} {...fieldAria("f-subject", errors.subject)} />
-        </AuditFilterField>
-        <AuditFilterField label="Type" htmlFor="f-type" errors={errors.subjectType}>
+        </FilterField>
+        <FilterField label="Type" htmlFor="f-type" errors={errors.subjectType}>
           <Select id="f-type" name="subjectType" defaultValue={filters.subjectType ?? ""} {...fieldAria("f-type", errors.subjectType)}>
             <option value="">Any</option>
             <option value="GROUP">Group</option>
             <option value="ROBOT">Robot</option>
           </Select>
-        </AuditFilterField>
-        <AuditFilterField label="Role" htmlFor="f-role" errors={errors.roleId}>
+        </FilterField>
+        <FilterField label="Role" htmlFor="f-role" errors={errors.roleId}>
           <Select id="f-role" name="roleId" defaultValue={filters.roleId ? String(filters.roleId) : ""} {...fieldAria("f-role", errors.roleId)}>
             <option value="">Any</option>
             {HARBOR_ROLES.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
           </Select>
-        </AuditFilterField>
-        <AuditFilterField label="State" htmlFor="f-state" errors={errors.state}>
+        </FilterField>
+        <FilterField label="State" htmlFor="f-state" errors={errors.state}>
           <Select id="f-state" name="state" defaultValue={filters.state ?? ""} {...fieldAria("f-state", errors.state)}>
             <option value="">Any</option>
             {GRANT_STATES.map((s) => <option key={s} value={s}>{stateLabel(s)}</option>)}
           </Select>
-        </AuditFilterField>
-        <AuditFilterField label="From (UTC)" htmlFor="f-from" errors={errors.from} help="YYYY-MM-DD">
+        </FilterField>
+        <FilterField label="From (UTC)" htmlFor="f-from" errors={errors.from} help="YYYY-MM-DD">
           <Input id="f-from" name="from" defaultValue={text("from")} placeholder="2026-01-31" className="w-36" {...fieldAria("f-from", errors.from, "YYYY-MM-DD")} />
-        </AuditFilterField>
-        <AuditFilterField label="To (UTC, exclusive)" htmlFor="f-to" errors={errors.to} help="YYYY-MM-DD">
+        </FilterField>
+        <FilterField label="To (UTC, exclusive)" htmlFor="f-to" errors={errors.to} help="YYYY-MM-DD">
           <Input id="f-to" name="to" defaultValue={text("to")} placeholder="2026-02-28" className="w-36" {...fieldAria("f-to", errors.to, "YYYY-MM-DD")} />
-        </AuditFilterField>
-        <AuditFilterField label="Approver" htmlFor="f-approver" errors={errors.approver}>
+        </FilterField>
+        <FilterField label="Approver" htmlFor="f-approver" errors={errors.approver}>
           <Input id="f-approver" name="approver" defaultValue={text("approver")} {...fieldAria("f-approver", errors.approver)} />
-        </AuditFilterField>
-        <AuditFilterField label="Requester" htmlFor="f-requester" errors={errors.requester}>
+        </FilterField>
+        <FilterField label="Requester" htmlFor="f-requester" errors={errors.requester}>
           <Input id="f-requester" name="requester" defaultValue={text("requester")} {...fieldAria("f-requester", errors.requester)} />
-        </AuditFilterField>
+        </FilterField>
         {filters.sort !== DEFAULTS.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
         {filters.dir !== DEFAULTS.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       </FilterBar>
-      {Object.keys(errors).length ? (
-        <Alert tone="warning" className="mb-4" title="Some filters were not understood and were not applied">
-          {errorSummary(errors)}
-        </Alert>
-      ) : null}
+      <FilterErrors errors={errors} />
       {rows.length === 0 ? (
         filtered || rawCursor ? (
           <EmptyState title="No grant matches these filters" action={<Link href="/audit" className={buttonClass("secondary")}>Clear filters</Link>}>
@@ -173,13 +163,12 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
               })}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
-            <span>
-              {rows.length} {rows.length === 1 ? "grant" : "grants"} on this page{rawCursor ? "" : nextCursor ? ", the first page" : ""}.
-            </span>
-            {rawCursor ? <Link href={link({})} className={buttonClass("secondary", "sm")}>First page</Link> : null}
-            {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary", "sm")}>Next page</Link> : null}
-          </nav>
+          <Pager
+            summary={`${rows.length} ${rows.length === 1 ? "grant" : "grants"} on this page${prevCursor ? "" : nextCursor ? ", the first page" : ""}.`}
+            first={{ label: "First page", href: prevCursor ? link({}) : null }}
+            prev={{ label: "Previous page", href: prevCursor ? link({ cursor: prevCursor }) : null }}
+            next={{ label: "Next page", href: nextCursor ? link({ cursor: nextCursor }) : null }}
+          />
         </>
       )}
     </>

@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EventDetails } from "@/components/audit/event-details";
 import { ExportLinks } from "@/components/audit/export-links";
-import { AuditFilterField, fieldAria } from "@/components/audit/filter-field";
 import { actorText, objectHref } from "@/components/audit/format";
-import { errorSummary, parseWithFieldErrors } from "@/components/audit/parse";
-import { Alert } from "@/components/ui/alert";
+import { FilterErrors, parseListQuery } from "@/components/audit/list-query";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterBar, FilterField, fieldAria } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, pageSchema, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
+import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { requireAuditReader } from "../data";
 
@@ -23,13 +22,8 @@ const FILTER_KEYS = ["action", "objectType", "objectId", "project", "actor", "re
 
 export default async function EventLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAuditReader();
-  const raw = searchParamsToObject(await searchParams);
-  const { cursor: rawCursor, limit: rawLimit, ...rawFilters } = raw;
-  const { data, errors } = parseWithFieldErrors(eventLogFiltersSchema, rawFilters);
-  const filters: EventLogFilters = data ?? {};
-  const pageParsed = pageSchema.safeParse({ cursor: rawCursor, limit: rawLimit });
-  const page = pageParsed.success ? pageParsed.data : pageSchema.parse({});
-  const { rows, nextCursor } = await eventLog(database().pool, filters, page);
+  const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(eventLogFiltersSchema, searchParamsToObject(await searchParams), {} as EventLogFilters);
+  const { rows, nextCursor, prevCursor } = await eventLog(database().pool, filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
   const filterQuery = toSearchParams(picked);
@@ -48,39 +42,35 @@ export default async function EventLogPage({ searchParams }: { searchParams: Pro
         actions={<ExportLinks kind="events" query={filterQuery} />}
       />
       <FilterBar action="/audit/events" clearHref={filtered ? "/audit/events" : undefined}>
-        <AuditFilterField label="Action" htmlFor="f-action" errors={errors.action} help="e.g. grant or grant.revoked">
+        <FilterField label="Action" htmlFor="f-action" errors={errors.action} help="e.g. grant or grant.revoked">
           <Input id="f-action" name="action" defaultValue={text("action")} className="w-44" {...fieldAria("f-action", errors.action, "e.g. grant or grant.revoked")} />
-        </AuditFilterField>
-        <AuditFilterField label="Object type" htmlFor="f-object-type" errors={errors.objectType}>
+        </FilterField>
+        <FilterField label="Object type" htmlFor="f-object-type" errors={errors.objectType}>
           <Select id="f-object-type" name="objectType" defaultValue={filters.objectType ?? ""} {...fieldAria("f-object-type", errors.objectType)}>
             <option value="">Any</option>
             {AUDIT_OBJECT_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
           </Select>
-        </AuditFilterField>
-        <AuditFilterField label="Object id" htmlFor="f-object-id" errors={errors.objectId}>
+        </FilterField>
+        <FilterField label="Object id" htmlFor="f-object-id" errors={errors.objectId}>
           <Input id="f-object-id" name="objectId" defaultValue={text("objectId")} {...fieldAria("f-object-id", errors.objectId)} />
-        </AuditFilterField>
-        <AuditFilterField label="Project" htmlFor="f-project" errors={errors.project}>
+        </FilterField>
+        <FilterField label="Project" htmlFor="f-project" errors={errors.project}>
           <Input id="f-project" name="project" defaultValue={text("project")} {...fieldAria("f-project", errors.project)} />
-        </AuditFilterField>
-        <AuditFilterField label="Actor (id or name)" htmlFor="f-actor" errors={errors.actor}>
+        </FilterField>
+        <FilterField label="Actor (id or name)" htmlFor="f-actor" errors={errors.actor}>
           <Input id="f-actor" name="actor" defaultValue={text("actor")} {...fieldAria("f-actor", errors.actor)} />
-        </AuditFilterField>
-        <AuditFilterField label="Request id" htmlFor="f-request" errors={errors.requestId}>
+        </FilterField>
+        <FilterField label="Request id" htmlFor="f-request" errors={errors.requestId}>
           <Input id="f-request" name="requestId" defaultValue={text("requestId")} {...fieldAria("f-request", errors.requestId)} />
-        </AuditFilterField>
-        <AuditFilterField label="From (UTC)" htmlFor="f-from" errors={errors.from} help="YYYY-MM-DD">
+        </FilterField>
+        <FilterField label="From (UTC)" htmlFor="f-from" errors={errors.from} help="YYYY-MM-DD">
           <Input id="f-from" name="from" defaultValue={text("from")} placeholder="2026-01-31" className="w-36" {...fieldAria("f-from", errors.from, "YYYY-MM-DD")} />
-        </AuditFilterField>
-        <AuditFilterField label="To (UTC, exclusive)" htmlFor="f-to" errors={errors.to} help="YYYY-MM-DD">
+        </FilterField>
+        <FilterField label="To (UTC, exclusive)" htmlFor="f-to" errors={errors.to} help="YYYY-MM-DD">
           <Input id="f-to" name="to" defaultValue={text("to")} placeholder="2026-02-28" className="w-36" {...fieldAria("f-to", errors.to, "YYYY-MM-DD")} />
-        </AuditFilterField>
+        </FilterField>
       </FilterBar>
-      {Object.keys(errors).length ? (
-        <Alert tone="warning" className="mb-4" title="Some filters were not understood and were not applied">
-          {errorSummary(errors)}
-        </Alert>
-      ) : null}
+      <FilterErrors errors={errors} />
       {rows.length === 0 ? (
         filtered || rawCursor ? (
           <EmptyState title="No event matches these filters" action={<Link href="/audit/events" className={buttonClass("secondary")}>Clear filters</Link>}>
@@ -108,7 +98,7 @@ export default async function EventLogPage({ searchParams }: { searchParams: Pro
               {rows.map((e) => {
                 const href = objectHref(e.objectType, e.objectId, e.requestId);
                 return (
-                  <Tr key={e.seq} data-testid="event-row" data-action={e.action}>
+                  <Tr key={e.seq} data-testid="event-row" data-action={e.action} data-seq={e.seq}>
                     <Td className="font-mono text-xs">{e.seq}</Td>
                     <Td><RelativeTime value={e.at} mode="absolute" /></Td>
                     <Td className="min-w-28">{actorText(e)}</Td>
@@ -125,13 +115,12 @@ export default async function EventLogPage({ searchParams }: { searchParams: Pro
               })}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
-            <span>
-              Events #{rows[0]?.seq} to #{rows[rows.length - 1]?.seq}, newest first.
-            </span>
-            {rawCursor ? <Link href={link({})} className={buttonClass("secondary", "sm")}>Newest</Link> : null}
-            {nextCursor ? <Link href={link({ cursor: nextCursor })} className={buttonClass("secondary", "sm")}>Older events</Link> : null}
-          </nav>
+          <Pager
+            summary={`Events #${rows[0]?.seq} to #${rows[rows.length - 1]?.seq}, newest first.`}
+            first={{ label: "Newest", href: prevCursor ? link({}) : null }}
+            prev={{ label: "Newer events", href: prevCursor ? link({ cursor: prevCursor }) : null }}
+            next={{ label: "Older events", href: nextCursor ? link({ cursor: nextCursor }) : null }}
+          />
         </>
       )}
     </>
