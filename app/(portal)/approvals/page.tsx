@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { RetryJobButton } from "@/components/requests/retry-button";
 import { ageText } from "@/components/ui/age";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -11,8 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { getPrincipal } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/permissions";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/governance/payloads";
 import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/queries";
@@ -20,9 +18,7 @@ import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/querie
 export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "request:decide")) redirect("/");
+  const principal = await requirePagePrincipal("request:decide");
   const parsed = queueFilters.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : {};
   const [queue, failed] = await Promise.all([approvalQueue(db(), principal, filters), failedJobs(db())]);

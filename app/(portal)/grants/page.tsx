@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { GrantActions } from "@/components/grants/grant-actions";
 import { GrantEnd } from "@/components/grants/grant-end";
 import { permissionsText, subjectLabel } from "@/components/grants/format";
@@ -14,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { getPrincipal } from "@/lib/auth/principal";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -32,9 +31,7 @@ function pageSize(raw: string | string[] | undefined): number {
 }
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "grant:read-owned") && !can(principal.roles, "grant:read-any")) redirect("/");
+  const principal = await requirePagePrincipal("grant:read-owned", "grant:read-any");
   const params = await searchParams;
   const { limit: rawLimit, ...raw } = params;
   const { filters, ignored } = parseFilters(grantFilters, raw);

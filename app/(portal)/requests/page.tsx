@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { RequestTable } from "@/components/requests/request-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,8 +7,7 @@ import { Select } from "@/components/ui/field";
 import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { stateLabel } from "@/components/ui/state-badge";
-import { getPrincipal } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/permissions";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/governance/payloads";
 import { myRequests, REQUEST_STATES, requestListFilters } from "@/lib/governance/queries";
@@ -17,9 +15,7 @@ import { myRequests, REQUEST_STATES, requestListFilters } from "@/lib/governance
 export const metadata: Metadata = { title: "My requests" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "request:read-own")) redirect("/");
+  const principal = await requirePagePrincipal("request:read-own");
   const parsed = requestListFilters.safeParse(await searchParams);
   const filters = parsed.success ? parsed.data : {};
   const requests = await myRequests(db(), principal, filters);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { getPrincipal } from "@/lib/auth/principal";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/governance/queries";
@@ -26,9 +25,7 @@ const projectFilters = z.object({
 });
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "project:read-owned") && !can(principal.roles, "project:read-any")) redirect("/");
+  const principal = await requirePagePrincipal("project:read-owned", "project:read-any");
   const filters = projectFilters.parse(await searchParams);
   const all = await listProjects(db(), principal);
   const q = filters.q?.toLowerCase();

@@ -1,17 +1,14 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getPrincipal } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/permissions";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/governance/errors";
 import { projectDetail } from "@/lib/governance/queries";
 
 /** The project as this principal may see it, loaded once per request by the layout (for a real 404) and the page. */
 export const loadProject = cache(async (name: string) => {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "project:read-owned") && !can(principal.roles, "project:read-any")) redirect("/");
+  const principal = await requirePagePrincipal("project:read-owned", "project:read-any");
   try {
     return { principal, ...(await projectDetail(db(), principal, name)) };
   } catch (e) {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AccessForm } from "@/components/requests/access-form";
 import { ProjectForm } from "@/components/requests/project-form";
 import { RobotForm } from "@/components/requests/robot-form";
@@ -10,8 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPrincipal } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/permissions";
+import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { roleLabel } from "@/lib/governance/harbor-roles";
@@ -29,9 +27,7 @@ const KINDS = [
 ] as const;
 
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  if (!can(principal.roles, "request:create")) redirect("/");
+  const principal = await requirePagePrincipal("request:create");
   const params = await searchParams;
   const kind = params.kind;
   const policy = policyFromEnv(env());
