@@ -56,6 +56,7 @@ export default defineConfig({
       DEMO_IDP_ADMIN_TOKEN: E2E.idpAdminToken,
       BERTH_GROUPS_REFRESH_SECONDS: String(E2E.groupsRefreshSeconds),
       BERTH_SCHEDULER_INTERVAL_SECONDS: "2",
+      BERTH_DRIFT_CHECK_SECONDS: "2",
       BERTH_JOB_LEASE_SECONDS: "10",
     },
   },

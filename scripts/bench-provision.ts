@@ -259,6 +259,7 @@ async function main(): Promise<boolean> {
       leaseSeconds: 60,
       concurrency: CONCURRENCY,
       schedulerIntervalSeconds: 3600,
+      driftCheckSeconds: 0,
       pollIntervalMs: 2000,
       backoffBaseMs: 1000,
       backoffMaxMs: 10_000,

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { GrantEnd } from "@/components/grants/grant-end";
 import { subjectLabel } from "@/components/grants/format";
+import { DriftSummary } from "@/components/home/drift-summary";
 import { RequestsChart } from "@/components/home/requests-chart";
 import { AuditorHome } from "./audit/auditor-home";
 import { RetryJobButton } from "@/components/requests/retry-button";
@@ -18,7 +19,7 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/governance/payloads";
-import { approvalQueue, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
+import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
 import { OPEN_STATES } from "@/lib/governance/requests";
 import { requestStats } from "@/lib/governance/stats";
 
@@ -35,8 +36,8 @@ async function requesterData(principal: Principal, warningDays: number) {
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal)]);
-  return { queue, failed, stats };
+  const [queue, failed, stats, drift] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(db())]);
+  return { queue, failed, stats, drift };
 }
 
 export default async function HomePage() {
@@ -123,6 +124,7 @@ export default async function HomePage() {
                 </ul>
               )}
             </Card>
+            <DriftSummary overview={appr.drift} intervalSeconds={env().BERTH_DRIFT_CHECK_SECONDS} />
           </section>
         ) : null}
 

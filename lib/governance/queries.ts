@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import type { DriftFinding } from "./drift";
 import { notFound } from "./errors";
 import { roleLabel } from "./harbor-roles";
 import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "./payloads";
@@ -253,4 +254,28 @@ export function failedJobs(db: Db) {
     take: 50,
     include: { request: { select: { id: true, number: true, projectName: true, kind: true } }, grant: { select: { subjectName: true, projectName: true } } },
   });
+}
+
+export interface DriftOverview {
+  /** managed projects the background check has compared with Harbor at least once */
+  checked: number;
+  /** the oldest of those comparisons (how stale "no drift" may be) */
+  oldestCheck: Date | null;
+  /** projects with findings or whose last check could not read Harbor, most findings first */
+  projects: { projectName: string; findings: DriftFinding[]; since: Date | null; checkedAt: Date | null; failure: string | null; failedAt: Date | null }[];
+}
+
+/** The background drift check's latest state for the approvers' home: every active project (approvers see all). */
+export async function driftOverview(db: Db, take = 10): Promise<DriftOverview> {
+  const active = { project: { state: "ACTIVE" as const } };
+  const [totals, rows] = await Promise.all([
+    db.driftCheck.aggregate({ where: { ...active, checkedAt: { not: null } }, _count: { _all: true }, _min: { checkedAt: true } }),
+    db.driftCheck.findMany({
+      where: { ...active, OR: [{ findingCount: { gt: 0 } }, { failure: { not: null } }] },
+      orderBy: [{ findingCount: "desc" }, { projectName: "asc" }],
+      take,
+      select: { projectName: true, findings: true, since: true, checkedAt: true, failure: true, failedAt: true },
+    }),
+  ]);
+  return { checked: totals._count._all, oldestCheck: totals._min.checkedAt, projects: rows.map((r) => ({ ...r, findings: r.findings as unknown as DriftFinding[] })) };
 }

@@ -10,6 +10,8 @@ export interface ProvisioningConfig {
   leaseSeconds: number;
   concurrency: number;
   schedulerIntervalSeconds: number;
+  /** How often each managed project is compared with Harbor in the background; 0 turns the drift check off. */
+  driftCheckSeconds: number;
   /** Fallback when a NOTIFY is missed (listener reconnecting, another database session): how often to look anyway. */
   pollIntervalMs: number;
   /** First retry delay after a transient Harbor failure; doubles per attempt, with jitter, up to backoffMaxMs. */
@@ -29,6 +31,7 @@ export function provisioningConfigFromEnv(env: Env, overrides: Partial<Provision
     leaseSeconds: env.BERTH_JOB_LEASE_SECONDS,
     concurrency: env.BERTH_WORKER_CONCURRENCY,
     schedulerIntervalSeconds: env.BERTH_SCHEDULER_INTERVAL_SECONDS,
+    driftCheckSeconds: env.BERTH_DRIFT_CHECK_SECONDS,
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
     backoffBaseMs: DEFAULT_BACKOFF_BASE_MS,
     backoffMaxMs: DEFAULT_BACKOFF_MAX_MS,

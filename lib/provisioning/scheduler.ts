@@ -4,10 +4,13 @@ import type { Db } from "../db";
 import { DomainError } from "../governance/errors";
 import { Prisma } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
+import type { HarborClient } from "../harbor";
+import { runDriftChecks, type DriftPass } from "./drift-check";
 import { enqueueGrantRemoval } from "./enqueue";
 import { silentLogger, type WorkerLogger } from "./worker";
 
-// Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window.
+// Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
+// Harbor client) the background drift check.
 
 const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
 const SCHEDULER_CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
@@ -17,6 +20,9 @@ export interface SchedulerDeps {
   db: Db;
   clock?: () => Date;
   log?: WorkerLogger;
+  /** With both, each pass also runs a batch of drift checks (drift-check.ts). */
+  harbor?: HarborClient;
+  driftCheckSeconds?: number;
 }
 
 export interface SchedulerPass {
@@ -24,6 +30,8 @@ export interface SchedulerPass {
   expiryJobs: string[];
   /** RobotSecret ids wiped. */
   wipedSecrets: string[];
+  /** Projects compared with Harbor, and what came of it. */
+  drift: DriftPass["outcomes"];
 }
 
 /**
@@ -105,8 +113,13 @@ export async function wipeExpiredSecrets(deps: SchedulerDeps): Promise<string[]>
 export async function runSchedulerPass(deps: SchedulerDeps): Promise<SchedulerPass> {
   const expiryJobs = await enqueueExpiries(deps);
   const wipedSecrets = await wipeExpiredSecrets(deps);
-  if (expiryJobs.length || wipedSecrets.length) (deps.log ?? silentLogger).info("scheduler pass", { expiryJobs: expiryJobs.length, wipedSecrets: wipedSecrets.length });
-  return { expiryJobs, wipedSecrets };
+  const drift = deps.harbor && deps.driftCheckSeconds ? (await runDriftChecks({ db: deps.db, harbor: deps.harbor, intervalSeconds: deps.driftCheckSeconds, clock: deps.clock, log: deps.log })).outcomes : {};
+  const outcomes = Object.values(drift);
+  const fields = { expiryJobs: expiryJobs.length, wipedSecrets: wipedSecrets.length, driftChecked: outcomes.length, driftChanged: outcomes.filter((o) => o === "changed").length };
+  // a pass that only confirmed what was known is not news
+  if (fields.expiryJobs || fields.wipedSecrets || fields.driftChanged) (deps.log ?? silentLogger).info("scheduler pass", fields);
+  else if (fields.driftChecked) (deps.log ?? silentLogger).debug("scheduler pass", fields);
+  return { expiryJobs, wipedSecrets, drift };
 }
 
 export interface Scheduler {
@@ -116,14 +129,14 @@ export interface Scheduler {
 }
 
 /** Every BERTH_SCHEDULER_INTERVAL_SECONDS; the first pass runs at start. Passes never overlap. */
-export function startScheduler(deps: SchedulerDeps & { config: Pick<ProvisioningConfig, "schedulerIntervalSeconds"> }): Scheduler {
+export function startScheduler(deps: SchedulerDeps & { config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> }): Scheduler {
   const log = deps.log ?? silentLogger;
   let stopped = false;
   let running: Promise<SchedulerPass> | null = null;
   let timer: NodeJS.Timeout | undefined;
 
   const pass = (): Promise<SchedulerPass> => {
-    running ??= runSchedulerPass(deps).finally(() => {
+    running ??= runSchedulerPass({ driftCheckSeconds: deps.config.driftCheckSeconds, ...deps }).finally(() => {
       running = null;
     });
     return running;

@@ -5,7 +5,7 @@ import { subjectLabel } from "@/components/grants/format";
 import { AccessTimeline } from "@/components/projects/access-timeline";
 import { RequestTable } from "@/components/requests/request-table";
 import { DriftCard } from "@/components/projects/drift-card";
-import { findDrift } from "@/components/projects/drift";
+import { driftGrantOf, findDrift, liveMembersOf } from "@/lib/governance/drift";
 import { GrantTable, type ProjectGrant } from "@/components/projects/grant-table";
 import { QuotaCard } from "@/components/projects/quota-card";
 import { layoutTimeline } from "@/components/projects/timeline";
@@ -18,7 +18,6 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { can } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
-import { roleLabel } from "@/lib/governance/harbor-roles";
 import { templateByKey } from "@/lib/governance/templates";
 import { readHarbor } from "./harbor-live";
 import { loadProject } from "./load";
@@ -56,9 +55,9 @@ async function LiveDrift({ project, grants }: { project: Detail["project"]; gran
   if (!live) return <DriftCard report={null} unavailable="the project is not in Harbor yet." checkedAt={null} />;
   if (!live.members.ok) return <DriftCard report={null} unavailable={`Harbor's live figures are unavailable (${live.members.why}).`} checkedAt={null} />;
   const report = findDrift({
-    members: live.members.value.map((m) => ({ entityName: m.entityName, entityType: m.entityType, roleId: m.roleId, roleName: roleLabel(m.roleId) === "—" ? m.roleName : roleLabel(m.roleId) })),
+    members: liveMembersOf(live.members.value),
     robots: live.robots.ok ? live.robots.value.map((r) => ({ id: r.id, name: r.name })) : null,
-    grants: grants.map((g) => ({ id: g.id, subjectType: g.subjectType, subjectName: g.subjectName, state: g.state, roleId: g.roleId, roleLabel: g.roleLabel, harborRobotId: g.harborRobotId, robotName: g.subjectType === "ROBOT" ? subjectLabel(g) : null, request: g.request })),
+    grants: grants.map(driftGrantOf),
     harborOwner: live.owner.ok ? live.owner.value : null,
   });
   return <DriftCard report={report} unavailable={null} checkedAt={live.members.at} />;

@@ -1,4 +1,7 @@
+import { roleLabel } from "./harbor-roles";
+
 // Where Harbor differs from what was approved: Harbor's live members and robots against Berth's grants.
+// Pure: the project page compares live, the scheduler's drift check compares in the background (docs/provisioning.md).
 
 export interface LiveMember {
   entityName: string;
@@ -31,7 +34,8 @@ export type DriftFinding =
   | { kind: "missing-member"; grantId: string; name: string; roleLabel: string; request: DriftGrant["request"] }
   | { kind: "role-differs"; grantId: string; name: string; approved: string; inHarbor: string; request: DriftGrant["request"] }
   | { kind: "unexplained-robot"; name: string }
-  | { kind: "missing-robot"; grantId: string; name: string; request: DriftGrant["request"] };
+  | { kind: "missing-robot"; grantId: string; name: string; request: DriftGrant["request"] }
+  | { kind: "missing-project"; name: string };
 
 export interface Explained {
   name: string;
@@ -105,5 +109,46 @@ export function describeFinding(f: DriftFinding): string {
       return `Harbor has the robot ${f.name}, but no active grant in Berth explains it.`;
     case "missing-robot":
       return `The robot ${f.name} was approved (request #${f.request.number}) but does not exist in Harbor.`;
+    case "missing-project":
+      return `The project ${f.name} does not exist in Harbor, although Berth manages it.`;
   }
+}
+
+/** Harbor's members, with Berth's name for each role Harbor knows by number. */
+export function liveMembersOf(members: readonly LiveMember[]): LiveMember[] {
+  return members.map((m) => ({ entityName: m.entityName, entityType: m.entityType, roleId: m.roleId, roleName: roleLabel(m.roleId) === "—" ? m.roleName : roleLabel(m.roleId) }));
+}
+
+/** A grant as Berth stores it, with the request behind it. */
+export interface GrantRecord {
+  id: string;
+  projectName: string;
+  subjectType: "GROUP" | "ROBOT";
+  subjectName: string;
+  state: string;
+  roleId: number | null;
+  harborRobotId: number | null;
+  harborRobotName: string | null;
+  request: { id: string; number: number };
+}
+
+export function driftGrantOf(g: GrantRecord): DriftGrant {
+  return {
+    id: g.id,
+    subjectType: g.subjectType,
+    subjectName: g.subjectName,
+    state: g.state,
+    roleId: g.roleId,
+    roleLabel: roleLabel(g.roleId),
+    harborRobotId: g.harborRobotId,
+    robotName: g.subjectType === "ROBOT" ? (g.harborRobotName ?? `robot$${g.projectName}+${g.subjectName}`) : null,
+    request: g.request,
+  };
+}
+
+/** The same findings in any order give the same key: what the drift check compares to see a change. */
+export function findingsKey(findings: readonly DriftFinding[]): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
+  return JSON.stringify(findings.map((f) => JSON.stringify(sorted(f))).sort());
 }

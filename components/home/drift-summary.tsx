@@ -1,0 +1,81 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Card, CardHeader } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { describeFinding } from "@/lib/governance/drift";
+import type { DriftOverview } from "@/lib/governance/queries";
+
+const SHOWN_PER_PROJECT = 2;
+
+function every(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? "every hour" : `every ${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? "every minute" : `every ${seconds / 60} minutes`;
+  return `every ${seconds} seconds`;
+}
+
+const Note = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;
+
+/** The approvers' view of the background drift check: which projects differ from what was approved in Harbor. */
+export function DriftSummary({ overview, intervalSeconds }: { overview: DriftOverview; intervalSeconds: number }) {
+  const differing = overview.projects.filter((p) => p.findings.length > 0).length;
+  return (
+    <Card aria-labelledby="drift-home-heading" className="lg:col-span-2" data-testid="home-drift">
+      <CardHeader
+        id="drift-home-heading"
+        title={differing ? `Drift in ${differing} project${differing === 1 ? "" : "s"}` : "Drift"}
+        description={intervalSeconds > 0 ? `Each managed project is compared with Harbor ${every(intervalSeconds)}: changes made in Harbor directly show up here.` : undefined}
+      />
+      {intervalSeconds === 0 ? (
+        <Note>The background drift check is off (BERTH_DRIFT_CHECK_SECONDS=0). Each project page still compares Harbor live.</Note>
+      ) : overview.projects.length === 0 ? (
+        overview.checked === 0 ? (
+          <Note>No project has been compared with Harbor yet.</Note>
+        ) : (
+          <Note>
+            Harbor matches what was approved in all {overview.checked} checked project{overview.checked === 1 ? "" : "s"}
+            {overview.oldestCheck ? (
+              <>
+                {" "}(oldest check <RelativeTime value={overview.oldestCheck} />)
+              </>
+            ) : null}
+            .
+          </Note>
+        )
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {overview.projects.map((p) => (
+            <li key={p.projectName} className="px-4 py-2 text-sm" data-testid="home-drift-project">
+              <Link href={`/projects/${encodeURIComponent(p.projectName)}#drift-heading`} className="font-medium">
+                {p.projectName}
+              </Link>
+              {p.findings.length ? (
+                <span className="text-slate-600">
+                  {" "}· {p.findings.length} difference{p.findings.length === 1 ? "" : "s"}
+                  {p.since ? (
+                    <>
+                      {" "}since <RelativeTime value={p.since} />
+                    </>
+                  ) : null}
+                </span>
+              ) : null}
+              {p.failure ? (
+                <span className="block text-xs text-amber-800">
+                  Harbor could not be read ({p.failure}){p.failedAt ? <> <RelativeTime value={p.failedAt} /></> : null}
+                  {p.checkedAt ? <>; last compared <RelativeTime value={p.checkedAt} /></> : "; never compared"}.
+                </span>
+              ) : null}
+              {p.findings.length ? (
+                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700">
+                  {p.findings.slice(0, SHOWN_PER_PROJECT).map((f, i) => (
+                    <li key={i} data-testid="home-drift-finding">{describeFinding(f)}</li>
+                  ))}
+                  {p.findings.length > SHOWN_PER_PROJECT ? <li className="list-none text-slate-600">and {p.findings.length - SHOWN_PER_PROJECT} more on the project page</li> : null}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
