@@ -97,7 +97,7 @@ export default async function HomePage() {
                 <RequestsChart stats={appr.stats} />
               </CardBody>
             </Card>
-            <Card aria-labelledby="failed-heading" className="lg:col-span-2">
+            <Card aria-labelledby="failed-heading">
               <CardHeader id="failed-heading" title="Failed provisioning" description="Jobs that stopped. Open the request to see the step and Harbor's answer, then retry." />
               {appr.failed.length === 0 ? (
                 <Empty>No failed jobs.</Empty>

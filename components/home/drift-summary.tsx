@@ -19,7 +19,7 @@ const Note = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 
 export function DriftSummary({ overview, intervalSeconds }: { overview: DriftOverview; intervalSeconds: number }) {
   const differing = overview.projects.filter((p) => p.findings.length > 0).length;
   return (
-    <Card aria-labelledby="drift-home-heading" className="lg:col-span-2" data-testid="home-drift">
+    <Card aria-labelledby="drift-home-heading" data-testid="home-drift">
       <CardHeader
         id="drift-home-heading"
         title={differing ? `Drift in ${differing} project${differing === 1 ? "" : "s"}` : "Drift"}
@@ -32,7 +32,7 @@ export function DriftSummary({ overview, intervalSeconds }: { overview: DriftOve
           <Note>No project has been compared with Harbor yet.</Note>
         ) : (
           <Note>
-            Harbor matches what was approved in all {overview.checked} checked project{overview.checked === 1 ? "" : "s"}
+            Harbor matches what was approved in {overview.checked === 1 ? "the one checked project" : `all ${overview.checked} checked projects`}
             {overview.oldestCheck ? (
               <>
                 {" "}(oldest check <RelativeTime value={overview.oldestCheck} />)
