@@ -36,7 +36,7 @@ test("a member added in Harbor directly shows up as drift on the approver's home
     });
     const project = bob.getByTestId("home-drift-project");
     await expect(project).toHaveCount(1);
-    await expect(project).toContainText("finance-api · 1 difference since");
+    await expect(project).toContainText("finance-api · 1 difference, first seen");
     await expect(project.getByTestId("home-drift-finding")).toHaveText(FINDING);
     const axe = await new AxeBuilder({ page: bob }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);

@@ -4,7 +4,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { describeFinding, type DriftReport } from "@/lib/governance/drift";
 
 /** Harbor's live members and robots against the approved grants ("Harbor differs from what was approved"). */
-export function DriftCard({ report, unavailable, checkedAt }: { report: DriftReport | null; unavailable: string | null; checkedAt: Date | null }) {
+export function DriftCard({ report, unavailable, checkedAt, backgroundCheck = false }: { report: DriftReport | null; unavailable: string | null; checkedAt: Date | null; backgroundCheck?: boolean }) {
   const differs = !!report?.findings.length;
   return (
     <Card aria-labelledby="drift-heading" data-testid="drift">
@@ -19,7 +19,7 @@ export function DriftCard({ report, unavailable, checkedAt }: { report: DriftRep
                 <li key={i} data-testid="drift-finding">{describeFinding(f)}</li>
               ))}
             </ul>
-            <p className="mt-2">Someone changed Harbor directly, or a provisioning step did not finish. Approvers can revoke or retry. Changes made only in Harbor leave no request behind; Berth&rsquo;s background check records each new difference it finds in the audit trail (project.drift.found).</p>
+            <p className="mt-2">Someone changed Harbor directly, or a provisioning step did not finish. Approvers can revoke or retry. Changes made only in Harbor leave no request behind{backgroundCheck ? <>; Berth&rsquo;s background check records each new difference it finds in the audit trail (project.drift.found)</> : null}.</p>
           </Alert>
         ) : (
           <p className="text-green-800">Harbor matches what was approved.</p>

@@ -108,18 +108,24 @@ interface Keyset {
   backward: boolean;
 }
 
-function decodeGrantCursor(cursor: string | undefined, sort: string, dir: string, width: number): Keyset | null {
+function decodeGrantCursor(cursor: string | undefined, sort: GrantHistoryFilters["sort"], dir: string): Keyset | null {
   if (!cursor) return null;
+  const keys = GRANT_SORT_KEYS[sort];
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as GrantCursor;
     // a cursor from another sort order starts again at the first page rather than skipping rows
-    if (parsed.s !== sort || parsed.d !== dir || !Array.isArray(parsed.k) || parsed.k.length !== width) return null;
-    if (!parsed.k.every((k) => typeof k === "string")) return null;
+    if (parsed.s !== sort || parsed.d !== dir || !Array.isArray(parsed.k) || parsed.k.length !== keys.length) return null;
+    if (!parsed.k.every((k) => typeof k === "string" && k.length <= 1000)) return null;
     return { keys: parsed.k, backward: parsed.b === 1 };
   } catch {
     return null;
   }
 }
+
+class UnreadableCursor extends Error {}
+
+/** PostgreSQL's "this text is not a value of that type" errors (class 22: data exception). */
+const isBadValue = (e: unknown) => typeof e === "object" && e !== null && ["22007", "22008", "22P02", "22003"].includes(String((e as { code?: unknown }).code));
 
 /**
  * One keyset page from the `limit + 1` rows a query returned in page order: forward, the extra row is the last
@@ -179,7 +185,7 @@ export function grantHistoryQuery(filters: GrantHistoryFilters, page: { cursor?:
   const p = new Params();
   const keys = GRANT_SORT_KEYS[filters.sort];
   const where = grantFilterConditions(filters, p);
-  const at = decodeGrantCursor(page.cursor, filters.sort, filters.dir, keys.length);
+  const at = decodeGrantCursor(page.cursor, filters.sort, filters.dir);
   // backward, the page before the cursor is the rows nearest to it in the opposite order
   const forward = (filters.dir === "desc") === !at?.backward;
   if (at) {
@@ -253,15 +259,26 @@ export async function grantHistory(db: Queryable, filters: GrantHistoryFiltersIn
   const f = grantHistoryFiltersSchema.parse(filters);
   const pg = pageSchema.parse(page);
   const width = GRANT_SORT_KEYS[f.sort].length;
-  const at = decodeGrantCursor(pg.cursor, f.sort, f.dir, width);
-  const fetch = async (cursor: string | undefined) => {
+  const at = decodeGrantCursor(pg.cursor, f.sort, f.dir);
+  const fetch = async (cursor: string | undefined): Promise<GrantRowRaw[]> => {
     const q = grantHistoryQuery(f, { cursor, limit: pg.limit });
-    return (await db.query<GrantRowRaw>(q.text, q.values)).rows;
+    try {
+      return (await db.query<GrantRowRaw>(q.text, q.values)).rows;
+    } catch (e) {
+      if (cursor && isBadValue(e)) throw new UnreadableCursor();
+      throw e;
+    }
   };
   const cursorOf = (row: GrantRowRaw, backward: boolean) =>
     encodeCursor({ s: f.sort, d: f.dir, k: Array.from({ length: width }, (_, i) => String(row[`k${i}`])), ...(backward ? { b: 1 as const } : {}) });
-  // an unreadable cursor reads the first page, and says so by having no page before it
-  return keysetPage(fetch, { cursor: at ? pg.cursor : undefined, limit: pg.limit }, at?.backward ?? false, cursorOf, toGrantRow);
+  // an unreadable cursor reads the first page, and says so by having no page before it; so does a hand-made one whose
+  // keys do not cast (a date, a uuid), which only PostgreSQL can tell
+  try {
+    return await keysetPage(fetch, { cursor: at ? pg.cursor : undefined, limit: pg.limit }, at?.backward ?? false, cursorOf, toGrantRow);
+  } catch (e) {
+    if (e instanceof UnreadableCursor) return keysetPage(fetch, { limit: pg.limit }, false, cursorOf, toGrantRow);
+    throw e;
+  }
 }
 
 /** One event as the auditor views read it: every column, with seq as a decimal string (bigint in the database). */
@@ -293,7 +310,8 @@ export function eventFilterConditions(f: EventLogFilters, p: Params): string[] {
 /** "123": events older than #123; "n123": events newer than #123. */
 function parseSeqCursor(cursor: string | undefined): { seq: string; newer: boolean } | null {
   const m = cursor ? /^(n?)(\d{1,19})$/.exec(cursor) : null;
-  return m ? { seq: m[2]!, newer: m[1] === "n" } : null;
+  // past bigint's range the cast would fail: read the first page instead
+  return m && BigInt(m[2]!) <= 9223372036854775807n ? { seq: m[2]!, newer: m[1] === "n" } : null;
 }
 
 /** The SQL of one event-log page, newest first (limit + 1 rows). */

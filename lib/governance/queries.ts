@@ -256,26 +256,44 @@ export function failedJobs(db: Db) {
   });
 }
 
+export interface DriftProject {
+  projectName: string;
+  findings: DriftFinding[];
+  since: Date | null;
+  checkedAt: Date | null;
+  failure: string | null;
+  failedAt: Date | null;
+}
+
 export interface DriftOverview {
   /** managed projects the background check has compared with Harbor at least once */
   checked: number;
   /** the oldest of those comparisons (how stale "no drift" may be) */
   oldestCheck: Date | null;
-  /** projects with findings or whose last check could not read Harbor, most findings first */
-  projects: { projectName: string; findings: DriftFinding[]; since: Date | null; checkedAt: Date | null; failure: string | null; failedAt: Date | null }[];
+  /** how many projects differ from what was approved, and the first of them, most findings first */
+  differing: { count: number; projects: DriftProject[] };
+  /** how many projects without findings could not be read in Harbor at their last check, and the latest of them */
+  unreadable: { count: number; projects: DriftProject[] };
 }
 
 /** The background drift check's latest state for the approvers' home: every active project (approvers see all). */
 export async function driftOverview(db: Db, take = 10): Promise<DriftOverview> {
   const active = { project: { state: "ACTIVE" as const } };
-  const [totals, rows] = await Promise.all([
+  const differing = { ...active, findingCount: { gt: 0 } };
+  const unreadable = { ...active, findingCount: 0, failure: { not: null } };
+  const select = { projectName: true, findings: true, since: true, checkedAt: true, failure: true, failedAt: true } as const;
+  const asProject = (r: Omit<DriftProject, "findings"> & { findings: unknown }): DriftProject => ({ ...r, findings: r.findings as DriftFinding[] });
+  const [totals, differingCount, differingRows, unreadableCount, unreadableRows] = await Promise.all([
     db.driftCheck.aggregate({ where: { ...active, checkedAt: { not: null } }, _count: { _all: true }, _min: { checkedAt: true } }),
-    db.driftCheck.findMany({
-      where: { ...active, OR: [{ findingCount: { gt: 0 } }, { failure: { not: null } }] },
-      orderBy: [{ findingCount: "desc" }, { projectName: "asc" }],
-      take,
-      select: { projectName: true, findings: true, since: true, checkedAt: true, failure: true, failedAt: true },
-    }),
+    db.driftCheck.count({ where: differing }),
+    db.driftCheck.findMany({ where: differing, orderBy: [{ findingCount: "desc" }, { projectName: "asc" }], take, select }),
+    db.driftCheck.count({ where: unreadable }),
+    db.driftCheck.findMany({ where: unreadable, orderBy: [{ failedAt: "desc" }, { projectName: "asc" }], take: Math.ceil(take / 2), select }),
   ]);
-  return { checked: totals._count._all, oldestCheck: totals._min.checkedAt, projects: rows.map((r) => ({ ...r, findings: r.findings as unknown as DriftFinding[] })) };
+  return {
+    checked: totals._count._all,
+    oldestCheck: totals._min.checkedAt,
+    differing: { count: differingCount, projects: differingRows.map(asProject) },
+    unreadable: { count: unreadableCount, projects: unreadableRows.map(asProject) },
+  };
 }

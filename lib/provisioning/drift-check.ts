@@ -23,13 +23,18 @@ export interface DriftCheckDeps {
   /** Projects claimed per pass. */
   batch?: number;
   concurrency?: number;
+  /** Checked between projects: when true, no further project of the batch is read (its claim simply lapses). */
+  stopping?: () => boolean;
 }
 
-export type DriftOutcome = "unchanged" | "changed" | "failed" | "busy";
+/** "superseded": another scheduler claimed the project again meanwhile (this check took longer than the interval). */
+export type DriftOutcome = "unchanged" | "changed" | "failed" | "busy" | "superseded";
 
 export interface DriftPass {
   /** project name → what its check did */
   outcomes: Record<string, DriftOutcome>;
+  claimed: number;
+  batch: number;
 }
 
 interface Claimed {
@@ -77,11 +82,19 @@ async function snapshot(db: Pick<Tx, "grant" | "provisioningJob">, projectId: st
   return { grants, key: grants.map((g) => `${g.id}:${g.state}`).join(","), busy: openJobs > 0 };
 }
 
+/** A code safe to store and show: Harbor's own codes are upper-case words; anything else is just an error. */
+const failureCode = (e: unknown) => (isHarborError(e) && /^[A-Z][A-Z0-9_]{0,39}$/.test(e.code) ? e.code : "ERROR");
+
 /** Harbor's side, or the error code that stopped the read. */
 async function readHarbor(harbor: HarborClient, project: Claimed, grants: GrantRecord[]): Promise<{ findings: DriftFinding[] } | { failure: string }> {
   try {
     const live = await harbor.getProject(project.harborId);
-    if (!live) return { findings: [{ kind: "missing-project", name: project.name }] };
+    if (!live) {
+      // a proxy in front of Harbor can answer 404 for everything during maintenance: only a Harbor that answers its
+      // ping may say a project is gone
+      await harbor.ping();
+      return { findings: [{ kind: "missing-project", name: project.name }] };
+    }
     const [members, robots] = await Promise.all([harbor.listMembers(project.name), harbor.listProjectRobots(project.harborId)]);
     const report = findDrift({
       members: liveMembersOf(members.members),
@@ -91,40 +104,52 @@ async function readHarbor(harbor: HarborClient, project: Claimed, grants: GrantR
     });
     return { findings: report.findings };
   } catch (e) {
-    return { failure: isHarborError(e) ? e.code : "ERROR" };
+    return { failure: failureCode(e) };
   }
 }
 
 interface Stored {
   findings: JsonValue;
   since: Date | null;
+  claimedAt: Date | null;
 }
 
-/** Checks one claimed project: grants, then Harbor, then the write, which is dropped if the grants moved meanwhile. */
-async function checkProject(deps: DriftCheckDeps, project: Claimed, now: Date): Promise<DriftOutcome> {
+/**
+ * Checks one claimed project: grants, then Harbor, then the write, which is dropped if the grants moved meanwhile.
+ * Every write holds only while this pass's claim does (`claimedAt` = `claimedAt` of the claim): a slow check never
+ * overwrites a newer one.
+ */
+async function checkProject(deps: DriftCheckDeps, project: Claimed, claim: Date): Promise<DriftOutcome> {
   const { db } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const ours = { projectId: project.projectId, claimedAt: claim };
+  // due again at once, but behind the projects that have waited longer (a claim this old is exactly due)
+  const again = { claimedAt: new Date(claim.getTime() - deps.intervalSeconds * 1000) };
   const before = await snapshot(db, project.projectId);
   // a job in flight changes Harbor and the grants one after the other: look again next pass
   if (before.busy) {
-    await db.driftCheck.update({ where: { projectId: project.projectId }, data: { claimedAt: null } });
-    return "busy";
+    const { count } = await db.driftCheck.updateMany({ where: ours, data: again });
+    return count ? "busy" : "superseded";
   }
   const read = await readHarbor(deps.harbor, project, before.grants);
   if ("failure" in read) {
-    await db.driftCheck.update({ where: { projectId: project.projectId }, data: { failure: read.failure, failedAt: now } });
+    const { count } = await db.driftCheck.updateMany({ where: ours, data: { failure: read.failure, failedAt: clock() } });
+    if (!count) return "superseded";
     (deps.log ?? silentLogger).warn("drift check could not read Harbor", { project: project.name, code: read.failure });
     return "failed";
   }
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Stored[]>`SELECT findings, since FROM "DriftCheck" WHERE "projectId" = ${project.projectId}::uuid FOR UPDATE`;
+    const [row] = await tx.$queryRaw<Stored[]>`SELECT findings, since, "claimedAt" FROM "DriftCheck" WHERE "projectId" = ${project.projectId}::uuid FOR UPDATE`;
+    if (!row || row.claimedAt?.getTime() !== claim.getTime()) return "superseded";
     const after = await snapshot(tx, project.projectId);
     if (after.busy || after.key !== before.key) {
-      await tx.driftCheck.update({ where: { projectId: project.projectId }, data: { claimedAt: null } });
+      await tx.driftCheck.update({ where: { projectId: project.projectId }, data: again });
       return "busy";
     }
-    const old = (row?.findings ?? []) as DriftFinding[];
+    const now = clock();
+    const old = row.findings as unknown as DriftFinding[];
     const changed = findingsKey(old) !== findingsKey(read.findings);
-    const since = changed ? (read.findings.length ? now : null) : (row?.since ?? null);
+    const since = changed ? (read.findings.length ? now : null) : row.since;
     await tx.driftCheck.update({
       where: { projectId: project.projectId },
       data: { checkedAt: now, findings: read.findings as unknown as Prisma.InputJsonValue, findingCount: read.findings.length, since, failure: null, failedAt: null },
@@ -146,15 +171,16 @@ async function checkProject(deps: DriftCheckDeps, project: Claimed, now: Date): 
 
 /** One batch of due projects, a few at a time. A failure on one project never stops the others. */
 export async function runDriftChecks(deps: DriftCheckDeps): Promise<DriftPass> {
-  const now = (deps.clock ?? (() => new Date()))();
-  const claimed = await claimDue(deps.db, now, deps.intervalSeconds, deps.batch ?? DEFAULT_BATCH);
+  const claim = (deps.clock ?? (() => new Date()))();
+  const batch = deps.batch ?? DEFAULT_BATCH;
+  const claimed = await claimDue(deps.db, claim, deps.intervalSeconds, batch);
   const outcomes: Record<string, DriftOutcome> = {};
   let next = 0;
   const lane = async () => {
-    while (next < claimed.length) {
+    while (next < claimed.length && !deps.stopping?.()) {
       const project = claimed[next++]!;
       try {
-        outcomes[project.name] = await checkProject(deps, project, now);
+        outcomes[project.name] = await checkProject(deps, project, claim);
       } catch (e) {
         outcomes[project.name] = "failed";
         (deps.log ?? silentLogger).error("drift check failed", { project: project.name, error: e instanceof Error ? e.name : "unknown" });
@@ -162,5 +188,5 @@ export async function runDriftChecks(deps: DriftCheckDeps): Promise<DriftPass> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, claimed.length) }, lane));
-  return { outcomes };
+  return { outcomes, claimed: claimed.length, batch };
 }

@@ -5,7 +5,7 @@ import { DomainError } from "../governance/errors";
 import { Prisma } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
 import type { HarborClient } from "../harbor";
-import { runDriftChecks, type DriftPass } from "./drift-check";
+import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "./drift-check";
 import { enqueueGrantRemoval } from "./enqueue";
 import { silentLogger, type WorkerLogger } from "./worker";
 
@@ -15,14 +15,14 @@ import { silentLogger, type WorkerLogger } from "./worker";
 const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
 const SCHEDULER_CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
 const BATCH = 200;
+/** Batches of drift checks per tick at most (25 projects each). */
+const MAX_DRIFT_ROUNDS = 40;
+const DRIFT_STOP_WAIT_MS = 5_000;
 
 export interface SchedulerDeps {
   db: Db;
   clock?: () => Date;
   log?: WorkerLogger;
-  /** With both, each pass also runs a batch of drift checks (drift-check.ts). */
-  harbor?: HarborClient;
-  driftCheckSeconds?: number;
 }
 
 export interface SchedulerPass {
@@ -30,8 +30,6 @@ export interface SchedulerPass {
   expiryJobs: string[];
   /** RobotSecret ids wiped. */
   wipedSecrets: string[];
-  /** Projects compared with Harbor, and what came of it. */
-  drift: DriftPass["outcomes"];
 }
 
 /**
@@ -113,52 +111,95 @@ export async function wipeExpiredSecrets(deps: SchedulerDeps): Promise<string[]>
 export async function runSchedulerPass(deps: SchedulerDeps): Promise<SchedulerPass> {
   const expiryJobs = await enqueueExpiries(deps);
   const wipedSecrets = await wipeExpiredSecrets(deps);
-  const drift = deps.harbor && deps.driftCheckSeconds ? (await runDriftChecks({ db: deps.db, harbor: deps.harbor, intervalSeconds: deps.driftCheckSeconds, clock: deps.clock, log: deps.log })).outcomes : {};
-  const outcomes = Object.values(drift);
-  const fields = { expiryJobs: expiryJobs.length, wipedSecrets: wipedSecrets.length, driftChecked: outcomes.length, driftChanged: outcomes.filter((o) => o === "changed").length };
-  // a pass that only confirmed what was known is not news
-  if (fields.expiryJobs || fields.wipedSecrets || fields.driftChanged) (deps.log ?? silentLogger).info("scheduler pass", fields);
-  else if (fields.driftChecked) (deps.log ?? silentLogger).debug("scheduler pass", fields);
-  return { expiryJobs, wipedSecrets, drift };
+  if (expiryJobs.length || wipedSecrets.length) (deps.log ?? silentLogger).info("scheduler pass", { expiryJobs: expiryJobs.length, wipedSecrets: wipedSecrets.length });
+  return { expiryJobs, wipedSecrets };
 }
 
-export interface Scheduler {
-  /** Runs a pass now (and serializes with the timer's passes). */
-  runNow(): Promise<SchedulerPass>;
-  stop(): Promise<void>;
+/** Drift checks until no project is due (or the scheduler stops): a large registry is not held to one batch per tick. */
+async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }): Promise<DriftPass["outcomes"]> {
+  const all: DriftPass["outcomes"] = {};
+  for (let round = 0; round < MAX_DRIFT_ROUNDS && !deps.stopping(); round++) {
+    const { outcomes, claimed, batch } = await runDriftChecks(deps);
+    Object.assign(all, outcomes);
+    if (claimed < batch) break;
+  }
+  const values = Object.values(all);
+  const fields = { checked: values.length, changed: values.filter((o) => o === "changed").length, failed: values.filter((o) => o === "failed").length };
+  // a round that only confirmed what was known is not news
+  if (fields.changed || fields.failed) (deps.log ?? silentLogger).info("drift check", fields);
+  else if (fields.checked) (deps.log ?? silentLogger).debug("drift check", fields);
+  return all;
 }
 
-/** Every BERTH_SCHEDULER_INTERVAL_SECONDS; the first pass runs at start. Passes never overlap. */
-export function startScheduler(deps: SchedulerDeps & { config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> }): Scheduler {
-  const log = deps.log ?? silentLogger;
+interface Loop<T> {
+  runNow(): Promise<T>;
+  stop(waitMs?: number): Promise<void>;
+}
+
+/** Runs `work` at once and again `intervalMs` after each run ends; runs never overlap, and runNow joins one in flight. */
+function every<T>(name: string, intervalMs: number, work: () => Promise<T>, log: WorkerLogger): Loop<T> {
   let stopped = false;
-  let running: Promise<SchedulerPass> | null = null;
+  let running: Promise<T> | null = null;
   let timer: NodeJS.Timeout | undefined;
-
-  const pass = (): Promise<SchedulerPass> => {
-    running ??= runSchedulerPass({ driftCheckSeconds: deps.config.driftCheckSeconds, ...deps }).finally(() => {
+  const run = (): Promise<T> => {
+    running ??= work().finally(() => {
       running = null;
     });
     return running;
   };
   const tick = async () => {
     try {
-      await pass();
+      await run();
     } catch (e) {
-      log.warn("scheduler pass failed", { error: e instanceof Error ? e.name : "unknown" });
+      log.warn(`${name} failed`, { error: e instanceof Error ? e.name : "unknown" });
     }
     if (stopped) return;
-    timer = setTimeout(() => void tick(), deps.config.schedulerIntervalSeconds * 1000);
+    timer = setTimeout(() => void tick(), intervalMs);
     timer.unref?.();
   };
   void tick();
-
   return {
-    runNow: pass,
-    async stop() {
+    runNow: run,
+    async stop(waitMs) {
       stopped = true;
       clearTimeout(timer);
-      if (running) await running.catch(() => {});
+      const current = running?.catch(() => {});
+      if (!current) return;
+      if (waitMs === undefined) await current;
+      else await Promise.race([current, new Promise((r) => setTimeout(r, waitMs).unref?.())]);
+    },
+  };
+}
+
+export interface Scheduler {
+  /** Runs a pass (expiry, secret wiping) now, and serializes with the timer's passes. */
+  runNow(): Promise<SchedulerPass>;
+  /** Runs drift checks now; null when the drift check is off or there is no Harbor client. */
+  runDriftNow: (() => Promise<DriftPass["outcomes"]>) | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every BERTH_SCHEDULER_INTERVAL_SECONDS; the first pass runs at start. Expiry and secret wiping run in one loop, the
+ * drift check in another, so a slow or hung Harbor never delays an expiry.
+ */
+export function startScheduler(deps: SchedulerDeps & { harbor?: HarborClient; config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> }): Scheduler {
+  const log = deps.log ?? silentLogger;
+  const intervalMs = deps.config.schedulerIntervalSeconds * 1000;
+  let stopping = false;
+  const main = every("scheduler pass", intervalMs, () => runSchedulerPass(deps), log);
+  const { harbor } = deps;
+  const drift =
+    harbor && deps.config.driftCheckSeconds > 0
+      ? every("drift check", intervalMs, () => runDriftRounds({ db: deps.db, harbor, intervalSeconds: deps.config.driftCheckSeconds, clock: deps.clock, log, stopping: () => stopping }), log)
+      : null;
+  return {
+    runNow: main.runNow,
+    runDriftNow: drift ? drift.runNow : null,
+    async stop() {
+      stopping = true;
+      // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing
+      await Promise.all([main.stop(), drift?.stop(DRIFT_STOP_WAIT_MS)]);
     },
   };
 }

@@ -181,6 +181,14 @@ describe("grant history, grant detail and the event log", () => {
     const foreign = encodeCursor({ s: "startsAt", d: "desc", k: ["2025-06-10 08:00:00+00", grants[0]!.id] });
     expect((await grantHistory(db.pool, { sort: "project" }, { limit: 2, cursor: foreign })).rows).toEqual(first.rows);
     expect((await grantHistory(db.pool, { sort: "project" }, { limit: 2, cursor: "garbage" })).rows).toEqual(first.rows);
+    // keys of the right shape that are not dates or ids: PostgreSQL cannot cast them, and the first page comes back
+    for (const k of [["x", "not-a-date", "not-a-uuid"], ["finance", "2026-13-45 99:00:00+00", grants[0]!.id], ["finance", "2025-06-10 08:00:00+00", "zzzz"]]) {
+      for (const b of [undefined, 1 as const]) {
+        const page = await grantHistory(db.pool, { sort: "project" }, { limit: 2, cursor: encodeCursor({ s: "project", d: "desc", k, b }) });
+        expect(page.rows, JSON.stringify(k)).toEqual(first.rows);
+        expect(page.prevCursor).toBeNull();
+      }
+    }
   });
 
   it("rejects invalid filters", async () => {
@@ -243,7 +251,8 @@ describe("grant history, grant detail and the event log", () => {
       prev = p.prevCursor;
     }
     expect(back).toEqual(pages.slice(0, -1).map((p) => p.seqs));
-    expect(await eventLog(db.pool, {}, { cursor: "x12", limit: 7 })).toEqual(await eventLog(db.pool, {}, { limit: 7 }));
+    const newest = await eventLog(db.pool, {}, { limit: 7 });
+    for (const cursor of ["x12", "9999999999999999999", "n9999999999999999999"]) expect(await eventLog(db.pool, {}, { cursor, limit: 7 }), cursor).toEqual(newest);
   });
 
   it("filters the event log", async () => {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DriftFinding } from "../../lib/governance/drift";
+import { driftOverview } from "../../lib/governance/queries";
 import { runDriftChecks } from "../../lib/provisioning/drift-check";
-import { runSchedulerPass } from "../../lib/provisioning/scheduler";
+import type { HarborClient } from "../../lib/harbor";
+import { startScheduler } from "../../lib/provisioning/scheduler";
 import type { Worker } from "../../lib/provisioning/worker";
 import { activeProject, approve, provisioningEnv, worker, type ProvisioningEnv } from "./fixtures/provisioning";
 
@@ -77,8 +79,10 @@ describe("the background drift check", () => {
     // approved but not yet run: the worker is stopped, so the job stays queued
     await w.stop();
     const { requestId } = await approve(env, "GROUP_ACCESS", { projectName: "vault", groupName: "qa-team", roleId: 3, replacesGrantId: null, previousRoleId: null });
-    expect((await check(nextRound())).outcomes).toEqual({ vault: "busy" });
-    expect((await stored()).claimedAt).toBeNull();
+    const at = nextRound();
+    expect((await check(at)).outcomes).toEqual({ vault: "busy" });
+    // due again at once, queued as if its claim had lapsed just now
+    expect((await stored()).claimedAt).toEqual(new Date(at.getTime() - INTERVAL * 1000));
     // due at once, not after the interval
     expect((await check(new Date(clockMs + 1000))).outcomes).toEqual({ vault: "busy" });
     w = worker(env);
@@ -106,7 +110,7 @@ describe("the background drift check", () => {
     expect((await env.db.prisma.driftCheck.findUniqueOrThrow({ where: { projectId: scratch } })).findings).toEqual([{ kind: "missing-project", name: "scratch" }]);
   });
 
-  it("checks each project once when several schedulers run at the same moment, and runs as part of a scheduler pass", async () => {
+  it("checks each project once when several schedulers run at the same moment", async () => {
     // another session holds vault's row while two passes claim: both must pass over it, not queue up behind the
     // lock and then both take it
     const holder = await env.db.pool.connect();
@@ -128,10 +132,73 @@ describe("the background drift check", () => {
     const again = await Promise.all(Array.from({ length: 4 }, () => check(at)));
     expect(again.flatMap((p) => Object.keys(p.outcomes))).toEqual(["vault"]);
 
-    const pass = await runSchedulerPass({ db: env.db.prisma, harbor: env.harbor, driftCheckSeconds: INTERVAL, clock: nextRound });
-    expect(pass.drift).toEqual({ scratch: "unchanged", vault: "unchanged" });
-    // without a Harbor client (or with the check off) a pass leaves drift alone
-    expect((await runSchedulerPass({ db: env.db.prisma, clock: nextRound })).drift).toEqual({});
-    expect((await runSchedulerPass({ db: env.db.prisma, harbor: env.harbor, driftCheckSeconds: 0, clock: nextRound })).drift).toEqual({});
+  });
+
+  it("drops a slow check's result when another scheduler has claimed the project again meanwhile", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const reading = new Promise<void>((r) => (reached = r));
+    const slow: HarborClient = {
+      ...env.harbor,
+      getProject: async (id) => {
+        reached();
+        await gate;
+        return env.harbor.getProject(id);
+      },
+    };
+    const first = nextRound();
+    const stale = runDriftChecks({ db: env.db.prisma, harbor: slow, intervalSeconds: INTERVAL, clock: () => first, batch: 1 });
+    await reading;
+    // the first check hangs in Harbor past the interval; a second scheduler takes the project and finishes
+    const second = nextRound();
+    const fresh = await runDriftChecks({ db: env.db.prisma, harbor: env.harbor, intervalSeconds: INTERVAL, clock: () => second });
+    release();
+    const late = await stale;
+    const [name] = Object.keys(late.outcomes);
+    expect(Object.keys(fresh.outcomes)).toContain(name);
+    expect(late.outcomes).toEqual({ [name!]: "superseded" });
+    // the newer check's claim and result stand
+    expect(await env.db.prisma.driftCheck.findFirstOrThrow({ where: { projectName: name! } })).toMatchObject({ claimedAt: second, checkedAt: second });
+  });
+
+  it("gives the approvers' home the counts, the worst projects first, and the unreadable ones apart", async () => {
+    const finding: DriftFinding = { kind: "unexplained-robot", name: "robot$vault+stray" };
+    await env.db.prisma.driftCheck.update({ where: { projectId }, data: { findings: [finding, finding], findingCount: 2, failure: null } });
+    await env.db.prisma.driftCheck.updateMany({ where: { projectName: "scratch" }, data: { findings: [], findingCount: 0, failure: "UNAUTHORIZED", failedAt: new Date() } });
+    const all = await driftOverview(env.db.prisma);
+    expect(all.checked).toBe(2);
+    expect(all.differing).toMatchObject({ count: 1, projects: [{ projectName: "vault", findings: [finding, finding] }] });
+    expect(all.unreadable).toMatchObject({ count: 1, projects: [{ projectName: "scratch", failure: "UNAUTHORIZED" }] });
+    // a short list still counts everything
+    await env.db.prisma.driftCheck.updateMany({ where: { projectName: "scratch" }, data: { findings: [finding], findingCount: 1 } });
+    const one = await driftOverview(env.db.prisma, 1);
+    expect(one.differing.count).toBe(2);
+    expect(one.differing.projects.map((p) => p.projectName)).toEqual(["vault"]);
+    expect(one.unreadable.count).toBe(0);
+  });
+
+  it("keeps expiring on time while Harbor hangs: the drift check runs in its own loop", async () => {
+    const hung: HarborClient = { ...env.harbor, getProject: () => new Promise(() => {}) };
+    // a clock far enough ahead that every project is due for a drift check
+    const scheduler = startScheduler({ db: env.db.prisma, harbor: hung, clock: () => new Date(clockMs + 10 * INTERVAL * 1000), config: { schedulerIntervalSeconds: 3600, driftCheckSeconds: INTERVAL } });
+    try {
+      const drift = scheduler.runDriftNow!();
+      let driftDone = false;
+      void drift.then(() => (driftDone = true));
+      // the expiry pass answers while the drift check waits on Harbor
+      expect(await scheduler.runNow()).toEqual({ expiryJobs: [], wipedSecrets: [] });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(driftDone).toBe(false);
+    } finally {
+      const started = Date.now();
+      await scheduler.stop();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+    // with the check off, or without Harbor, there is no drift loop
+    const off = startScheduler({ db: env.db.prisma, harbor: env.harbor, config: { schedulerIntervalSeconds: 3600, driftCheckSeconds: 0 } });
+    const none = startScheduler({ db: env.db.prisma, config: { schedulerIntervalSeconds: 3600, driftCheckSeconds: 60 } });
+    expect([off.runDriftNow, none.runDriftNow]).toEqual([null, null]);
+    await Promise.all([off.stop(), none.stop()]);
   });
 });

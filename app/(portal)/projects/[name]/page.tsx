@@ -60,7 +60,7 @@ async function LiveDrift({ project, grants }: { project: Detail["project"]; gran
     grants: grants.map(driftGrantOf),
     harborOwner: live.owner.ok ? live.owner.value : null,
   });
-  return <DriftCard report={report} unavailable={null} checkedAt={live.members.at} />;
+  return <DriftCard report={report} unavailable={null} checkedAt={live.members.at} backgroundCheck={env().BERTH_DRIFT_CHECK_SECONDS > 0} />;
 }
 
 function Section({ id, title, description, action, children }: { id: string; title: string; description?: string; action?: ReactNode; children: ReactNode }) {
@@ -191,9 +191,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ name: 
           </Suspense>
         </div>
 
-        <Suspense fallback={<CardSkeleton title="Harbor compared with the approvals" />}>
-          <LiveDrift project={project} grants={grants} />
-        </Suspense>
+        {/* the approvers' home links here; the card itself streams in later */}
+        <div id="drift" className="scroll-mt-4">
+          <Suspense fallback={<CardSkeleton title="Harbor compared with the approvals" />}>
+            <LiveDrift project={project} grants={grants} />
+          </Suspense>
+        </div>
 
         <Card aria-labelledby="timeline-heading">
           <CardHeader id="timeline-heading" title="Access over time" description="One row per group or robot, one bar per grant. Hover, focus or tap a bar for its role, request and approvers." />
