@@ -69,15 +69,11 @@ export const GRANT_EXPORT_COLUMNS: Column[] = [
   { name: "endReason", sql: `g."endReason"` },
   { name: "endedBy", sql: `g."endedBy"` },
   { name: "requestId", sql: `g."requestId"::text`, safe: true },
-  { name: "requestNumber", sql: "r.number", safe: true, raw: true },
-  { name: "requesterId", sql: `r."requesterId"` },
-  { name: "requesterName", sql: `r."requesterName"` },
-  {
-    name: "approvers",
-    sql: `(SELECT coalesce(json_agg(json_build_object('id', apv."approverId", 'name', apv."approverName", 'at', ${isoUtc(`apv."createdAt"`)}) ORDER BY apv."createdAt", apv."approverId"), '[]'::json)
-      FROM "Approval" apv WHERE apv."requestId" = g."requestId" AND apv.decision = 'APPROVE')`,
-    raw: true,
-  },
+  { name: "requestNumber", sql: `g."requestNumber"`, safe: true, raw: true },
+  { name: "requesterId", sql: `g."requesterId"` },
+  { name: "requesterName", sql: `g."requesterName"` },
+  // a JSON array always starts with "[": nothing for the CSV guard to do
+  { name: "approvers", sql: `coalesce(apv.list, '[]'::json)`, safe: true, raw: true },
   { name: "supersedesId", sql: `g."supersedesId"::text`, safe: true },
   { name: "createdAt", sql: isoUtc(`g."createdAt"`), safe: true },
 ];
@@ -100,20 +96,21 @@ function metaLine(meta: ExportMeta, format: ExportFormat): string {
 const guarded = (x: string) => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r', '''') THEN '''' || ${x} ELSE ${x} END`;
 
 /**
- * The COPY statement: an inner SELECT of the columns (c0…) and sort keys (k0…), rendered by the outer
- * one, so every expression is computed once per row.
+ * The COPY statement: an inner SELECT of the columns (c0…) and sort keys (k0…), rendered by the outer one. PostgreSQL
+ * folds the inner SELECT into the outer, so the CSV guard evaluates a column once per mention: keep expensive
+ * expressions out of guarded columns (`with` can compute them ahead).
  */
-function copyStatement(columns: Column[], from: string, where: string[], orderBy: { expr: string; dir: "ASC" | "DESC" }[], format: ExportFormat): string {
-  const inner = `SELECT ${[...columns.map((c, i) => `${c.sql} AS c${i}`), ...orderBy.map((o, i) => `${o.expr} AS k${i}`)].join(", ")}
+function copyStatement(columns: Column[], from: string, where: string[], orderBy: { expr: string; dir: "ASC" | "DESC" }[], format: ExportFormat, withClause = ""): string {
+  const inner = `${withClause}SELECT ${[...columns.map((c, i) => `${c.sql} AS c${i}`), ...orderBy.map((o, i) => `${o.expr} AS k${i}`)].join(", ")}
     ${from}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   const order = orderBy.map((o, i) => `s.k${i} ${o.dir}`).join(", ");
   if (format === "csv") {
     const cells = columns.map((c, i) => (c.safe ? `s.c${i}` : guarded(`s.c${i}::text`))).join(", ");
-    return `COPY (SELECT ${cells} FROM (${inner}) s ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
+    return `COPY (${withClause}SELECT ${cells} FROM (${inner.slice(withClause.length)}) s ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
   }
   // plain text COPY (tab-separated) is PostgreSQL's cheapest output; node builds the JSON, so the
   // work is shared between the two processes (measured about 1.5x the rows/s of JSON built in SQL)
-  return `COPY (SELECT ${columns.map((_, i) => `s.c${i}`).join(", ")} FROM (${inner}) s ORDER BY ${order}) TO STDOUT`;
+  return `COPY (${withClause}SELECT ${columns.map((_, i) => `s.c${i}`).join(", ")} FROM (${inner.slice(withClause.length)}) s ORDER BY ${order}) TO STDOUT`;
 }
 
 const COPY_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
@@ -180,6 +177,22 @@ export function exportEvents(pool: pg.Pool, filters: EventLogFiltersInput, forma
   });
 }
 
+/**
+ * The grants to export with their request's columns, computed once, and their approvers aggregated in one pass over
+ * the approvals of just those requests (a correlated subquery per row cost half the export's time).
+ */
+function grantSelection(where: string[]): string {
+  return `WITH g AS MATERIALIZED (
+  SELECT g.*, r.number AS "requestNumber", r."requesterId", r."requesterName"
+  FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"${where.length ? `\n  WHERE ${where.join(" AND ")}` : ""}
+), apv AS (
+  SELECT a."requestId", json_agg(json_build_object('id', a."approverId", 'name', a."approverName", 'at', ${isoUtc(`a."createdAt"`)}) ORDER BY a."createdAt", a."approverId") AS list
+  FROM "Approval" a WHERE a.decision = 'APPROVE' AND a."requestId" IN (SELECT "requestId" FROM g)
+  GROUP BY a."requestId"
+)
+`;
+}
+
 /** The grant history (filtered, in its sort order) as CSV or JSON Lines, with the chain head at export time. */
 export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, format: ExportFormat, options: ExportOptions = {}): AsyncIterable<string> {
   const f: GrantHistoryFilters = grantHistoryFiltersSchema.parse(filters);
@@ -190,7 +203,7 @@ export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, f
     const where = grantFilterConditions(f, p);
     const dir = f.dir === "desc" ? "DESC" : "ASC";
     const orderBy = GRANT_SORT_KEYS[f.sort].map((k) => ({ expr: k.expr, dir }) as const);
-    const statement = copyStatement(GRANT_EXPORT_COLUMNS, `FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"`, where, orderBy, format);
+    const statement = copyStatement(GRANT_EXPORT_COLUMNS, `FROM g LEFT JOIN apv ON apv."requestId" = g."requestId"`, [], orderBy, format, grantSelection(where));
     const sql = await bindAsSettings(client, statement, p.values);
     yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(GRANT_EXPORT_COLUMNS, "grant") : undefined });
   });
