@@ -260,6 +260,7 @@ async function main(): Promise<boolean> {
       concurrency: CONCURRENCY,
       schedulerIntervalSeconds: 3600,
       driftCheckSeconds: 0,
+      auditVerifyHours: 0,
       pollIntervalMs: 2000,
       backoffBaseMs: 1000,
       backoffMaxMs: 10_000,

@@ -28,7 +28,7 @@ async function main() {
   });
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
-  const scheduler = startScheduler({ db: db.prisma, harbor, config: provisioning, log });
+  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
   log.info("harbor", { url: config.HARBOR_URL });
 
   let stopping = false;

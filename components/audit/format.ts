@@ -25,6 +25,7 @@ export const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
 export function objectHref(objectType: string, objectId: string, requestId: string | null): string | null {
   if (objectType === "grant") return `/audit/grants/${encodeURIComponent(objectId)}`;
   if (objectType === "request") return `/requests/${encodeURIComponent(objectId)}`;
+  if (objectType === "chain") return "/audit/chain";
   if (requestId) return `/requests/${encodeURIComponent(requestId)}`;
   return null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { verifyChain } from "../audit";
+import { verifyAndRecord } from "../audit/scheduled-verify";
 import { database } from "../db";
 import { defineAction } from "./define";
 
@@ -16,13 +16,15 @@ export interface VerifyChainOutcome {
   detail: string | null;
 }
 
-// A full walk of the chain from the first event, recording a checkpoint when it passes (docs/audit.md "Verifying").
+// A full walk of the chain from the first event, recording a checkpoint when it passes and an event when it does not
+// (docs/audit.md "Verifying").
 export const verifyChainAction = defineAction({
   name: "verify-chain",
   permission: "audit:read",
   input: z.object({}),
-  run: async (): Promise<VerifyChainOutcome> => {
-    const result = await verifyChain(database().pool, { record: true });
+  run: async ({ audit }): Promise<VerifyChainOutcome> => {
+    // a break is recorded (audit.chain.broken, with who asked), a pass as a checkpoint
+    const result = await verifyAndRecord(database().prisma, database().pool, audit);
     return {
       ok: result.ok,
       checked: result.checked,

@@ -149,6 +149,26 @@ export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } =
   const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
   const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
 
+  // a full walk that failed after the last one that passed: the break may lie before anything walked here, so it
+  // stands until a later full walk passes
+  const failed = (
+    await pool.query<{ at: Date; after: { brokenAt?: string; reason?: BreakReason; detail?: string } | null }>(
+      `SELECT at, after FROM "AuditEvent" WHERE action = 'audit.chain.broken' ORDER BY seq DESC LIMIT 1`,
+    )
+  ).rows[0];
+  if (failed && (!cp || failed.at > cp.verifiedAt)) {
+    const brokenAt = failed.after?.brokenAt ?? "0";
+    return {
+      ...base,
+      ok: false,
+      anchored: true,
+      checkedFrom: "0",
+      checked: 0,
+      break: { brokenAt, reason: failed.after?.reason ?? "hash-mismatch", detail: `the full verification of ${failed.at.toISOString()} found: ${failed.after?.detail ?? "a broken link"}` },
+      checkedAt: failed.at,
+    };
+  }
+
   let from = { seq: 0n, hash: GENESIS_HASH };
   let anchored = true;
   if (cp && headSeq - BigInt(cp.seq) <= maxWalk) from = { seq: BigInt(cp.seq), hash: cp.hash };

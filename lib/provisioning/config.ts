@@ -12,6 +12,8 @@ export interface ProvisioningConfig {
   schedulerIntervalSeconds: number;
   /** How often each managed project is compared with Harbor in the background; 0 turns the drift check off. */
   driftCheckSeconds: number;
+  /** How often the scheduler walks the whole audit chain (when events came since the last walk); 0 turns it off. */
+  auditVerifyHours: number;
   /** Fallback when a NOTIFY is missed (listener reconnecting, another database session): how often to look anyway. */
   pollIntervalMs: number;
   /** First retry delay after a transient Harbor failure; doubles per attempt, with jitter, up to backoffMaxMs. */
@@ -32,6 +34,7 @@ export function provisioningConfigFromEnv(env: Env, overrides: Partial<Provision
     concurrency: env.BERTH_WORKER_CONCURRENCY,
     schedulerIntervalSeconds: env.BERTH_SCHEDULER_INTERVAL_SECONDS,
     driftCheckSeconds: env.BERTH_DRIFT_CHECK_SECONDS,
+    auditVerifyHours: env.BERTH_AUDIT_VERIFY_HOURS,
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
     backoffBaseMs: DEFAULT_BACKOFF_BASE_MS,
     backoffMaxMs: DEFAULT_BACKOFF_MAX_MS,

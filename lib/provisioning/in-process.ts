@@ -26,7 +26,7 @@ export function startInProcessWorker(): InProcess {
   const log = lineLogger("[berth-worker]", (line) => console.log(line), config.BERTH_LOG_LEVEL);
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
-  const scheduler = startScheduler({ db: prisma, harbor: harbor(), config: provisioning, log });
+  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
   const handle: InProcess = {
     worker,
     scheduler,

@@ -4,13 +4,15 @@ import type { Db } from "../db";
 import { DomainError } from "../governance/errors";
 import { Prisma } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
+import type pg from "pg";
+import { verifyChainIfDue, type ScheduledVerifyOutcome } from "../audit/scheduled-verify";
 import type { HarborClient } from "../harbor";
 import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "./drift-check";
 import { enqueueGrantRemoval } from "./enqueue";
 import { silentLogger, type WorkerLogger } from "./worker";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
-// Harbor client) the background drift check.
+// Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
 
 const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
 const SCHEDULER_CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
@@ -176,6 +178,8 @@ export interface Scheduler {
   runNow(): Promise<SchedulerPass>;
   /** Runs drift checks now; null when the drift check is off or there is no Harbor client. */
   runDriftNow: (() => Promise<DriftPass["outcomes"]>) | null;
+  /** Walks the audit chain now if it is due; null when the verification is off or there is no pool. */
+  runChainVerificationNow: (() => Promise<ScheduledVerifyOutcome>) | null;
   stop(): Promise<void>;
 }
 
@@ -183,7 +187,9 @@ export interface Scheduler {
  * Every BERTH_SCHEDULER_INTERVAL_SECONDS; the first pass runs at start. Expiry and secret wiping run in one loop, the
  * drift check in another, so a slow or hung Harbor never delays an expiry.
  */
-export function startScheduler(deps: SchedulerDeps & { harbor?: HarborClient; config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> }): Scheduler {
+export function startScheduler(
+  deps: SchedulerDeps & { harbor?: HarborClient; pool?: pg.Pool; config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">> },
+): Scheduler {
   const log = deps.log ?? silentLogger;
   const intervalMs = deps.config.schedulerIntervalSeconds * 1000;
   let stopping = false;
@@ -193,13 +199,26 @@ export function startScheduler(deps: SchedulerDeps & { harbor?: HarborClient; co
     harbor && deps.config.driftCheckSeconds > 0
       ? every("drift check", intervalMs, () => runDriftRounds({ db: deps.db, harbor, intervalSeconds: deps.config.driftCheckSeconds, clock: deps.clock, log, stopping: () => stopping }), log)
       : null;
+  const { pool } = deps;
+  const verifyHours = deps.config.auditVerifyHours ?? 0;
+  const chain =
+    pool && verifyHours > 0
+      ? every("audit chain verification", intervalMs, async () => {
+          const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock });
+          if (outcome.ran && outcome.result.ok) log.info("audit chain verified", { headSeq: outcome.result.headSeq.toString(), checked: outcome.result.checked });
+          if (outcome.ran && !outcome.result.ok) log.error("audit chain broken", { brokenAt: outcome.result.brokenAt.toString(), reason: outcome.result.reason });
+          return outcome;
+        }, log)
+      : null;
   return {
     runNow: main.runNow,
     runDriftNow: drift ? drift.runNow : null,
+    runChainVerificationNow: chain ? chain.runNow : null,
     async stop() {
       stopping = true;
-      // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing
-      await Promise.all([main.stop(), drift?.stop(DRIFT_STOP_WAIT_MS)]);
+      // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing;
+      // a chain walk is one read-only snapshot, and only its result is written
+      await Promise.all([main.stop(), drift?.stop(DRIFT_STOP_WAIT_MS), chain?.stop(DRIFT_STOP_WAIT_MS)]);
     },
   };
 }

@@ -154,7 +154,7 @@ describe("deciding", () => {
       prisma: database.prisma,
       pool: database.pool,
       harbor,
-      config: { secretsKey: Buffer.alloc(32, 1), secretRevealHours: 24, leaseSeconds: 30, concurrency: 4, schedulerIntervalSeconds: 60, driftCheckSeconds: 0, pollIntervalMs: 200, backoffBaseMs: 50, backoffMaxMs: 200 },
+      config: { secretsKey: Buffer.alloc(32, 1), secretRevealHours: 24, leaseSeconds: 30, concurrency: 4, schedulerIntervalSeconds: 60, driftCheckSeconds: 0, auditVerifyHours: 0, pollIntervalMs: 200, backoffBaseMs: 50, backoffMaxMs: 200 },
     });
     try {
       await worker.drain();

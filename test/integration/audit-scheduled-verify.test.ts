@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { bulkAppend, type EventDraft } from "@/lib/audit/bulk";
+import { CHAIN_BROKEN, verifyChainIfDue } from "@/lib/audit/scheduled-verify";
+import { chainStatus } from "@/lib/audit/verify";
+import { startScheduler } from "@/lib/provisioning/scheduler";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const HOUR = 3_600_000;
+const draft = (i: number): EventDraft => ({
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+  actorType: "user",
+  actorId: "u-alice",
+  actorName: "Alice",
+  actorGroups: [],
+  sourceIp: null,
+  userAgent: null,
+  action: "request.created",
+  objectType: "request",
+  objectId: `r-${i}`,
+  projectName: "finance",
+  subject: null,
+  requestId: null,
+  before: null,
+  after: { i },
+  harborRequestId: null,
+  portalRequestId: null,
+});
+const drafts = (from: number, n: number) => Array.from({ length: n }, (_, k) => draft(from + k));
+const hoursLater = (h: number) => () => new Date(Date.now() + h * HOUR);
+
+async function tamper(db: TestDatabase, seq: number, actorName = "Mallory") {
+  // a superuser switching the append-only triggers off
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(`UPDATE "AuditEvent" SET "actorName" = $2 WHERE seq = $1`, [seq, actorName]);
+    await client.query("COMMIT");
+  } finally {
+    client.release();
+  }
+}
+
+describe("the scheduled walk of the whole audit chain", () => {
+  let db: TestDatabase;
+  const verify = (clock: () => Date) => verifyChainIfDue({ prisma: db.prisma, pool: db.pool, everyHours: 24, clock });
+  const checkpoints = async () => (await db.pool.query<{ seq: string }>(`SELECT seq::text FROM "AuditCheckpoint" ORDER BY seq`)).rows.map((r) => r.seq);
+  const brokenEvents = () => db.prisma.auditEvent.findMany({ where: { action: CHAIN_BROKEN }, orderBy: { seq: "asc" } });
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    await bulkAppend(db.pool, [drafts(1, 50)]);
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  it("walks a never-verified chain at once, then waits for new events and for its interval", async () => {
+    const first = await verify(() => new Date());
+    expect(first).toMatchObject({ ran: true, result: { ok: true, headSeq: 50n, checked: 50 } });
+    expect(await checkpoints()).toEqual(["50"]);
+    // nothing new since: not even a day later
+    expect(await verify(hoursLater(48))).toEqual({ ran: false, why: "not-due" });
+    await bulkAppend(db.pool, [drafts(51, 5)]);
+    // new events, but the last walk is younger than 24 h
+    expect(await verify(hoursLater(23))).toEqual({ ran: false, why: "not-due" });
+    expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: true, headSeq: 55n } });
+    expect(await checkpoints()).toEqual(["50", "55"]);
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: true, checkedFrom: "55", checked: 0, lastFullVerification: { seq: "55" } });
+  });
+
+  it("records a break the auditor pages could not see, once, and shows it until a walk passes", async () => {
+    await verify(() => new Date());
+    await bulkAppend(db.pool, [drafts(51, 5)]);
+    // an event before the last checkpoint: the pages re-walk only what came after it, so they still say intact
+    await tamper(db, 20);
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: true, checkedFrom: "50" });
+
+    const outcome = await verify(hoursLater(25));
+    expect(outcome).toMatchObject({ ran: true, result: { ok: false, brokenAt: 20n, reason: "hash-mismatch" } });
+    const [event] = await brokenEvents();
+    expect(event).toMatchObject({ actorType: "system", actorId: "scheduler", objectType: "chain", objectId: "20" });
+    expect(event!.after).toMatchObject({ brokenAt: "20", reason: "hash-mismatch", headSeq: "55" });
+
+    const status = await chainStatus(db.pool);
+    expect(status).toMatchObject({ ok: false, break: { brokenAt: "20", reason: "hash-mismatch" } });
+    expect(status.break!.detail).toMatch(/^the full verification of \S+ found: /);
+
+    // the break counts as this interval's walk: no second event an hour later
+    expect(await verify(hoursLater(1))).toEqual({ ran: false, why: "not-due" });
+    expect(await brokenEvents()).toHaveLength(1);
+
+    // the event is restored (say, from a backup): the next walk passes and the pages say intact again
+    await tamper(db, 20, "Alice");
+    expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: true } });
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: true, break: null });
+  });
+
+  it("walks once when several schedulers find it due at the same moment", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => verify(() => new Date())));
+    expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ran).map((o) => (o as { why: string }).why).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^(busy|not-due)$/)]));
+    expect(await checkpoints()).toEqual(["50"]);
+  });
+
+  it("runs as the scheduler's own loop when a pool is given and the interval is not 0", async () => {
+    const scheduler = startScheduler({ db: db.prisma, pool: db.pool, config: { schedulerIntervalSeconds: 3600, driftCheckSeconds: 0, auditVerifyHours: 24 } });
+    try {
+      expect(await scheduler.runChainVerificationNow!()).toMatchObject({ ran: expect.any(Boolean) });
+      expect(await checkpoints()).toEqual(["50"]);
+    } finally {
+      await scheduler.stop();
+    }
+    const off = startScheduler({ db: db.prisma, pool: db.pool, config: { schedulerIntervalSeconds: 3600, driftCheckSeconds: 0, auditVerifyHours: 0 } });
+    expect(off.runChainVerificationNow).toBeNull();
+    await off.stop();
+  });
+});
