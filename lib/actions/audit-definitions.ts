@@ -24,7 +24,7 @@ export const verifyChainAction = defineAction({
   input: z.object({}),
   run: async ({ audit }): Promise<VerifyChainOutcome> => {
     // a break is recorded (audit.chain.broken, with who asked), a pass as a checkpoint
-    const result = await verifyAndRecord(database().prisma, database().pool, audit);
+    const { result } = await verifyAndRecord(database().prisma, database().pool, audit);
     return {
       ok: result.ok,
       checked: result.checked,

@@ -118,6 +118,28 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
   return { ok: true, ...common };
 }
 
+export const CHAIN_BROKEN = "audit.chain.broken";
+
+export interface StandingBreak {
+  seq: string;
+  at: Date;
+  after: { brokenAt?: string; reason?: BreakReason; detail?: string } | null;
+}
+
+/**
+ * The newest recorded break that no passing full walk has covered since. Decided by position, not by clock: a walk
+ * covers a break event once its checkpoint's head has reached it, so a walk that began before the break was recorded
+ * never clears it.
+ */
+export async function standingBreak(db: pg.Pool | pg.PoolClient): Promise<StandingBreak | null> {
+  const { rows } = await db.query<StandingBreak>(
+    `SELECT e.seq::text AS seq, e.at, e.after FROM "AuditEvent" e
+     WHERE e.action = '${CHAIN_BROKEN}' AND NOT EXISTS (SELECT 1 FROM "AuditCheckpoint" c WHERE c.seq >= e.seq)
+     ORDER BY e.seq DESC LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
+
 export interface ChainStatus {
   ok: boolean;
   headSeq: string;
@@ -141,22 +163,29 @@ export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } =
   const head = (await pool.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
   const headSeq = head ? BigInt(head.seq) : 0n;
   const cp = (
-    await pool.query<{ seq: string; hash: string; verifiedAt: Date }>(
-      `SELECT c.seq::text AS seq, c.hash, c."verifiedAt" FROM "AuditCheckpoint" c WHERE c.seq <= $1::bigint ORDER BY c.seq DESC LIMIT 1`,
-      [headSeq.toString()],
-    )
+    await pool.query<{ seq: string; hash: string; verifiedAt: Date }>(`SELECT c.seq::text AS seq, c.hash, c."verifiedAt" FROM "AuditCheckpoint" c ORDER BY c.seq DESC LIMIT 1`)
   ).rows[0];
+  // a verified event beyond the head: events were cut off the end and the head rewound
+  if (cp && BigInt(cp.seq) > headSeq) {
+    const brokenAt = (headSeq + 1n).toString();
+    return {
+      headSeq: headSeq.toString(),
+      headHash: head?.hash ?? GENESIS_HASH,
+      lastFullVerification: { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt },
+      ok: false,
+      anchored: true,
+      checkedFrom: "0",
+      checked: 0,
+      break: { brokenAt, reason: "head-mismatch", detail: `the chain ends at event ${headSeq} but event ${cp.seq} was verified on ${cp.verifiedAt.toISOString()}` },
+      checkedAt: new Date(),
+    };
+  }
   const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
   const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
 
-  // a full walk that failed after the last one that passed: the break may lie before anything walked here, so it
-  // stands until a later full walk passes
-  const failed = (
-    await pool.query<{ at: Date; after: { brokenAt?: string; reason?: BreakReason; detail?: string } | null }>(
-      `SELECT at, after FROM "AuditEvent" WHERE action = 'audit.chain.broken' ORDER BY seq DESC LIMIT 1`,
-    )
-  ).rows[0];
-  if (failed && (!cp || failed.at > cp.verifiedAt)) {
+  // a recorded break no passing walk has covered: it may lie before anything walked here, so it stands
+  const failed = await standingBreak(pool);
+  if (failed) {
     const brokenAt = failed.after?.brokenAt ?? "0";
     return {
       ...base,

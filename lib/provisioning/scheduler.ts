@@ -201,14 +201,30 @@ export function startScheduler(
       : null;
   const { pool } = deps;
   const verifyHours = deps.config.auditVerifyHours ?? 0;
+  let lastChainWalk: Date | null = null;
   const chain =
     pool && verifyHours > 0
-      ? every("audit chain verification", intervalMs, async () => {
-          const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock });
-          if (outcome.ran && outcome.result.ok) log.info("audit chain verified", { headSeq: outcome.result.headSeq.toString(), checked: outcome.result.checked });
-          if (outcome.ran && !outcome.result.ok) log.error("audit chain broken", { brokenAt: outcome.result.brokenAt.toString(), reason: outcome.result.reason });
-          return outcome;
-        }, log)
+      ? every(
+          "audit chain verification",
+          intervalMs,
+          async () => {
+            const at = (deps.clock ?? (() => new Date()))();
+            let walked = true;
+            try {
+              const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock, lastAttempt: lastChainWalk, stopping: () => stopping });
+              walked = outcome.ran;
+              if (!outcome.ran) return outcome;
+              const { result } = outcome;
+              if (result.ok) log.info("audit chain verified", { headSeq: result.headSeq.toString(), checked: result.checked });
+              else log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
+              return outcome;
+            } finally {
+              // pass, break or error: this process waits a whole interval before it walks again
+              if (walked && !stopping) lastChainWalk = at;
+            }
+          },
+          log,
+        )
       : null;
   return {
     runNow: main.runNow,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bulkAppend, type EventDraft } from "@/lib/audit/bulk";
-import { CHAIN_BROKEN, verifyChainIfDue } from "@/lib/audit/scheduled-verify";
+import { CHAIN_BROKEN, VerificationStopped, verifyAndRecord, verifyChainIfDue } from "@/lib/audit/scheduled-verify";
 import { chainStatus } from "@/lib/audit/verify";
 import { startScheduler } from "@/lib/provisioning/scheduler";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -55,15 +55,16 @@ describe("the scheduled walk of the whole audit chain", () => {
     await db.drop();
   });
 
-  it("walks a never-verified chain at once, then waits for new events and for its interval", async () => {
+  it("walks a never-verified chain at once, then once per interval, quiet trail or not", async () => {
     const first = await verify(() => new Date());
-    expect(first).toMatchObject({ ran: true, result: { ok: true, headSeq: 50n, checked: 50 } });
+    expect(first).toMatchObject({ ran: true, result: { ok: true, headSeq: 50n, checked: 50 }, recorded: false });
     expect(await checkpoints()).toEqual(["50"]);
-    // nothing new since: not even a day later
-    expect(await verify(hoursLater(48))).toEqual({ ran: false, why: "not-due" });
-    await bulkAppend(db.pool, [drafts(51, 5)]);
-    // new events, but the last walk is younger than 24 h
     expect(await verify(hoursLater(23))).toEqual({ ran: false, why: "not-due" });
+    // an edit needs no new event: a quiet trail is walked again after the interval
+    expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: true, headSeq: 50n } });
+    // this process's own last attempt counts even when the walk recorded nothing new
+    expect(await verifyChainIfDue({ prisma: db.prisma, pool: db.pool, everyHours: 24, clock: hoursLater(26), lastAttempt: hoursLater(25)() })).toEqual({ ran: false, why: "not-due" });
+    await bulkAppend(db.pool, [drafts(51, 5)]);
     expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: true, headSeq: 55n } });
     expect(await checkpoints()).toEqual(["50", "55"]);
     expect(await chainStatus(db.pool)).toMatchObject({ ok: true, checkedFrom: "55", checked: 0, lastFullVerification: { seq: "55" } });
@@ -88,12 +89,38 @@ describe("the scheduled walk of the whole audit chain", () => {
 
     // the break counts as this interval's walk: no second event an hour later
     expect(await verify(hoursLater(1))).toEqual({ ran: false, why: "not-due" });
+    // and the same break found again (the button, the next interval) is not recorded twice
+    expect(await verifyAndRecord(db.prisma, db.pool, { actor: { type: "user", id: "u-carol", name: "Carol", groups: [] } })).toMatchObject({ result: { ok: false, brokenAt: 20n }, recorded: false });
     expect(await brokenEvents()).toHaveLength(1);
+    // a walk that began before the break was recorded (its head is below the break event) does not clear it
+    await db.pool.query(`INSERT INTO "AuditCheckpoint" (seq, hash, checked, "verifiedAt") SELECT seq, hash, seq, now() + interval '1 hour' FROM "AuditEvent" WHERE seq = 55`);
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "20" } });
 
     // the event is restored (say, from a backup): the next walk passes and the pages say intact again
     await tamper(db, 20, "Alice");
     expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: true } });
     expect(await chainStatus(db.pool)).toMatchObject({ ok: true, break: null });
+  });
+
+  it("notices events cut off the end with the head rewound, which a fresh walk alone would pass", async () => {
+    await verify(() => new Date());
+    const client = await db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL session_replication_role = replica");
+      await client.query(`DELETE FROM "AuditEvent" WHERE seq > 45`);
+      await client.query(`UPDATE "AuditHead" SET seq = 45, hash = (SELECT hash FROM "AuditEvent" WHERE seq = 45) WHERE id = 1`);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "46", reason: "head-mismatch" } });
+  });
+
+  it("stops a walk between batches when the scheduler stops, recording nothing", async () => {
+    await expect(verifyAndRecord(db.prisma, db.pool, { actor: { type: "system", id: "scheduler" } }, () => true)).rejects.toBeInstanceOf(VerificationStopped);
+    expect(await checkpoints()).toEqual([]);
+    expect(await brokenEvents()).toEqual([]);
   });
 
   it("walks once when several schedulers find it due at the same moment", async () => {
