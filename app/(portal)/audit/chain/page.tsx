@@ -4,6 +4,7 @@ import { VerifyChainPanel } from "@/components/audit/verify-chain-panel";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { env } from "@/lib/env";
 import { loadChainStatus, requireAuditReader } from "../data";
 
 export const metadata: Metadata = { title: "Chain" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Chain" };
 export default async function ChainPage() {
   await requireAuditReader();
   const status = await loadChainStatus();
+  const verifyHours = env().BERTH_AUDIT_VERIFY_HOURS;
   return (
     <>
       <PageHeader title="Can the record be trusted?" description="The evidence trail is one append-only table in which every event carries the hash of the one before it. Changing, removing or reordering any event breaks the chain from that point." />
@@ -41,10 +43,18 @@ export default async function ChainPage() {
                     "none recorded yet"
                   )}
                 </dd>
+                <dt className="text-slate-500">Automatic full walk</dt>
+                <dd>{verifyHours > 0 ? `every ${verifyHours === 1 ? "hour" : `${verifyHours} hours`}; a break it finds is recorded and shown on every audit page` : "off (BERTH_AUDIT_VERIFY_HOURS=0)"}</dd>
                 <dt className="text-slate-500">This page&apos;s check</dt>
                 <dd>
-                  {status.checked} {status.checked === 1 ? "event" : "events"} after event #{status.checkedFrom}
-                  {status.anchored ? ", continuing from a verified point" : ", not anchored: verify the whole chain to cover the rest"}.
+                  {status.break ? (
+                    `none: the break at event #${status.break.brokenAt} stands until a full walk passes.`
+                  ) : (
+                    <>
+                      {status.checked} {status.checked === 1 ? "event" : "events"} after event #{status.checkedFrom}
+                      {status.anchored ? ", continuing from a verified point" : ", not anchored: verify the whole chain to cover the rest"}.
+                    </>
+                  )}
                 </dd>
               </dl>
             ) : (
