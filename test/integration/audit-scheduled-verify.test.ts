@@ -1,45 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bulkAppend, type EventDraft } from "@/lib/audit/bulk";
+import { bulkAppend } from "@/lib/audit/bulk";
 import { CHAIN_BROKEN, VerificationStopped, verifyAndRecord, verifyChainIfDue } from "@/lib/audit/scheduled-verify";
 import { chainStatus } from "@/lib/audit/verify";
 import { startScheduler } from "@/lib/provisioning/scheduler";
+import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const HOUR = 3_600_000;
-const draft = (i: number): EventDraft => ({
-  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
-  actorType: "user",
-  actorId: "u-alice",
-  actorName: "Alice",
-  actorGroups: [],
-  sourceIp: null,
-  userAgent: null,
-  action: "request.created",
-  objectType: "request",
-  objectId: `r-${i}`,
-  projectName: "finance",
-  subject: null,
-  requestId: null,
-  before: null,
-  after: { i },
-  harborRequestId: null,
-  portalRequestId: null,
-});
-const drafts = (from: number, n: number) => Array.from({ length: n }, (_, k) => draft(from + k));
 const hoursLater = (h: number) => () => new Date(Date.now() + h * HOUR);
 
-async function tamper(db: TestDatabase, seq: number, actorName = "Mallory") {
-  // a superuser switching the append-only triggers off
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(`UPDATE "AuditEvent" SET "actorName" = $2 WHERE seq = $1`, [seq, actorName]);
-    await client.query("COMMIT");
-  } finally {
-    client.release();
-  }
-}
+const tamper = (db: TestDatabase, seq: number, actorName = "Mallory") => asSuperuser(db, `UPDATE "AuditEvent" SET "actorName" = $2 WHERE seq = $1`, [seq, actorName]);
 
 describe("the scheduled walk of the whole audit chain", () => {
   let db: TestDatabase;
@@ -104,16 +74,8 @@ describe("the scheduled walk of the whole audit chain", () => {
 
   it("notices events cut off the end with the head rewound, which a fresh walk alone would pass", async () => {
     await verify(() => new Date());
-    const client = await db.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SET LOCAL session_replication_role = replica");
-      await client.query(`DELETE FROM "AuditEvent" WHERE seq > 45`);
-      await client.query(`UPDATE "AuditHead" SET seq = 45, hash = (SELECT hash FROM "AuditEvent" WHERE seq = 45) WHERE id = 1`);
-      await client.query("COMMIT");
-    } finally {
-      client.release();
-    }
+    await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq > 45`);
+    await asSuperuser(db, `UPDATE "AuditHead" SET seq = 45, hash = (SELECT hash FROM "AuditEvent" WHERE seq = 45) WHERE id = 1`);
     expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "46", reason: "head-mismatch" } });
   });
 

@@ -3,48 +3,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appendAuditEvents } from "@/lib/audit/append";
-import { bulkAppend, type EventDraft } from "@/lib/audit/bulk";
+import { bulkAppend } from "@/lib/audit/bulk";
 import { chainStatus, verifyChain } from "@/lib/audit/verify";
 import { inheritedEnvironment } from "@/lib/env";
+import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
-
-const draft = (i: number): EventDraft => ({
-  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
-  actorType: "user",
-  actorId: "u-alice",
-  actorName: "Alice",
-  actorGroups: ["team-leads"],
-  sourceIp: null,
-  userAgent: null,
-  action: "request.created",
-  objectType: "request",
-  objectId: `r-${i}`,
-  projectName: "finance",
-  subject: null,
-  requestId: null,
-  before: null,
-  after: { i },
-  harborRequestId: null,
-  portalRequestId: null,
-});
-
-const drafts = (from: number, n: number) => Array.from({ length: n }, (_, k) => draft(from + k));
-
-async function asSuperuser(db: TestDatabase, sql: string, values: unknown[] = []) {
-  // what an attacker with database superuser rights could do: switch the append-only triggers off
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(sql, values);
-    await client.query("COMMIT");
-  } finally {
-    client.release();
-  }
-}
 
 async function verifyScript(db: TestDatabase | null, ...args: string[]) {
   const env = { ...inheritedEnvironment(), DATABASE_URL: db?.url ?? "" };
