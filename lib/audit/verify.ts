@@ -69,6 +69,11 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
   let headSeq = 0n;
   let headHash = GENESIS_HASH;
   const walker = new ChainWalker(from);
+  // a long walk holds this connection: a dropped backend must fail the walk, not crash the process
+  const onError = () => {};
+  client.on("error", onError);
+  let dirty: Error | undefined;
+  let checkpointFailure: { brokenAt: bigint; reason: BreakReason; detail: string } | null = null;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
@@ -99,15 +104,31 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
       headHash = head.hash;
     }
     walker.finish(head ? { seq: headSeq, hash: headHash } : null);
+    // the newest checkpoint must still be part of this chain: events cut off the end with the head rewound, or an
+    // event rewritten and re-hashed up to the head, walk cleanly but no longer hold the verified event
+    if (!walker.failure) {
+      const cp = (await client.query<{ seq: string; hash: string; verifiedAt: Date; now: string | null }>(
+        `SELECT c.seq::text AS seq, c.hash, c."verifiedAt", e.hash AS now FROM "AuditCheckpoint" c LEFT JOIN "AuditEvent" e ON e.seq = c.seq ORDER BY c.seq DESC LIMIT 1`,
+      )).rows[0];
+      if (cp && BigInt(cp.seq) > headSeq) {
+        checkpointFailure = { brokenAt: headSeq + 1n, reason: "head-mismatch", detail: `the chain ends at event ${headSeq} but event ${cp.seq} was verified on ${cp.verifiedAt.toISOString()}` };
+      } else if (cp && cp.now !== cp.hash) {
+        checkpointFailure = { brokenAt: BigInt(cp.seq), reason: "hash-mismatch", detail: `event ${cp.seq} no longer has the hash verified on ${cp.verifiedAt.toISOString()}` };
+      }
+    }
     await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query("ROLLBACK").catch((e: unknown) => {
+      dirty = e instanceof Error ? e : new Error("rollback failed");
+    });
     throw error;
   } finally {
-    client.release();
+    client.off("error", onError);
+    // a connection whose ROLLBACK failed may still be inside the transaction: never hand it out again
+    client.release(dirty);
   }
   const common: VerifyCommon = { headSeq, headHash, checked: walker.checked, startedAfter: from.seq, verifiedAt: new Date(), durationMs: performance.now() - started };
-  const failure = walker.failure;
+  const failure = walker.failure ?? checkpointFailure;
   if (failure) return { ok: false, ...failure, ...common };
   if (options.record && from.seq === 0n && headSeq > 0n) {
     await pool.query(
@@ -134,7 +155,8 @@ export interface StandingBreak {
 export async function standingBreak(db: pg.Pool | pg.PoolClient): Promise<StandingBreak | null> {
   const { rows } = await db.query<StandingBreak>(
     `SELECT e.seq::text AS seq, e.at, e.after FROM "AuditEvent" e
-     WHERE e.action = '${CHAIN_BROKEN}' AND NOT EXISTS (SELECT 1 FROM "AuditCheckpoint" c WHERE c.seq >= e.seq)
+     WHERE e.action = '${CHAIN_BROKEN}'
+       AND NOT EXISTS (SELECT 1 FROM "AuditCheckpoint" c JOIN "AuditEvent" x ON x.seq = c.seq AND x.hash = c.hash WHERE c.seq >= e.seq)
      ORDER BY e.seq DESC LIMIT 1`,
   );
   return rows[0] ?? null;
@@ -160,11 +182,18 @@ export interface ChainStatus {
  */
 export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } = {}): Promise<ChainStatus> {
   const maxWalk = BigInt(options.maxWalk ?? 50_000);
-  const head = (await pool.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
-  const headSeq = head ? BigInt(head.seq) : 0n;
-  const cp = (
-    await pool.query<{ seq: string; hash: string; verifiedAt: Date }>(`SELECT c.seq::text AS seq, c.hash, c."verifiedAt" FROM "AuditCheckpoint" c ORDER BY c.seq DESC LIMIT 1`)
+  // one statement, one snapshot: a checkpoint it sees was recorded after the head it covers, so it never looks ahead
+  const both = (
+    await pool.query<{ headSeq: string | null; headHash: string | null; cpSeq: string | null; cpHash: string | null; cpAt: Date | null }>(
+      `SELECT h.seq::text AS "headSeq", h.hash AS "headHash", c.seq::text AS "cpSeq", c.hash AS "cpHash", c."verifiedAt" AS "cpAt"
+       FROM (SELECT 1) one
+       LEFT JOIN "AuditHead" h ON h.id = 1
+       LEFT JOIN LATERAL (SELECT seq, hash, "verifiedAt" FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1) c ON true`,
+    )
   ).rows[0];
+  const head = both?.headSeq != null && both.headHash != null ? { seq: both.headSeq, hash: both.headHash } : undefined;
+  const headSeq = head ? BigInt(head.seq) : 0n;
+  const cp = both?.cpSeq != null && both.cpHash != null && both.cpAt != null ? { seq: both.cpSeq, hash: both.cpHash, verifiedAt: both.cpAt } : undefined;
   // a verified event beyond the head: events were cut off the end and the head rewound
   if (cp && BigInt(cp.seq) > headSeq) {
     const brokenAt = (headSeq + 1n).toString();

@@ -209,7 +209,8 @@ export function startScheduler(
           intervalMs,
           async () => {
             const at = (deps.clock ?? (() => new Date()))();
-            let walked = true;
+            // only a walk that ran (pass or break) starts the wait; an error before or during it is retried next tick
+            let walked = false;
             try {
               const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock, lastAttempt: lastChainWalk, stopping: () => stopping });
               walked = outcome.ran;
@@ -219,7 +220,6 @@ export function startScheduler(
               else log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
               return outcome;
             } finally {
-              // pass, break or error: this process waits a whole interval before it walks again
               if (walked && !stopping) lastChainWalk = at;
             }
           },

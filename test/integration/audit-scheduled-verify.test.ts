@@ -77,6 +77,13 @@ describe("the scheduled walk of the whole audit chain", () => {
     await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq > 45`);
     await asSuperuser(db, `UPDATE "AuditHead" SET seq = 45, hash = (SELECT hash FROM "AuditEvent" WHERE seq = 45) WHERE id = 1`);
     expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "46", reason: "head-mismatch" } });
+    // the full walk fails too and records it, though the rewound chain links up cleanly
+    expect(await verify(hoursLater(25))).toMatchObject({ ran: true, result: { ok: false, brokenAt: 46n, reason: "head-mismatch" }, recorded: true });
+    // new events refill the cut seqs: the old checkpoint no longer matches its event, so nothing clears the break
+    await bulkAppend(db.pool, [drafts(100, 10)]);
+    expect((await chainStatus(db.pool)).ok).toBe(false);
+    expect(await verify(hoursLater(50))).toMatchObject({ ran: true, result: { ok: false, brokenAt: 50n, reason: "hash-mismatch" } });
+    expect((await chainStatus(db.pool)).ok).toBe(false);
   });
 
   it("stops a walk between batches when the scheduler stops, recording nothing", async () => {

@@ -44,11 +44,11 @@ export default async function ChainPage() {
                   )}
                 </dd>
                 <dt className="text-slate-500">Automatic full walk</dt>
-                <dd>{verifyHours > 0 ? `every ${verifyHours === 1 ? "hour" : `${verifyHours} hours`}; a break it finds is recorded and shown on every audit page` : "off (BERTH_AUDIT_VERIFY_HOURS=0)"}</dd>
+                <dd>{verifyHours > 0 ? `every ${verifyHours === 1 ? "hour" : `${verifyHours} hours`} (this server's setting); a break it finds is recorded as an event and shown on every audit page` : "off on this server (BERTH_AUDIT_VERIFY_HOURS=0)"}</dd>
                 <dt className="text-slate-500">This page&apos;s check</dt>
                 <dd>
                   {status.break ? (
-                    `none: the break at event #${status.break.brokenAt} stands until a full walk passes.`
+                    `stopped at the break at event #${status.break.brokenAt} (above); it stands until a full walk passes.`
                   ) : (
                     <>
                       {status.checked} {status.checked === 1 ? "event" : "events"} after event #{status.checkedFrom}
