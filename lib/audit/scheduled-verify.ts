@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Db } from "../db";
 import { appendAuditEvents } from "./append";
-import type { AuditContext } from "./types";
+import { SYSTEM_CONTEXT, type AuditContext } from "./types";
 import { CHAIN_BROKEN, standingBreak, verifyChain, type VerifyResult } from "./verify";
 
 // The whole chain re-verified without anyone asking (docs/audit.md "Verifying"): every BERTH_AUDIT_VERIFY_HOURS the
@@ -9,7 +9,6 @@ import { CHAIN_BROKEN, standingBreak, verifyChain, type VerifyResult } from "./v
 // after; a break is recorded as an `audit.chain.broken` event, so it stays visible until a walk that covers that
 // event passes.
 
-const SCHEDULER_CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
 /** One full walk at a time across every process on this database. */
 const LOCK_KEY = 0x62657274;
 
@@ -105,7 +104,7 @@ export async function verifyChainIfDue(deps: ScheduledVerifyDeps): Promise<Sched
     try {
       // another process may have finished a walk between the first look and the lock
       if (!(await isDue(deps.pool, now, { ...deps, lastAttempt: null }))) return { ran: false, why: "not-due" };
-      return { ran: true, ...(await verifyAndRecord(deps.prisma, deps.pool, SCHEDULER_CTX, deps.stopping)) };
+      return { ran: true, ...(await verifyAndRecord(deps.prisma, deps.pool, SYSTEM_CONTEXT.scheduler, deps.stopping)) };
     } finally {
       try {
         await lock.query(`SELECT pg_advisory_unlock($1)`, [LOCK_KEY]);

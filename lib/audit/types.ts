@@ -41,6 +41,14 @@ export const GRANT_ACTIONS = ["grant.activated", "grant.extended", ...GRANT_END_
 
 export const SYSTEM_ACTOR_IDS = ["worker", "expiry", "scheduler", "seed"] as const;
 
+/** The context of Berth's own background work, one per system actor. */
+export const SYSTEM_CONTEXT: Record<(typeof SYSTEM_ACTOR_IDS)[number], AuditContext> = {
+  worker: { actor: { type: "system", id: "worker" } },
+  expiry: { actor: { type: "system", id: "expiry" } },
+  scheduler: { actor: { type: "system", id: "scheduler" } },
+  seed: { actor: { type: "system", id: "seed" } },
+};
+
 export const actorSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("user"),

@@ -1,5 +1,5 @@
 import { appendAuditEvents } from "../audit/append";
-import type { AuditContext, JsonValue } from "../audit/types";
+import { SYSTEM_CONTEXT, type JsonValue } from "../audit/types";
 import type { Db, Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { driftGrantOf, findDrift, findingsKey, liveMembersOf, type DriftFinding, type GrantRecord } from "../governance/drift";
@@ -9,7 +9,6 @@ import { silentLogger, type WorkerLogger } from "./worker";
 // The scheduler's background comparison of each managed project in Harbor with its grants, so drift shows up on the
 // approvers' home without anyone opening the project. Only a change of findings is an audit event.
 
-const CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
 const DEFAULT_BATCH = 25;
 const DEFAULT_CONCURRENCY = 4;
 
@@ -155,7 +154,7 @@ async function checkProject(deps: DriftCheckDeps, project: Claimed, claim: Date)
       data: { checkedAt: now, findings: read.findings as unknown as Prisma.InputJsonValue, findingCount: read.findings.length, since, failure: null, failedAt: null },
     });
     if (!changed) return "unchanged";
-    await appendAuditEvents(tx, CTX, [
+    await appendAuditEvents(tx, SYSTEM_CONTEXT.scheduler, [
       {
         action: read.findings.length ? "project.drift.found" : "project.drift.cleared",
         objectType: "project",

@@ -1,5 +1,5 @@
 import { appendAuditEvents } from "../audit/append";
-import type { AuditContext, AuditEventInput } from "../audit/types";
+import { SYSTEM_CONTEXT, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import { DomainError } from "../governance/errors";
 import { Prisma } from "../generated/prisma/client";
@@ -14,8 +14,6 @@ import { silentLogger, type WorkerLogger } from "./worker";
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
 // Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
 
-const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
-const SCHEDULER_CTX: AuditContext = { actor: { type: "system", id: "scheduler" } };
 const BATCH = 200;
 /** Batches of drift checks per tick at most (25 projects each). */
 const MAX_DRIFT_ROUNDS = 40;
@@ -65,7 +63,7 @@ export async function enqueueExpiries(deps: SchedulerDeps): Promise<string[]> {
   const jobs: string[] = [];
   for (const grantId of await dueGrants(deps.db, now)) {
     try {
-      const { jobId } = await deps.db.$transaction((tx) => enqueueGrantRemoval(tx, grantId, EXPIRY_CTX, "EXPIRE", "end date reached"));
+      const { jobId } = await deps.db.$transaction((tx) => enqueueGrantRemoval(tx, grantId, SYSTEM_CONTEXT.expiry, "EXPIRE", "end date reached"));
       jobs.push(jobId);
     } catch (error) {
       if (!isRace(error)) (deps.log ?? silentLogger).error("could not queue an expiry", { grant: grantId, error: error instanceof Error ? error.name : "unknown" });
@@ -105,7 +103,7 @@ export async function wipeExpiredSecrets(deps: SchedulerDeps): Promise<string[]>
       subject: `robot:${r.subjectName}`,
       after: { wipedAt: now.toISOString(), reason: "not revealed within its window" },
     }));
-    await appendAuditEvents(tx, SCHEDULER_CTX, events);
+    await appendAuditEvents(tx, SYSTEM_CONTEXT.scheduler, events);
     return rows.map((r) => r.id);
   });
 }

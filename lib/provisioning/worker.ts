@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type pg from "pg";
-import type { AuditContext, AuditEventInput } from "../audit/types";
+import { SYSTEM_CONTEXT, type AuditContext, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
@@ -49,11 +49,9 @@ export interface RunDeps {
   random?: () => number;
 }
 
-const WORKER_CTX: AuditContext = { actor: { type: "system", id: "worker" } };
-const EXPIRY_CTX: AuditContext = { actor: { type: "system", id: "expiry" } };
 
 /** Expiry jobs act as "expiry", everything else the worker runs as "worker". */
-export const actorFor = (kind: ClaimedJob["kind"]): AuditContext => (kind === "EXPIRE" ? EXPIRY_CTX : WORKER_CTX);
+export const actorFor = (kind: ClaimedJob["kind"]): AuditContext => (kind === "EXPIRE" ? SYSTEM_CONTEXT.expiry : SYSTEM_CONTEXT.worker);
 
 /** Epoch milliseconds with sub-millisecond precision, for latency measurements. */
 const nowMs = () => performance.timeOrigin + performance.now();
