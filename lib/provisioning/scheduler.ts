@@ -17,7 +17,8 @@ import { silentLogger, type WorkerLogger } from "./worker";
 const BATCH = 200;
 /** Batches of drift checks per tick at most (25 projects each). */
 const MAX_DRIFT_ROUNDS = 40;
-const DRIFT_STOP_WAIT_MS = 5_000;
+/** How long stop() waits for a drift check or chain walk in flight before it lets go. */
+const LOOP_STOP_WAIT_MS = 5_000;
 
 export interface SchedulerDeps {
   db: Db;
@@ -207,19 +208,14 @@ export function startScheduler(
           intervalMs,
           async () => {
             const at = (deps.clock ?? (() => new Date()))();
+            const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock, lastAttempt: lastChainWalk, stopping: () => stopping });
+            if (!outcome.ran) return outcome;
             // only a walk that ran (pass or break) starts the wait; an error before or during it is retried next tick
-            let walked = false;
-            try {
-              const outcome = await verifyChainIfDue({ prisma: deps.db, pool, everyHours: verifyHours, clock: deps.clock, lastAttempt: lastChainWalk, stopping: () => stopping });
-              walked = outcome.ran;
-              if (!outcome.ran) return outcome;
-              const { result } = outcome;
-              if (result.ok) log.info("audit chain verified", { headSeq: result.headSeq.toString(), checked: result.checked });
-              else log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
-              return outcome;
-            } finally {
-              if (walked && !stopping) lastChainWalk = at;
-            }
+            if (!stopping) lastChainWalk = at;
+            const { result } = outcome;
+            if (result.ok) log.info("audit chain verified", { headSeq: result.headSeq.toString(), checked: result.checked });
+            else log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
+            return outcome;
           },
           log,
         )
@@ -232,7 +228,7 @@ export function startScheduler(
       stopping = true;
       // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing;
       // a chain walk is one read-only snapshot, and only its result is written
-      await Promise.all([main.stop(), drift?.stop(DRIFT_STOP_WAIT_MS), chain?.stop(DRIFT_STOP_WAIT_MS)]);
+      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS)]);
     },
   };
 }
