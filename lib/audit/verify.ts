@@ -194,13 +194,13 @@ export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } =
   const head = both?.headSeq != null && both.headHash != null ? { seq: both.headSeq, hash: both.headHash } : undefined;
   const headSeq = head ? BigInt(head.seq) : 0n;
   const cp = both?.cpSeq != null && both.cpHash != null && both.cpAt != null ? { seq: both.cpSeq, hash: both.cpHash, verifiedAt: both.cpAt } : undefined;
+  const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
+  const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
   // a verified event beyond the head: events were cut off the end and the head rewound
   if (cp && BigInt(cp.seq) > headSeq) {
     const brokenAt = (headSeq + 1n).toString();
     return {
-      headSeq: headSeq.toString(),
-      headHash: head?.hash ?? GENESIS_HASH,
-      lastFullVerification: { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt },
+      ...base,
       ok: false,
       anchored: true,
       checkedFrom: "0",
@@ -209,8 +209,6 @@ export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } =
       checkedAt: new Date(),
     };
   }
-  const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
-  const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
 
   // a recorded break no passing walk has covered: it may lie before anything walked here, so it stands
   const failed = await standingBreak(pool);
