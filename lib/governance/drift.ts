@@ -1,3 +1,4 @@
+import { harborRobotName } from "../provisioning/plan";
 import { roleLabel } from "./harbor-roles";
 
 // Where Harbor differs from what was approved: Harbor's live members and robots against Berth's grants.
@@ -141,7 +142,7 @@ export function driftGrantOf(g: GrantRecord): DriftGrant {
     roleId: g.roleId,
     roleLabel: roleLabel(g.roleId),
     harborRobotId: g.harborRobotId,
-    robotName: g.subjectType === "ROBOT" ? (g.harborRobotName ?? `robot$${g.projectName}+${g.subjectName}`) : null,
+    robotName: g.subjectType === "ROBOT" ? (g.harborRobotName ?? harborRobotName(g.projectName, g.subjectName)) : null,
     request: g.request,
   };
 }
