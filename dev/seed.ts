@@ -2,7 +2,7 @@ import type { AuditContext } from "../lib/audit/types";
 import { createDatabase } from "../lib/db";
 import { parseEnv } from "../lib/env";
 import { decideRequest } from "../lib/governance/decisions";
-import { requestInput } from "../lib/governance/payloads";
+import { requestInput } from "../lib/core/payloads";
 import { policyFromEnv } from "../lib/governance/policy";
 import { submitRequest, type GovernanceDeps } from "../lib/governance/requests";
 import { createHarborClient } from "../lib/harbor";

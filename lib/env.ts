@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLE_KEYS } from "./core/roles";
 
 // The one place that reads process.env. Every setting is validated here; a bad value
 // stops start-up with a message that names the variable (values of secrets are never echoed).
@@ -55,7 +56,6 @@ const secretsKey = () =>
       .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)"),
   );
 
-const ROLES = ["project-admin", "maintainer", "developer", "guest", "limited-guest"] as const;
 
 export const serverSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("development")),
@@ -97,7 +97,7 @@ export const serverSchema = z.object({
   BERTH_POLICY_SELF_SERVICE_QUOTA_GIB: int(100, 1, 1024 * 1024),
   BERTH_POLICY_MAX_QUOTA_GIB: int(10 * 1024, 1, 1024 * 1024),
   BERTH_POLICY_EXTERNAL_GROUP_PATTERN: str().default("ext-*"),
-  BERTH_POLICY_EXTERNAL_MAX_ROLE: z.preprocess(emptyAsUnset, z.enum(ROLES).default("developer")),
+  BERTH_POLICY_EXTERNAL_MAX_ROLE: z.preprocess(emptyAsUnset, z.enum(ROLE_KEYS).default("developer")),
   BERTH_POLICY_EXTERNAL_MAX_DAYS: int(90, 1, 3650),
   BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
   BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),

@@ -18,6 +18,7 @@ import { accessAt, accessAtQuery, eventLog, eventLogQuery, grantHistory, grantHi
 import type { SqlQuery } from "../lib/audit/sql";
 import type { JsonValue } from "../lib/audit/types";
 import { inheritedEnvironment, toolEnv } from "../lib/env";
+import { roleLabel } from "../lib/core/roles";
 
 const runFile = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -65,7 +66,6 @@ interface Person {
 }
 const admins: Person[] = Array.from({ length: 12 }, (_, i) => ({ id: `u-admin-${i}`, name: `Admin ${i}`, groups: ["registry-admins"] }));
 const leads: Person[] = Array.from({ length: 300 }, (_, i) => ({ id: `u-lead-${i}`, name: `Lead ${i}`, groups: ["team-leads", `team-${i}`] }));
-const ROLE_NAMES: Record<number, string> = { 1: "Project Admin", 2: "Developer", 3: "Guest", 4: "Maintainer", 5: "Limited Guest" };
 const ROLE_WEIGHTS: [number, number][] = [
   [2, 0.45],
   [3, 0.25],
@@ -355,7 +355,7 @@ function draftFor(i: number, stubs: Stubs, grants: Grant[], projectNames: string
           subjectType: g.subjectType,
           subjectName: g.subjectName,
           roleId: g.roleId,
-          roleName: g.roleId ? ROLE_NAMES[g.roleId]! : null,
+          roleName: g.roleId ? roleLabel(g.roleId) : null,
           permissions: g.permissions,
           startsAt: new Date(g.startsAt!).toISOString(),
           endsAt: g.endsAt ? new Date(g.endsAt).toISOString() : null,

@@ -18,9 +18,9 @@ import { getPrincipal, type Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { KIND_LABELS } from "@/lib/governance/payloads";
+import { KIND_LABELS } from "@/lib/core/payloads";
 import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
-import { OPEN_STATES } from "@/lib/governance/requests";
+import { OPEN_STATES } from "@/lib/core/states";
 import { requestStats } from "@/lib/governance/stats";
 
 const OPEN = new Set<string>(OPEN_STATES);

@@ -1,10 +1,5 @@
 import { permissionsText } from "@/components/grants/format";
 
-/** A grant's subject as Harbor shows it: the group, or the robot's full name. */
-export function auditSubjectLabel(g: { subjectType: "GROUP" | "ROBOT"; subjectName: string; projectName: string }): string {
-  return g.subjectType === "GROUP" ? g.subjectName : `robot$${g.projectName}+${g.subjectName}`;
-}
-
 /** The role of a group, or a robot's permissions in words. */
 export function accessText(g: { subjectType: "GROUP" | "ROBOT"; roleName: string | null; permissions: unknown }): string {
   if (g.subjectType === "GROUP") return g.roleName ?? "—";

@@ -1,17 +1,10 @@
 const DAY = 86_400_000;
 
-export interface GrantSubject {
-  subjectType: "GROUP" | "ROBOT";
-  subjectName: string;
-  projectName: string;
-  harborRobotName?: string | null;
-}
+import { subjectLabel } from "@/lib/core/names";
 
-/** The name Harbor shows: the OIDC group as is, a robot as `robot$<project>+<name>`. */
-export function subjectLabel(grant: GrantSubject): string {
-  if (grant.subjectType === "GROUP") return grant.subjectName;
-  return grant.harborRobotName ?? `robot$${grant.projectName}+${grant.subjectName}`;
-}
+export { subjectLabel };
+
+export type GrantSubject = Parameters<typeof subjectLabel>[0];
 
 /** A robot's permissions, stored as JSON `[{resource, action}]`, as "repository: pull, push". */
 export function permissionsText(permissions: unknown): string {

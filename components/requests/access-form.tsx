@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { HARBOR_ROLES } from "@/lib/governance/harbor-roles";
-import { matchesGlob } from "@/lib/governance/names";
+import { HARBOR_ROLES } from "@/lib/core/roles";
+import { matchesGlob } from "@/lib/core/names";
 import { FormErrors, JustificationField, SubmitRow } from "./form-parts";
 import { useSubmitRequest } from "./use-submit";
 

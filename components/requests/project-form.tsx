@@ -3,8 +3,8 @@
 import { useEffect, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { checkProjectName } from "@/lib/actions/check-project-name";
-import { harborNameProblem } from "@/lib/governance/names";
-import type { ProjectTemplate } from "@/lib/governance/templates";
+import { harborNameProblem } from "@/lib/core/names";
+import type { ProjectTemplate } from "@/lib/core/templates";
 import { FormErrors, JustificationField, SubmitRow } from "./form-parts";
 import { useSubmitRequest } from "./use-submit";
 

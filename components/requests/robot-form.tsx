@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
-import { harborNameProblem } from "@/lib/governance/names";
-import { ROBOT_PRESETS, type RobotPreset } from "@/lib/governance/payloads";
+import { harborNameProblem, harborRobotName } from "@/lib/core/names";
+import { ROBOT_PRESETS, type RobotPreset } from "@/lib/core/payloads";
 import { FormErrors, JustificationField, SubmitRow } from "./form-parts";
 import type { ProjectOption } from "./access-form";
 import { useSubmitRequest } from "./use-submit";
@@ -30,7 +30,7 @@ export function RobotForm({ projects, defaultProject, permissions, robotMaxDays 
           </Select>
         )}
       </Field>
-      <Field id="robotName" label="Robot name" required errors={state.fieldErrors?.robotName ?? (nameProblem ? [nameProblem] : undefined)} help={`Harbor names it robot$${project || "<project>"}+${name || "<name>"}.`}>
+      <Field id="robotName" label="Robot name" required errors={state.fieldErrors?.robotName ?? (nameProblem ? [nameProblem] : undefined)} help={`Harbor names it ${harborRobotName(project || "<project>", name || "<name>")}.`}>
         {(p) => <Input name="robotName" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} required {...p} />}
       </Field>
       <Field id="description" label="Description" errors={state.fieldErrors?.description} help="Where it is used, e.g. the pipeline or cluster.">

@@ -1,7 +1,8 @@
 // The /api/v2.0 operations the emulator answers, each following Harbor v2.15.2's handler of the same name
 // (src/server/v2.0/handler/*.go). Messages are Harbor's own, so clients can be tested against them.
 import type { IncomingHttpHeaders } from "node:http";
-import { isProjectRobotPermission, isSystemRobotPermission } from "../../lib/harbor/permissions";
+import { isProjectRobotPermission, isSystemRobotPermission } from "../../lib/core/robot-permissions";
+import { roleById } from "../../lib/core/roles";
 import { canProject, canSystem, visibleProjects, type Principal } from "./auth";
 import { ApiError, badRequest, conflict, forbidden, notFound, unauthorized } from "./errors";
 import { linkHeader, pageOf, parseQ, qMatches, slice } from "./query";
@@ -43,7 +44,6 @@ export interface Reply {
 type Handler = (ctx: Ctx) => Reply;
 type Obj = Record<string, unknown>;
 
-const ROLE_NAMES: Record<number, string> = { 1: "projectAdmin", 2: "developer", 3: "guest", 4: "maintainer", 5: "limitedGuest" };
 const NAME_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const MAX_QUOTA = 1125899906842624;
 const MAX_INT32 = 2147483647;
@@ -174,7 +174,7 @@ function quotaJson(state: EmulatorState, projectId: number): Obj | undefined {
 }
 
 function memberJson(state: EmulatorState, m: EmulatorState["members"][number]): Obj | undefined {
-  const roleName = ROLE_NAMES[m.role];
+  const roleName = roleById(m.role)?.apiName;
   // Harbor joins members with its role table: a member holding an unknown role id is not listed.
   if (!roleName) return undefined;
   const entityName = m.entityType === "u" ? state.users.find((u) => u.id === m.entityId)?.username : state.groups.find((g) => g.id === m.entityId)?.name;
@@ -629,7 +629,7 @@ export const handlers: Record<string, Handler> = {
     if (ctx.state.members.some((m) => m.projectId === p.id && m.entityId === entityId && m.entityType === entityType)) {
       throw conflict("The project member specified already exist");
     }
-    if (!ROLE_NAMES[role]) throw badRequest("Failed to update project member, role is not in 1,2,3");
+    if (!roleById(role)) throw badRequest("Failed to update project member, role is not in 1,2,3");
     const id = nextId(ctx.state, "member");
     ctx.state.members.push({ id, projectId: p.id, entityType, entityId, role });
     return { status: 201, headers: { Location: `/api/v2.0/projects/${ref}/members/${id}` } };

@@ -4,7 +4,7 @@ import type { AuditContext } from "../audit/types";
 import type { Principal, RequestMeta } from "../auth/principal";
 import { can, type Permission } from "../authz/permissions";
 import type { Db } from "../db";
-import { DomainError } from "../governance/errors";
+import { DomainError } from "../core/errors";
 
 export type ActionErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "POLICY" | "NOT_FOUND" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
 

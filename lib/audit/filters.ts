@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { GrantState } from "@/lib/generated/prisma/enums";
+import { GRANT_STATES } from "@/lib/core/states";
 import { AUDIT_OBJECT_TYPES } from "./types";
 
 // Filter objects for the auditor views. Pages parse them from URL search params (shareable links);
@@ -28,7 +28,7 @@ export const instantSchema = z.preprocess(
   ]).refine((d) => !Number.isNaN(d.getTime()), "is not a valid date"),
 );
 
-export const GRANT_STATES = ["PENDING", "ACTIVE", "FAILED", "EXPIRED", "REVOKED", "SUPERSEDED"] as const satisfies readonly GrantState[];
+export { GRANT_STATES };
 export const GRANT_SORTS = ["startsAt", "endsAt", "project", "subject"] as const;
 
 export const grantHistoryFiltersSchema = z.object({

@@ -1,4 +1,4 @@
-import { HARBOR_ROLES, roleById } from "../governance/harbor-roles";
+import { HARBOR_ROLES, roleById } from "../core/roles";
 
 /** A role id's name as the auditor views and exports show it (Harbor's roles, lib/governance/harbor-roles.ts). */
 export function roleName(roleId: number | null | undefined): string | null {

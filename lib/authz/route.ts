@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrincipal, type Principal } from "../auth/principal";
-import { DomainError } from "../governance/errors";
+import { DomainError } from "../core/errors";
 import { can, type Permission } from "./permissions";
 
 const STATUS = { INVALID: 422, POLICY: 422, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503 } as const;

@@ -2,8 +2,8 @@ import { appendAuditEvents } from "../audit/append";
 import type { AuditContext } from "../audit/types";
 import type { Principal } from "../auth/principal";
 import { enqueueForApprovedRequest } from "../provisioning/enqueue";
-import { DomainError, forbidden, notFound } from "./errors";
-import { typedRequest, type RequestKindName } from "./payloads";
+import { DomainError, forbidden, notFound } from "../core/errors";
+import { typedRequest, type RequestKindName } from "../core/payloads";
 import { evaluatePolicy } from "./policy";
 import { gatherFacts, policyRefusal, type GovernanceDeps } from "./requests";
 

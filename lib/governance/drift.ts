@@ -1,5 +1,5 @@
-import { harborRobotName } from "../provisioning/plan";
-import { roleLabel } from "./harbor-roles";
+import { harborRobotName } from "../core/names";
+import { roleLabel } from "../core/roles";
 
 // Where Harbor differs from what was approved: Harbor's live members and robots against Berth's grants.
 // Pure: the project page compares live, the scheduler's drift check compares in the background (docs/provisioning.md).

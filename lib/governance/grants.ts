@@ -3,8 +3,8 @@ import type { AuditContext } from "../audit/types";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import { enqueueRevocation } from "../provisioning/enqueue";
-import { DomainError, forbidden, notFound } from "./errors";
-import { subjectKey } from "./payloads";
+import { DomainError, forbidden, notFound } from "../core/errors";
+import { subjectKey } from "../core/names";
 import { canManageProject } from "./queries";
 
 interface LockedGrant {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnyPayload } from "./payloads";
+import type { AnyPayload } from "../core/payloads";
 import { evaluatePolicy, latestEndDate, type PolicyConfig, type PolicyFacts } from "./policy";
 
 const config: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 };

@@ -1,7 +1,7 @@
 import type { Env } from "../env";
-import { exceeds, roleById, roleByKey, roleLabel, type RoleId } from "./harbor-roles";
-import { matchesGlob } from "./names";
-import type { AnyPayload, RobotPermission } from "./payloads";
+import { exceeds, roleById, roleByKey, roleLabel, type RoleId } from "../core/roles";
+import { harborRobotName, matchesGlob } from "../core/names";
+import type { AnyPayload, RobotPermission } from "../core/payloads";
 
 export interface PolicyConfig {
   selfServiceQuotaGiB: number;
@@ -143,7 +143,7 @@ export function evaluatePolicy(request: AnyPayload & { endsAt: Date | null }, fa
       const unknown = p.permissions.filter((x) => !facts.allowedRobotPermissions.has(`${x.resource}:${x.action}`));
       check("robot-permissions", "Permissions are Harbor project permissions", p.permissions.length > 0 && unknown.length === 0, unknown.length ? `Not a Harbor project permission: ${unknown.map((x) => `${x.resource}:${x.action}`).join(", ")}.` : p.permissions.map((x) => `${x.resource}:${x.action}`).join(", "));
       const existing = facts.grant && ["ACTIVE", "PENDING"].includes(facts.grant.state);
-      check("robot-name-free", "Robot name is free in the project", !existing, existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : `robot$${p.projectName}+${p.robotName}`);
+      check("robot-name-free", "Robot name is free in the project", !existing, existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : harborRobotName(p.projectName, p.robotName));
       check("no-duplicate", "No other pending request for this robot", !facts.pendingDuplicate, facts.pendingDuplicate ? `A request for robot ${p.robotName} is already pending.` : "None pending.");
       if (mayDelete(p.permissions)) reasonsForTwo.push("robot may delete");
       break;

@@ -3,14 +3,13 @@ import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { DriftFinding } from "./drift";
-import { notFound } from "./errors";
-import { roleLabel } from "./harbor-roles";
-import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "./payloads";
+import { notFound } from "../core/errors";
+import { roleLabel } from "../core/roles";
+import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "../core/payloads";
 import type { PolicyCheck } from "./policy";
-import { canSeeRequest, describeRequest, OPEN_STATES } from "./requests";
+import { GRANT_STATES, OPEN_STATES, REQUEST_STATES } from "../core/states";
+import { canSeeRequest, describeRequest } from "./requests";
 
-export const REQUEST_STATES = ["PENDING", "APPROVED", "PROVISIONING", "ACTIVE", "REJECTED", "CANCELLED", "FAILED", "EXPIRED", "REVOKED"] as const;
-export const GRANT_STATES = ["PENDING", "ACTIVE", "FAILED", "EXPIRED", "REVOKED", "SUPERSEDED"] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 

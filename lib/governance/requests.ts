@@ -3,16 +3,16 @@ import type { AuditContext, JsonValue } from "../audit/types";
 import type { Principal } from "../auth/principal";
 import type { Db, Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PROJECT_ROBOT_PERMISSIONS } from "../harbor/permissions";
-import { DomainError, notFound } from "./errors";
-import { roleLabel } from "./harbor-roles";
-import { ROBOT_PRESETS, subjectKey, type AnyPayload, type RequestInput, type RobotPermission } from "./payloads";
+import { PROJECT_ROBOT_PERMISSIONS } from "../core/robot-permissions";
+import { DomainError, notFound } from "../core/errors";
+import { OPEN_STATES } from "../core/states";
+import { roleLabel } from "../core/roles";
+import { ROBOT_PRESETS, type AnyPayload, type RequestInput, type RobotPermission } from "../core/payloads";
+import { subjectKey } from "../core/names";
 import { evaluatePolicy, type PolicyCheck, type PolicyConfig, type PolicyFacts } from "./policy";
 
 export const ALLOWED_ROBOT_PERMISSIONS: ReadonlySet<string> = new Set(PROJECT_ROBOT_PERMISSIONS.map((p) => `${p.resource}:${p.action}`));
 
-/** Request states in which a request still holds its subject (no second request for the same subject). */
-export const OPEN_STATES = ["PENDING", "APPROVED", "PROVISIONING", "FAILED"] as const;
 
 export interface GovernanceDeps {
   db: Db;

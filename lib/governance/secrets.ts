@@ -3,7 +3,8 @@ import type { AuditContext } from "../audit/types";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
 import { openSecret } from "../provisioning/secrets";
-import { DomainError, notFound } from "./errors";
+import { DomainError, notFound } from "../core/errors";
+import { subjectKey } from "../core/names";
 
 export interface RevealedSecret {
   robotName: string;
@@ -26,6 +27,7 @@ interface LockedSecret {
   requesterId: string;
   projectName: string;
   grantId: string;
+  subjectName: string;
   pullOnly: boolean;
 }
 
@@ -41,7 +43,7 @@ export function shellQuote(value: string): string {
 export async function revealSecret(db: Db, principal: Principal, requestId: string, deps: { key: Buffer; harborUrl: string; now: Date }, audit: AuditContext): Promise<RevealedSecret> {
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<LockedSecret[]>`
-      SELECT s.id, s."robotName", s.ciphertext, s.iv, s."authTag", s."expiresAt", s."revealedAt", s."wipedAt", r."requesterId", r."projectName", s."grantId",
+      SELECT s.id, s."robotName", s.ciphertext, s.iv, s."authTag", s."expiresAt", s."revealedAt", s."wipedAt", r."requesterId", r."projectName", s."grantId", g."subjectName",
              (g.permissions = '[{"action": "pull", "resource": "repository"}]'::jsonb) AS "pullOnly"
       FROM "RobotSecret" s JOIN "Request" r ON r.id = s."requestId" JOIN "Grant" g ON g.id = s."grantId"
       WHERE s."requestId" = ${requestId}::uuid ORDER BY s."createdAt" DESC LIMIT 1 FOR UPDATE OF s`;
@@ -58,7 +60,7 @@ export async function revealSecret(db: Db, principal: Principal, requestId: stri
       objectId: row.id,
       requestId,
       projectName: row.projectName,
-      subject: `robot:${row.robotName.split("+").pop()}`,
+      subject: subjectKey("ROBOT", row.subjectName),
       after: { robotName: row.robotName, revealedAt: deps.now.toISOString(), revealedBy: { id: principal.id, name: principal.name } },
     });
     const registryHost = new URL(deps.harborUrl).host;

@@ -1,6 +1,6 @@
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db";
-import { forbidden } from "./errors";
+import { forbidden } from "../core/errors";
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,8 @@
 import type { Principal } from "../auth/principal";
-import { roleLabel } from "./harbor-roles";
-import { ROBOT_PRESETS, type AnyPayload } from "./payloads";
+import { harborRobotName } from "../core/names";
+import { roleLabel } from "../core/roles";
+import { LIVE_STATES } from "../core/states";
+import { ROBOT_PRESETS, type AnyPayload } from "../core/payloads";
 import type { PolicyCheck } from "./policy";
 import type { RequestDetail } from "./queries";
 
@@ -21,7 +23,7 @@ export function payloadFacts(request: AnyPayload): [string, string][] {
       const p = request.payload;
       return [
         ["Project", p.projectName],
-        ["Robot", `robot$${p.projectName}+${p.robotName}`],
+        ["Robot", harborRobotName(p.projectName, p.robotName)],
         ["Preset", ROBOT_PRESETS[p.preset].label],
         ["Permissions", p.permissions.map((x) => `${x.resource}:${x.action}`).join(", ")],
         ["Lifetime", `${p.lifetimeDays} days`],
@@ -88,7 +90,7 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
       failedJobId: failedJob?.id ?? null,
     },
     whyNoDecision: !isApprover ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
-    live: ["PENDING", "APPROVED", "PROVISIONING"].includes(detail.state),
+    live: (LIVE_STATES as readonly string[]).includes(detail.state),
   };
 }
 export type RequestView = ReturnType<typeof toRequestView>;

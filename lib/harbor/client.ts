@@ -1,7 +1,8 @@
 import { HarborError, isHarborError } from "./errors";
 import type { components } from "./generated/harbor";
 import { HarborTransport, seg, type HarborClientOptions, type ListResult } from "./http";
-import type { HarborRoleId } from "./roles";
+import { isProjectRobotNamed } from "../core/names";
+import type { RoleId } from "../core/roles";
 
 type Schemas = components["schemas"];
 export type HarborProjectPayload = Schemas["Project"];
@@ -131,8 +132,8 @@ export interface HarborClient {
   setQuota(projectId: number, hardBytes: number): Promise<{ quotaId: number; changed: boolean } & WithRequestIds>;
 
   /** POST an OIDC group (type 3; Harbor creates it on first use); on 409 look it up and PUT the role if it differs. */
-  ensureGroupMember(project: string, groupName: string, roleId: HarborRoleId): Promise<{ memberId: number; created: boolean; roleChanged: boolean } & WithRequestIds>;
-  changeMemberRole(project: string, memberId: number, roleId: HarborRoleId): Promise<WithRequestId>;
+  ensureGroupMember(project: string, groupName: string, roleId: RoleId): Promise<{ memberId: number; created: boolean; roleChanged: boolean } & WithRequestIds>;
+  changeMemberRole(project: string, memberId: number, roleId: RoleId): Promise<WithRequestId>;
   /** Harbor answers 200 whether or not the member existed; 404 (project gone) counts as done. */
   removeMember(project: string, memberId: number): Promise<{ removed: boolean } & WithRequestId>;
   listMembers(project: string, entityName?: string): Promise<{ members: HarborMember[] } & WithRequestIds>;
@@ -426,9 +427,8 @@ export function createHarborClient(options: HarborClientOptions): HarborClient {
       requestIds.push(project.requestId);
       const list = await listProjectRobots(project.projectId);
       requestIds.push(...list.requestIds);
-      const suffix = `${input.project}+${input.name}`;
-      const robot = list.robots.find((r) => r.name.endsWith(suffix) && !r.name.slice(0, -suffix.length).includes("+"));
-      if (!robot) throw new HarborError({ status: 409, code: "CONFLICT", harborMessage: `robot ${suffix} exists but is not listed`, requestId: post.requestId, method: "POST", path: "/robots" });
+      const robot = list.robots.find((r) => isProjectRobotNamed(r.name, input.project, input.name));
+      if (!robot) throw new HarborError({ status: 409, code: "CONFLICT", harborMessage: `robot ${input.project}+${input.name} exists but is not listed`, requestId: post.requestId, method: "POST", path: "/robots" });
       try {
         const rotated = await rotateRobotSecret(robot.id);
         requestIds.push(rotated.requestId);

@@ -17,12 +17,4 @@ export type {
 } from "./client";
 export { HarborError, isHarborError, codeForStatus } from "./errors";
 export { API_BASE, MAX_PAGE_SIZE, type HarborCall, type HarborClientOptions } from "./http";
-export { HARBOR_ROLES, isHarborRoleId, roleLabel, roleName, type HarborRole, type HarborRoleId } from "./roles";
-export {
-  BERTH_ACCOUNT_PERMISSIONS,
-  PROJECT_ROBOT_PERMISSIONS,
-  SYSTEM_ROBOT_PERMISSIONS,
-  isProjectRobotPermission,
-  isSystemRobotPermission,
-  type HarborAccess,
-} from "./permissions";
+export { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext, AuditEventInput } from "../audit/types";
 import type { Tx } from "../db";
-import { DomainError, conflict, invalid, notFound } from "../governance/errors";
-import { subjectKey, typedRequest, type RequestKindName } from "../governance/payloads";
-import { templateByKey } from "../governance/templates";
+import { conflict, DomainError, invalid, notFound } from "../core/errors";
+import { type RequestKindName, typedRequest } from "../core/payloads";
+import { harborRobotName, subjectKey } from "../core/names";
+import { templateByKey } from "../core/templates";
 import type { Grant } from "../generated/prisma/client";
-import { harborRobotName, planSteps, type PlannedStep } from "./plan";
+import { type PlannedStep, planSteps } from "./plan";
 import { notifyJobs } from "./queue";
 
 // Putting work on the queue, always inside the caller's transaction: the decision and its job commit together.

@@ -1,6 +1,6 @@
 import type { AuditEventInput } from "../audit/types";
-import { roleById } from "../governance/harbor-roles";
-import { subjectKey } from "../governance/payloads";
+import { roleById } from "../core/roles";
+import { subjectKey } from "../core/names";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";
 import { LeaseLostError, StepError, type ClassifiedError } from "./plan";
 import { json, type Queryable } from "./sql";

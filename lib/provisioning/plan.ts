@@ -1,4 +1,5 @@
-import { roleLabel } from "../governance/harbor-roles";
+import { harborRobotName } from "../core/names";
+import { OWNER_ROLE_ID, roleLabel } from "../core/roles";
 import { isHarborError } from "../harbor/errors";
 
 // The pure half of provisioning: which steps a job has, how long to wait before a retry, what an error may say.
@@ -29,9 +30,6 @@ export type PlanInput =
   | { kind: "QUOTA_CHANGE"; projectName: string; quotaGiB: number }
   | { kind: "EXPIRE" | "REVOKE"; projectName: string; subjectType: "GROUP" | "ROBOT"; subjectName: string };
 
-/** Harbor's full robot name for a project robot. */
-export const harborRobotName = (projectName: string, robotName: string) => `robot$${projectName}+${robotName}`;
-
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The steps of a job, in order; created with the job so the request page shows the plan before it runs. */
@@ -41,7 +39,7 @@ export function planSteps(input: PlanInput): PlannedStep[] {
       return [
         { key: "project.ensure", label: `Create project ${input.projectName} in Harbor` },
         { key: "tagrule.ensure", label: `Make tags ${input.tagPattern} immutable in every repository` },
-        { key: "member.ensure", label: `Add group ${input.ownerGroup} as ${roleLabel(4)}` },
+        { key: "member.ensure", label: `Add group ${input.ownerGroup} as ${roleLabel(OWNER_ROLE_ID)}` },
       ];
     case "GROUP_ACCESS":
       return input.replacesRoleId === null

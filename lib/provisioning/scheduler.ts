@@ -1,7 +1,7 @@
 import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
-import { DomainError } from "../governance/errors";
+import { DomainError } from "../core/errors";
 import { Prisma } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
 import type pg from "pg";

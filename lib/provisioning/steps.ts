@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput, JsonValue } from "../audit/types";
-import { GIB, subjectKey, typedRequest, type AnyPayload, type RequestKindName } from "../governance/payloads";
-import { templateByKey } from "../governance/templates";
+import { type AnyPayload, GIB, type RequestKindName, typedRequest } from "../core/payloads";
+import { harborRobotName, subjectKey } from "../core/names";
+import { templateByKey } from "../core/templates";
 import type { Approval, Grant, Project, ProvisioningStep, Request } from "../generated/prisma/client";
 import type { HarborClient } from "../harbor/client";
-import { isHarborRoleId, type HarborRoleId } from "../harbor/roles";
-import { harborRobotName, robotDurationDays, StepError, type StepKey } from "./plan";
+import { isRoleId, type RoleId } from "../core/roles";
+import { robotDurationDays, StepError, type StepKey } from "./plan";
 import type { ClaimedJob, ContextRows } from "./queue";
-import { sealSecret, robotSecretAad } from "./secrets";
+import { robotSecretAad, sealSecret } from "./secrets";
 import type { Queryable } from "./sql";
 
 // Each step kind: its Harbor call(s) and what must be recorded with the step's success.
@@ -95,8 +96,8 @@ function need<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-function roleOf(grant: Grant): HarborRoleId {
-  if (!isHarborRoleId(grant.roleId)) throw new StepError(`grant ${grant.id} has no valid Harbor role`);
+function roleOf(grant: Grant): RoleId {
+  if (!isRoleId(grant.roleId)) throw new StepError(`grant ${grant.id} has no valid Harbor role`);
   return grant.roleId;
 }
 

@@ -1,3 +1,4 @@
+import { roleLabel } from "@/lib/core/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAuditEvents } from "@/lib/audit/append";
 import type { AuditContext } from "@/lib/audit/types";
@@ -92,7 +93,7 @@ export async function activateGrant(prisma: PrismaClient, o: ActivateOptions) {
           subjectType: o.subjectType,
           subjectName: o.subjectName,
           roleId: o.roleId ?? null,
-          roleName: o.roleId ? (({ 1: "Project Admin", 2: "Developer", 3: "Guest", 4: "Maintainer", 5: "Limited Guest" }) as Record<number, string>)[o.roleId]! : null,
+          roleName: o.roleId ? roleLabel(o.roleId) : null,
           permissions: o.permissions ?? null,
           startsAt: o.at.toISOString(),
           endsAt: o.endsAt ? o.endsAt.toISOString() : null,

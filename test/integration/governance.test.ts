@@ -3,8 +3,8 @@ import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emula
 import type { AuditContext } from "../../lib/audit/types";
 import type { Principal } from "../../lib/auth/principal";
 import { decideRequest } from "../../lib/governance/decisions";
-import { DomainError } from "../../lib/governance/errors";
-import { requestInput } from "../../lib/governance/payloads";
+import { DomainError } from "../../lib/core/errors";
+import { requestInput } from "../../lib/core/payloads";
 import type { PolicyConfig } from "../../lib/governance/policy";
 import { cancelRequest, submitRequest, type GovernanceDeps } from "../../lib/governance/requests";
 import { createHarborClient, type HarborClient } from "../../lib/harbor";

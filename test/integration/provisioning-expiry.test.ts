@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "../../lib/governance/errors";
+import { DomainError } from "../../lib/core/errors";
 import { enqueueRevocation } from "../../lib/provisioning/enqueue";
 import { runSchedulerPass } from "../../lib/provisioning/scheduler";
 import { openRobotSecret } from "../../lib/provisioning/secrets";

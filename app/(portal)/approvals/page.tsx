@@ -12,7 +12,7 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
-import { KIND_LABELS, REQUEST_KINDS } from "@/lib/governance/payloads";
+import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/queries";
 
 export const metadata: Metadata = { title: "Approvals" };

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportLinks } from "@/components/audit/export-links";
-import { accessText, auditSubjectLabel } from "@/components/audit/format";
+import { accessText } from "@/components/audit/format";
+import { subjectLabel } from "@/lib/core/names";
 import { FilterErrors, parseListQuery } from "@/components/audit/list-query";
 import { SortableTh } from "@/components/audit/sortable-th";
 import { buttonClass } from "@/components/ui/button";
@@ -15,7 +16,7 @@ import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
 import { database } from "@/lib/db";
-import { HARBOR_ROLES } from "@/lib/governance/harbor-roles";
+import { HARBOR_ROLES } from "@/lib/core/roles";
 import { requireAuditReader } from "./data";
 
 export const metadata: Metadata = { title: "Grant history" };
@@ -140,7 +141,7 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
             </thead>
             <tbody>
               {rows.map((g) => {
-                const subject = auditSubjectLabel(g);
+                const subject = subjectLabel(g);
                 return (
                   <Tr key={g.grantId} data-testid="history-row">
                     <Td className="whitespace-nowrap">{g.projectName}</Td>

@@ -17,8 +17,9 @@ import { requirePagePrincipal } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { HARBOR_ROLES } from "@/lib/governance/harbor-roles";
-import { GRANT_STATES, grantFilters, listGrants } from "@/lib/governance/queries";
+import { HARBOR_ROLES } from "@/lib/core/roles";
+import { GRANT_STATES } from "@/lib/core/states";
+import { grantFilters, listGrants } from "@/lib/governance/queries";
 
 export const metadata: Metadata = { title: "Grants" };
 

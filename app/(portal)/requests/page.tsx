@@ -9,8 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { stateLabel } from "@/components/ui/state-badge";
 import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
-import { KIND_LABELS, REQUEST_KINDS } from "@/lib/governance/payloads";
-import { myRequests, REQUEST_STATES, requestListFilters } from "@/lib/governance/queries";
+import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
+import { REQUEST_STATES } from "@/lib/core/states";
+import { myRequests, requestListFilters } from "@/lib/governance/queries";
 
 export const metadata: Metadata = { title: "My requests" };
 

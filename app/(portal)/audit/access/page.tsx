@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessAtForm } from "@/components/audit/access-at-form";
 import { AccessTimeline } from "@/components/projects/access-timeline";
-import { accessText, auditSubjectLabel } from "@/components/audit/format";
+import { accessText } from "@/components/audit/format";
+import { subjectLabel } from "@/lib/core/names";
 import { InstantText } from "@/components/audit/instant";
 import { parseWithFieldErrors, type FieldErrors } from "@/components/audit/parse";
 import { utcText } from "@/components/audit/time";
@@ -32,7 +33,7 @@ async function timelineFor(query: AccessAtQuery, inForce: string[]) {
     id: g.grantId,
     subjectType: g.subjectType,
     subjectName: byProject ? g.projectName : g.subjectName,
-    label: byProject ? g.projectName : auditSubjectLabel(g),
+    label: byProject ? g.projectName : subjectLabel(g),
     state: g.state,
     roleLabel: accessText(g),
     startsAt: g.startsAt?.toISOString() ?? null,
@@ -118,7 +119,7 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
                         <Td className="font-medium">
                           <span className="mr-1.5 rounded bg-slate-100 px-1 text-[10px] font-semibold uppercase text-slate-600">{r.subjectType === "GROUP" ? "group" : "robot"}</span>
                           <Link href={`/audit/grants/${r.grantId}`} className={r.subjectType === "ROBOT" ? "break-all font-mono text-xs" : undefined}>
-                            {auditSubjectLabel(r)}
+                            {subjectLabel(r)}
                           </Link>
                         </Td>
                         <Td className={r.subjectType === "ROBOT" ? "min-w-32 text-xs" : "whitespace-nowrap"}>{accessText(r)}</Td>

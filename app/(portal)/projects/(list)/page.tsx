@@ -13,7 +13,7 @@ import { requirePagePrincipal } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/governance/queries";
-import { templateByKey } from "@/lib/governance/templates";
+import { templateByKey } from "@/lib/core/templates";
 
 export const metadata: Metadata = { title: "Projects" };
 

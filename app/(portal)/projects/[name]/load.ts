@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/governance/errors";
+import { DomainError } from "@/lib/core/errors";
 import { projectDetail } from "@/lib/governance/queries";
 
 /** The project as this principal may see it, loaded once per request by the layout (for a real 404) and the page. */

@@ -18,7 +18,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { can } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
-import { templateByKey } from "@/lib/governance/templates";
+import { templateByKey } from "@/lib/core/templates";
 import { readHarbor } from "./harbor-live";
 import { loadProject } from "./load";
 

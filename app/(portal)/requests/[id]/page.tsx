@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { RequestLive } from "@/components/requests/request-live";
 import { getPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/governance/errors";
+import { DomainError } from "@/lib/core/errors";
 import { requestDetail } from "@/lib/governance/queries";
 import { toRequestView } from "@/lib/governance/views";
 

@@ -12,11 +12,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { roleLabel } from "@/lib/governance/harbor-roles";
+import { roleLabel } from "@/lib/core/roles";
 import { isExternalGroup, latestEndDate, policyFromEnv } from "@/lib/governance/policy";
 import { canManageProject, grantScope } from "@/lib/governance/queries";
-import { PROJECT_TEMPLATES } from "@/lib/governance/templates";
-import { PROJECT_ROBOT_PERMISSIONS } from "@/lib/harbor/permissions";
+import { PROJECT_TEMPLATES } from "@/lib/core/templates";
+import { PROJECT_ROBOT_PERMISSIONS } from "@/lib/core/robot-permissions";
 
 export const metadata: Metadata = { title: "New request" };
 

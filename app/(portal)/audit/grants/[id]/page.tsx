@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EventDetails } from "@/components/audit/event-details";
-import { accessText, actorText, auditSubjectLabel } from "@/components/audit/format";
+import { accessText, actorText } from "@/components/audit/format";
+import { subjectLabel } from "@/lib/core/names";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -11,7 +12,7 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { grantDetail, type GrantDetail } from "@/lib/audit";
 import { database } from "@/lib/db";
-import { KIND_LABELS, type RequestKindName } from "@/lib/governance/payloads";
+import { KIND_LABELS, type RequestKindName } from "@/lib/core/payloads";
 import type { PolicyCheck } from "@/lib/governance/policy";
 import { requireAuditReader } from "../../data";
 
@@ -64,7 +65,7 @@ export default async function AuditGrantPage({ params }: { params: Promise<{ id:
   const detail = await grantDetail(database().pool, (await params).id);
   if (!detail) notFound();
   const { grant: g, request: r, approvals, jobs, events } = detail;
-  const subject = auditSubjectLabel(g);
+  const subject = subjectLabel(g);
   const checks = asPolicyChecks(r.policyChecks);
   const kind = KIND_LABELS[r.kind as RequestKindName] ?? r.kind;
 

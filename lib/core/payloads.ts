@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_IDS, type RoleId } from "./harbor-roles";
+import { ROLE_IDS, type RoleId } from "./roles";
 import { groupName, harborName } from "./names";
 import { PROJECT_TEMPLATES } from "./templates";
 
@@ -158,11 +158,6 @@ export function parsePayload<K extends RequestKindName>(kind: K, json: unknown):
 
 export function typedRequest(kind: RequestKindName, json: unknown): AnyPayload {
   return { kind, payload: parsePayload(kind, json) } as AnyPayload;
-}
-
-/** "group:<name>" or "robot:<name>" — how the audit trail and duplicate checks name a subject. */
-export function subjectKey(type: "GROUP" | "ROBOT", name: string): string {
-  return `${type === "GROUP" ? "group" : "robot"}:${name}`;
 }
 
 export const GIB = 1024 ** 3;

@@ -39,3 +39,28 @@ export function matchesGlob(name: string, glob: string): boolean {
     .join(".*");
   return new RegExp(`^${pattern}$`).test(name);
 }
+
+/** Harbor's prefix of robot account names (its `robot_name_prefix`, `robot$` unless an admin changed it). */
+export const ROBOT_PREFIX = "robot$";
+
+/** Harbor's full name of a project robot: `robot$<project>+<name>` (Harbor stores `<project>+<name>`). */
+export const harborRobotName = (projectName: string, robotName: string) => `${ROBOT_PREFIX}${projectName}+${robotName}`;
+
+/** Whether Harbor's full robot name is the project robot `<project>+<name>`, whatever prefix Harbor is set to use. */
+export function isProjectRobotNamed(fullName: string, projectName: string, robotName: string): boolean {
+  const suffix = `${projectName}+${robotName}`;
+  return fullName.endsWith(suffix) && !fullName.slice(0, -suffix.length).includes("+");
+}
+
+export type SubjectType = "GROUP" | "ROBOT";
+
+/** "group:<name>" or "robot:<short name>": how the audit trail and duplicate checks name a subject. */
+export function subjectKey(type: SubjectType, name: string): string {
+  return `${type === "GROUP" ? "group" : "robot"}:${name}`;
+}
+
+/** The name Harbor shows for a grant's subject: the OIDC group as is, a robot by its full name. */
+export function subjectLabel(subject: { subjectType: SubjectType; subjectName: string; projectName: string; harborRobotName?: string | null }): string {
+  if (subject.subjectType === "GROUP") return subject.subjectName;
+  return subject.harborRobotName ?? harborRobotName(subject.projectName, subject.subjectName);
+}
