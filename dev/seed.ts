@@ -8,7 +8,7 @@ import { submitRequest, type GovernanceDeps } from "../lib/governance/requests";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startWorker } from "../lib/provisioning/worker";
-import type { Principal } from "../lib/auth/principal";
+import type { Principal } from "../lib/authz/principal";
 import { demoPrincipal } from "./idp/users";
 
 export interface SeedOptions {

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { GrantEnd } from "@/components/grants/grant-end";
 import { subjectLabel } from "@/components/grants/format";
@@ -14,7 +13,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { StateBadge } from "@/components/ui/state-badge";
-import { getPrincipal, type Principal } from "@/lib/auth/principal";
+import { requirePagePrincipal } from "@/lib/authz/guards";
+import type { Principal } from "@/lib/authz/principal";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -41,13 +41,11 @@ async function approverData(principal: Principal) {
 }
 
 export default async function HomePage() {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  const is = (role: Principal["roles"][number]) => principal.roles.includes(role);
+  const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
   const now = new Date();
-  const [req, appr] = await Promise.all([is("requester") ? requesterData(principal, warningDays) : null, is("approver") ? approverData(principal) : null]);
-  const mayAsk = can(principal.roles, "request:create");
+  const [req, appr] = await Promise.all([can(principal, "request:read-own") ? requesterData(principal, warningDays) : null, can(principal, "request:decide") ? approverData(principal) : null]);
+  const mayAsk = can(principal, "request:create");
 
   return (
     <>
@@ -213,7 +211,7 @@ export default async function HomePage() {
           </section>
         ) : null}
 
-        {is("auditor") ? (
+        {can(principal, "audit:read-summary") ? (
           <section data-testid="home-auditor" aria-label="Auditor">
             <Suspense fallback={<PageSkeleton rows={4} />}>
               <AuditorHome />

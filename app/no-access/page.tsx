@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getPrincipal } from "@/lib/auth/principal";
+import { can } from "@/lib/authz/permissions";
+import { getPrincipal } from "@/lib/authz/principal";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "No access" };
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function NoAccessPage() {
   const principal = await getPrincipal();
   if (!principal) redirect("/signin?callbackUrl=/no-access");
-  if (principal.roles.length > 0) redirect("/");
+  if (can(principal, "portal:use")) redirect("/");
   const config = env();
   return (
     <main id="main" className="flex min-h-[80vh] items-center justify-center px-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { getPrincipal } from "@/lib/auth/principal";
+import { getPrincipal } from "@/lib/authz/principal";
 import { env } from "@/lib/env";
 import { SignInButton } from "./sign-in-button";
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
-import { pageSchema, type Page } from "@/lib/audit/filters";
-import { errorSummary, parseWithFieldErrors, type FieldErrors } from "./parse";
+import { errorSummary, pageSchema, type Page } from "@/lib/audit/filters";
+import { parseWithFieldErrors, type FieldErrors } from "@/lib/core/validation";
 
 export interface ListQuery<F> {
   /** the filters as typed in the URL, so the form shows exactly what a shared link asks for */

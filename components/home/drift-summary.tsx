@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { describeFinding } from "@/lib/governance/drift";
+import { describeFinding } from "@/lib/core/drift";
 import type { DriftOverview } from "@/lib/governance/queries";
 
 const SHOWN_PER_PROJECT = 2;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/authz/principal";
 import { navFor } from "./nav";
 import { NavLinks } from "./nav-links";
 

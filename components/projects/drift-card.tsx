@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { describeFinding, type DriftReport } from "@/lib/governance/drift";
+import { describeFinding, type DriftReport } from "@/lib/core/drift";
 
 /** Harbor's live members and robots against the approved grants ("Harbor differs from what was approved"). */
 export function DriftCard({ report, unavailable, checkedAt, backgroundCheck = false }: { report: DriftReport | null; unavailable: string | null; checkedAt: Date | null; backgroundCheck?: boolean }) {

@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { formatBytes, gibToBytes, quotaUse } from "./format";
-import type { Live } from "./live";
+import type { Live } from "@/lib/governance/project-live";
 
 const BAR = { ok: "bg-green-600", high: "bg-amber-500", full: "bg-red-600" } as const;
 const WORDS = { ok: "", high: " — getting full", full: " — full: pushes will be refused" } as const;

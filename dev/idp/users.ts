@@ -1,4 +1,4 @@
-import type { Principal } from "../../lib/auth/principal";
+import type { Principal } from "../../lib/authz/principal";
 import { permissionsOf } from "../../lib/authz/permissions";
 import { mapGroupsToRoles } from "../../lib/authz/roles";
 

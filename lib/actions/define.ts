@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { AuditContext } from "../audit/types";
-import type { Principal, RequestMeta } from "../auth/principal";
+import type { Principal } from "../authz/principal";
+import type { RequestMeta } from "../auth/session";
 import { can, type Permission } from "../authz/permissions";
 import type { Db } from "../db";
 import { DomainError } from "../core/errors";
+import { fieldErrorsOf } from "../core/validation";
 
 export type ActionErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "POLICY" | "NOT_FOUND" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
 
@@ -56,15 +58,6 @@ export function auditContextFor(principal: Principal, meta: RequestMeta): AuditC
   };
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 interface PgLikeError {
   code?: string;
   constraint?: string;
@@ -101,7 +94,7 @@ export async function executeAction<S extends z.ZodType, R>(
   deps: { db: Db; meta: RequestMeta; now?: Date },
 ): Promise<ActionResult<R>> {
   if (!principal) return { ok: false, code: "UNAUTHENTICATED", error: "Your session has ended. Sign in again." };
-  if (!can(principal.roles, definition.permission)) {
+  if (!can(principal, definition.permission)) {
     return { ok: false, code: "FORBIDDEN", error: `Your roles (${principal.roles.join(", ") || "none"}) do not allow this.` };
   }
   const input = rawInput instanceof FormData ? formToObject(rawInput) : rawInput;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { env } from "../env";
 import type { Db } from "../db";
 import { decideRequest } from "../governance/decisions";
-import { DomainError, notFound } from "../core/errors";
+import { DomainError } from "../core/errors";
 import { revokeGrant } from "../governance/grants";
 import { harborNameProblem } from "../core/names";
 import { requestInput } from "../core/payloads";
@@ -69,13 +69,8 @@ export const retryJobAction = defineAction({
   name: "retry-job",
   permission: "job:retry",
   input: z.object({ jobId: uuid("Job") }),
-  run: async ({ input, audit, db }) => {
-    await db.$transaction(async (tx) => {
-      const job = await tx.provisioningJob.findUnique({ where: { id: input.jobId }, select: { state: true } });
-      if (!job) throw notFound("That job");
-      if (job.state !== "FAILED") throw new DomainError("CONFLICT", `Only a failed job can be retried; this one is ${job.state.toLowerCase()}.`);
-      await retryJob(tx, input.jobId, audit);
-    });
+  run: async ({ input, audit, db, now }) => {
+    await db.$transaction((tx) => retryJob(tx, input.jobId, audit, now));
     return { state: "QUEUED" as const };
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { getPrincipal, getRequestMeta } from "../auth/principal";
+import { getPrincipal } from "../authz/principal";
+import { getRequestMeta } from "../auth/session";
 import { db } from "../db";
 import { executeAction, type ActionDefinition, type ActionResult } from "./define";
 

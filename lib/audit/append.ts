@@ -1,6 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
-import { AuditInputError, chainEvents, findSecretKey, toJsonValue, type StoredAuditEvent } from "./chain";
+import { jsonParam, sqlOf, type SqlTarget } from "../sql";
+import { AUDIT_COLUMN_LIST, AUDIT_COLUMN_TYPES, AUDIT_COLUMNS, AuditInputError, chainEvents, findSecretKey, toJsonValue, type StoredAuditEvent } from "./chain";
 import { auditContextSchema, auditEventInputSchema, type AuditContext, type AuditEventInput } from "./types";
 
 export class AuditSecretError extends AuditInputError {
@@ -49,43 +48,48 @@ export function prepareAuditRows(ctx: AuditContext, events: AuditEventInput[], n
   });
 }
 
-const json = (v: unknown) => (v === null ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(v)}::jsonb`);
+/** The INSERT of `count` events and the head's move, as one statement (the lock is held one round trip less). */
+function appendStatement(count: number): string {
+  let n = 0;
+  const row = () => `(${AUDIT_COLUMNS.map((c) => `$${++n}${AUDIT_COLUMN_TYPES[c] ? `::${AUDIT_COLUMN_TYPES[c]}` : ""}`).join(", ")})`;
+  const rows = Array.from({ length: count }, row).join(", ");
+  return `WITH appended AS (INSERT INTO "AuditEvent" (${AUDIT_COLUMN_LIST}) VALUES ${rows})
+    UPDATE "AuditHead" SET seq = $${++n}::bigint, hash = $${++n} WHERE id = 1`;
+}
+
+function rowValues(r: StoredAuditEvent): unknown[] {
+  return AUDIT_COLUMNS.map((c) => {
+    const v = r[c];
+    if (c === "seq") return r.seq.toString();
+    if (c === "at") return r.at.toISOString();
+    if (c === "before" || c === "after") return jsonParam(v);
+    return v;
+  });
+}
 
 /**
- * Appends events in the caller's transaction. The chain head row is locked (SELECT … FOR UPDATE)
- * until that transaction ends, so concurrent writers queue up and form one unbroken chain, and a
- * rollback takes its events and the head change with it (no gap).
+ * Appends events in the caller's transaction — a Prisma interactive transaction or a pg client inside BEGIN. The
+ * chain head row is locked (SELECT … FOR UPDATE) until that transaction ends, so concurrent writers queue up and
+ * form one unbroken chain, and a rollback takes its events and the head change with it (no gap).
  */
-export async function appendAuditEvents(tx: Tx, ctx: AuditContext, events: AuditEventInput[]): Promise<{ seq: bigint; hash: string }[]> {
+export async function appendAuditEvents(target: SqlTarget, ctx: AuditContext, events: AuditEventInput[]): Promise<{ seq: bigint; hash: string }[]> {
   if (events.length === 0) return [];
   // validate before taking the lock, so bad input never holds up other writers
   prepareAuditRows(ctx, events, new Date(0));
-  const heads = await tx.$queryRaw<{ seq: string; hash: string; now_ms: string }[]>`
-    SELECT seq::text AS seq, hash,
-           floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now_ms
-    FROM "AuditHead" WHERE id = 1 FOR UPDATE`;
+  const db = sqlOf(target);
+  const { rows: heads } = await db.query<{ seq: string; hash: string; now_ms: string }>(
+    `SELECT seq::text AS seq, hash, floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now_ms FROM "AuditHead" WHERE id = 1 FOR UPDATE`,
+  );
   const head = heads[0];
   if (!head) throw new Error('the audit chain head row ("AuditHead" id 1) is missing');
   // the database clock read under the lock: one clock for all app replicas, so `at` follows seq
   const rows = chainEvents({ seq: BigInt(head.seq), hash: head.hash }, prepareAuditRows(ctx, events, new Date(Number(head.now_ms))));
-  const values = rows.map(
-    (r) => Prisma.sql`(${r.seq.toString()}::bigint, ${r.at.toISOString()}::timestamptz, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.actorGroups}::text[],
-      ${r.sourceIp}, ${r.userAgent}, ${r.action}, ${r.objectType}, ${r.objectId}, ${r.projectName}, ${r.subject}, ${r.requestId}::uuid,
-      ${json(r.before)}, ${json(r.after)}, ${r.harborRequestId}, ${r.portalRequestId}, ${r.prevHash}, ${r.hash})`,
-  );
   const last = rows[rows.length - 1]!;
-  // one statement for the events and the new head: the lock is held one round trip less
-  await tx.$executeRaw`
-    WITH appended AS (
-      INSERT INTO "AuditEvent" (seq, at, "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", action,
-        "objectType", "objectId", "projectName", subject, "requestId", before, after, "harborRequestId", "portalRequestId", "prevHash", hash)
-      VALUES ${Prisma.join(values)}
-    )
-    UPDATE "AuditHead" SET seq = ${last.seq.toString()}::bigint, hash = ${last.hash} WHERE id = 1`;
+  await db.query(appendStatement(rows.length), [...rows.flatMap(rowValues), last.seq.toString(), last.hash]);
   return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
 }
 
-export async function appendAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEventInput): Promise<{ seq: bigint; hash: string }> {
-  const [result] = await appendAuditEvents(tx, ctx, [event]);
+export async function appendAuditEvent(target: SqlTarget, ctx: AuditContext, event: AuditEventInput): Promise<{ seq: bigint; hash: string }> {
+  const [result] = await appendAuditEvents(target, ctx, [event]);
   return result!;
 }

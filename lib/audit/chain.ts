@@ -141,6 +141,12 @@ const EVENT_FIELDS = [
   "portalRequestId",
   "prevHash",
 ] as const satisfies readonly (keyof UnhashedAuditEvent)[];
+/** Every column of "AuditEvent" in table order: what an INSERT lists and what an export reads. */
+export const AUDIT_COLUMNS = [...EVENT_FIELDS, "hash"] as const;
+/** The PostgreSQL type of each column that is not text, for the casts of statement parameters. */
+export const AUDIT_COLUMN_TYPES: Partial<Record<(typeof AUDIT_COLUMNS)[number], string>> = { seq: "bigint", at: "timestamptz", actorGroups: "text[]", requestId: "uuid", before: "jsonb", after: "jsonb" };
+/** The column list as SQL, e.g. for `INSERT INTO "AuditEvent" (…)`. */
+export const AUDIT_COLUMN_LIST = AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ");
 // the top level's keys sorted once, with their JSON prefixes: the same text canonicalJson would write, faster
 const SORTED_FIELDS = [...EVENT_FIELDS].sort().map((key, i) => ({ key, prefix: `${i ? "," : "{"}${JSON.stringify(key)}:` }));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrors } from "../core/validation";
 import { GRANT_STATES } from "@/lib/core/states";
 import { AUDIT_OBJECT_TYPES } from "./types";
 
@@ -107,4 +108,36 @@ export function toSearchParams(values: Record<string, unknown>, defaults: Record
     params.set(key, value instanceof Date ? value.toISOString() : String(value));
   }
   return params;
+}
+
+/** "from" → "From"; the field names the schemas use, in words. */
+export const FIELD_LABELS: Record<string, string> = {
+  project: "Project",
+  subject: "Group or robot",
+  subjectType: "Type",
+  roleId: "Role",
+  state: "State",
+  from: "From",
+  to: "To",
+  approver: "Approver",
+  requester: "Requester",
+  sort: "Sort",
+  dir: "Direction",
+  action: "Action",
+  objectType: "Object type",
+  objectId: "Object id",
+  actor: "Actor",
+  requestId: "Request id",
+  group: "Group",
+  at: "Date and time",
+  cursor: "Page",
+  limit: "Page size",
+  _form: "Filters",
+};
+
+/** The errors of an audit filter form in one sentence, with the fields named as the form names them. */
+export function errorSummary(errors: FieldErrors): string {
+  return Object.entries(errors)
+    .map(([k, messages]) => `${FIELD_LABELS[k] ?? k}: ${messages.join(" ")}`)
+    .join("; ");
 }

@@ -1,9 +1,6 @@
 import type pg from "pg";
 
-/** Anything that runs a parameterized query: a pg.Pool, a checked-out client, or `database().pool`. */
-export interface Queryable {
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
-}
+export type { Queryable } from "../sql";
 
 /** A SQL text with its parameters, exactly as sent to PostgreSQL (the benchmark replays it through raw pg). */
 export interface SqlQuery {

@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
-// The permission table: what each role may do. Record-level scope ("own", "owned project")
-// is checked after loading the record, in the domain functions.
+// The permission table: what each role may do. Record-level scope ("own", "owned project") is decided by
+// lib/authz/scope.ts after the record is loaded.
 export const PERMISSIONS = {
   "portal:use": ["requester", "approver", "auditor"],
   "request:create": ["requester", "approver"],
@@ -17,17 +17,28 @@ export const PERMISSIONS = {
   "grant:revoke": ["requester", "approver"],
   "project:read-owned": ["requester"],
   "project:read-any": ["approver", "auditor"],
+  // ask for and remove access in a project: requesters in projects their groups own, approvers in any
+  "project:manage-owned": ["requester"],
+  "project:manage-any": ["approver"],
   "audit:read": ["auditor", "approver"],
   "audit:export": ["auditor", "approver"],
+  // the auditor's summary on the home page (chain status, grants this month)
+  "audit:read-summary": ["auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(roles: readonly Role[], permission: Permission): boolean {
+/** Whether someone with these roles (a principal, or anything carrying `roles`) holds the permission. */
+export function can(who: { readonly roles: readonly Role[] }, permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
-  return roles.some((r) => allowed.includes(r));
+  return who.roles.some((r) => allowed.includes(r));
+}
+
+/** Whether they hold at least one of the permissions. */
+export function canAny(who: { readonly roles: readonly Role[] }, permissions: readonly Permission[]): boolean {
+  return permissions.some((p) => can(who, p));
 }
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
-  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(roles, p));
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can({ roles }, p));
 }

@@ -1,7 +1,8 @@
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext } from "../audit/types";
-import type { Principal } from "../auth/principal";
-import { enqueueForApprovedRequest } from "../provisioning/enqueue";
+import { can } from "../authz/permissions";
+import type { Principal } from "../authz/principal";
+import { queueProvisioning } from "../provisioning/enqueue";
 import { DomainError, forbidden, notFound } from "../core/errors";
 import { typedRequest, type RequestKindName } from "../core/payloads";
 import { evaluatePolicy } from "./policy";
@@ -38,7 +39,7 @@ interface LockedRequest {
  * serialized: the decision, the request's new state and the provisioning job commit together or not at all.
  */
 export async function decideRequest(deps: GovernanceDeps, principal: Principal, input: DecisionInput, audit: AuditContext): Promise<DecisionOutcome> {
-  if (!principal.roles.includes("approver")) throw forbidden("Only approvers decide requests.");
+  if (!can(principal, "request:decide")) throw forbidden("Only approvers decide requests.");
   // Harbor is asked before the transaction (never hold a row lock across a network call).
   const preview = await deps.db.request.findUnique({ where: { id: input.requestId }, select: { kind: true, projectName: true } });
   if (!preview) throw notFound("That request");
@@ -58,8 +59,7 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
     if (input.decision === "REJECT") {
       if (!comment) throw new DomainError("INVALID", "Say why you reject the request.", { comment: ["A reason is required to reject."] });
       const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "REJECT", comment } });
-      const now = new Date();
-      await tx.request.update({ where: { id: request.id }, data: { state: "REJECTED", decidedAt: now, closedAt: now } });
+      await tx.request.update({ where: { id: request.id }, data: { state: "REJECTED", decidedAt: deps.now, closedAt: deps.now } });
       await appendAuditEvents(tx, audit, [
         { action: "approval.recorded", objectType: "approval", objectId: approval.id, requestId: request.id, projectName: request.projectName, after: { decision: "REJECT", comment, approver: { id: principal.id, name: principal.name } } },
         { action: "request.rejected", objectType: "request", objectId: request.id, requestId: request.id, projectName: request.projectName, before: { state: "PENDING" }, after: { state: "REJECTED", reason: comment } },
@@ -94,15 +94,16 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
         after: { decision: "APPROVE", comment, approver: { id: principal.id, name: principal.name }, approvals, requiredApprovals: required },
       },
     ];
-    if (required !== request.requiredApprovals) await tx.request.update({ where: { id: request.id }, data: { requiredApprovals: required } });
     if (approvals < required) {
+      if (required !== request.requiredApprovals) await tx.request.update({ where: { id: request.id }, data: { requiredApprovals: required } });
       await appendAuditEvents(tx, audit, events);
       return { state: "PENDING", approvals, requiredApprovals: required };
     }
-    await tx.request.update({ where: { id: request.id }, data: { state: "APPROVED", decidedAt: new Date() } });
+    await tx.request.update({ where: { id: request.id }, data: { state: "APPROVED", decidedAt: deps.now, ...(required !== request.requiredApprovals ? { requiredApprovals: required } : {}) } });
     events.push({ action: "request.approved", objectType: "request", objectId: request.id, requestId: request.id, projectName: request.projectName, before: { state: "PENDING" }, after: { state: "APPROVED", approvals } });
-    // The events go in with job.queued as one append at the end, so the chain head is locked only briefly.
-    await enqueueForApprovedRequest(tx, request.id, audit, { events });
+    // The locked row goes on to provisioning: nothing is read, checked or written twice. Its events go in with
+    // job.queued as one append at the end, so the chain head is locked only briefly.
+    await queueProvisioning(tx, { ...request, typed }, audit, { events });
     return { state: "APPROVED", approvals, requiredApprovals: required };
   });
 }

@@ -1,55 +1,42 @@
-import { appendAuditEvent } from "../audit/append";
 import type { AuditContext } from "../audit/types";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
-import { enqueueRevocation } from "../provisioning/enqueue";
+import { queueRemoval } from "../provisioning/enqueue";
 import { DomainError, forbidden, notFound } from "../core/errors";
 import { subjectKey } from "../core/names";
-import { canManageProject } from "./queries";
-
-interface LockedGrant {
-  id: string;
-  state: string;
-  subjectType: "GROUP" | "ROBOT";
-  subjectName: string;
-  projectName: string;
-  ownerGroup: string;
-  requestKind: string;
-  requestId: string;
-}
+import { canManageProject, canSeeGrant } from "../authz/scope";
 
 /**
  * Revokes a grant now: an approver any grant, a requester those in projects their groups own. The owner group's
- * own membership is not revocable here (it would orphan the project).
+ * own membership is not revocable here (it would orphan the project). The grant row is locked once and handed on:
+ * provisioning checks its state and queues the removal.
  */
 export async function revokeGrant(db: Db, principal: Principal, grantId: string, reason: string, audit: AuditContext): Promise<{ jobQueued: boolean }> {
   return db.$transaction(async (tx) => {
-    const [grant] = await tx.$queryRaw<LockedGrant[]>`
-      SELECT g.id, g.state::text AS state, g."subjectType"::text AS "subjectType", g."subjectName", g."projectName", p."ownerGroup", r.kind::text AS "requestKind", g."requestId"
+    const [scope] = await tx.$queryRaw<{ ownerGroup: string; requestKind: string }[]>`
+      SELECT p."ownerGroup", r.kind::text AS "requestKind"
       FROM "Grant" g JOIN "Project" p ON p.id = g."projectId" JOIN "Request" r ON r.id = g."requestId"
       WHERE g.id = ${grantId}::uuid FOR UPDATE OF g`;
-    if (!grant) throw notFound("That grant");
-    if (!canManageProject(principal, grant)) {
+    if (!scope) throw notFound("That grant");
+    const grant = await tx.grant.findUniqueOrThrow({ where: { id: grantId } });
+    if (!canManageProject(principal, scope)) {
       // Someone outside the project learns nothing: the same answer as for a grant that does not exist.
-      if (!principal.permissions.includes("grant:read-any") && !principal.groups.includes(grant.subjectName)) throw notFound("That grant");
-      throw forbidden(`Only approvers and members of ${grant.ownerGroup} can revoke access to ${grant.projectName}.`);
+      if (!canSeeGrant(principal, { ...grant, ownerGroup: scope.ownerGroup })) throw notFound("That grant");
+      throw forbidden(`Only approvers and members of ${scope.ownerGroup} can revoke access to ${grant.projectName}.`);
     }
-    if (grant.requestKind === "NEW_PROJECT" && grant.subjectType === "GROUP" && grant.subjectName === grant.ownerGroup) {
-      throw new DomainError("POLICY", `${grant.ownerGroup} owns ${grant.projectName}; its membership ends only with the project.`);
+    if (scope.requestKind === "NEW_PROJECT" && grant.subjectType === "GROUP" && grant.subjectName === scope.ownerGroup) {
+      throw new DomainError("POLICY", `${scope.ownerGroup} owns ${grant.projectName}; its membership ends only with the project.`);
     }
-    if (grant.state !== "ACTIVE") throw new DomainError("CONFLICT", `Only active access can be revoked; this grant is ${grant.state.toLowerCase()}.`);
-    const open = await tx.provisioningJob.findFirst({ where: { grantId: grant.id, kind: { in: ["REVOKE", "EXPIRE"] }, state: { in: ["QUEUED", "RUNNING"] } } });
-    if (open) throw new DomainError("CONFLICT", "This grant is already being removed from Harbor.");
-    await appendAuditEvent(tx, audit, {
+    const requested = {
       action: "grant.revocation_requested",
-      objectType: "grant",
+      objectType: "grant" as const,
       objectId: grant.id,
       requestId: grant.requestId,
       projectName: grant.projectName,
       subject: subjectKey(grant.subjectType, grant.subjectName),
       after: { reason, by: { id: principal.id, name: principal.name } },
-    });
-    await enqueueRevocation(tx, grant.id, audit, reason);
+    };
+    await queueRemoval(tx, grant, audit, "REVOKE", reason, { events: [requested] });
     return { jobQueued: true };
   });
 }

@@ -1,32 +1,19 @@
 import { z } from "zod";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import type { DriftFinding } from "./drift";
+import type { DriftFinding } from "../core/drift";
 import { notFound } from "../core/errors";
 import { roleLabel } from "../core/roles";
 import { KIND_LABELS, REQUEST_KINDS, typedRequest, type RequestKindName } from "../core/payloads";
 import type { PolicyCheck } from "./policy";
 import { GRANT_STATES, OPEN_STATES, REQUEST_STATES } from "../core/states";
-import { canSeeRequest, describeRequest } from "./requests";
+import { describeRequest } from "./requests";
+import { can } from "../authz/permissions";
+import { canManageProject, canSeeRequest, grantScope, projectScope } from "../authz/scope";
 
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
-
-/** Projects a principal may see: all for approvers and auditors, the ones their groups own otherwise. */
-export function projectScope(principal: Principal): Prisma.ProjectWhereInput {
-  return principal.permissions.includes("project:read-any") ? {} : { ownerGroup: { in: principal.groups } };
-}
-
-/** Grants a principal may see: all, or those in projects their groups own and those held by their groups. */
-export function grantScope(principal: Principal): Prisma.GrantWhereInput {
-  if (principal.permissions.includes("grant:read-any")) return {};
-  return { OR: [{ project: { ownerGroup: { in: principal.groups } } }, { subjectType: "GROUP", subjectName: { in: principal.groups } }] };
-}
-
-export function canManageProject(principal: Principal, project: { ownerGroup: string }): boolean {
-  return principal.roles.includes("approver") || (principal.roles.includes("requester") && principal.groups.includes(project.ownerGroup));
-}
 
 const requestRowSelect = {
   id: true,
@@ -140,7 +127,7 @@ export async function approvalQueue(db: Db, principal: Principal, filters: Queue
 
 /** How many pending requests this approver could decide (the navigation badge). */
 export async function approvalsWaitingFor(db: Db, principal: Principal): Promise<number> {
-  if (!principal.roles.includes("approver")) return 0;
+  if (!can(principal, "request:decide")) return 0;
   return db.request.count({ where: { state: "PENDING", requesterId: { not: principal.id }, approvals: { none: { approverId: principal.id } } } });
 }
 
@@ -208,6 +195,18 @@ export type GrantRow = Awaited<ReturnType<typeof listGrants>>[number];
 /** Active grants the principal's groups own or hold that end within `days`. */
 export function expiringSoon(db: Db, principal: Principal, days: number, now = new Date()) {
   return listGrants(db, principal, { expiring: days }, now, 50);
+}
+
+/** Active projects in which the principal may ask for access, robots and quota (the request forms' choices). */
+export async function manageableProjects(db: Db, principal: Principal) {
+  const projects = await db.project.findMany({ where: { state: "ACTIVE" }, orderBy: { name: "asc" }, select: { name: true, ownerGroup: true, quotaGiB: true } });
+  return projects.filter((p) => canManageProject(principal, p));
+}
+
+/** One grant, if the principal may see it (null for an unknown id, a malformed one, or a grant outside their scope). */
+export function visibleGrant(db: Db, principal: Principal, grantId: string) {
+  if (!z.uuid().safeParse(grantId).success) return Promise.resolve(null);
+  return db.grant.findFirst({ where: { AND: [{ id: grantId }, grantScope(principal)] }, include: { project: true } });
 }
 
 export async function listProjects(db: Db, principal: Principal) {

@@ -1,11 +1,12 @@
 import { appendAuditEvent } from "../audit/append";
 import type { AuditContext, JsonValue } from "../audit/types";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../authz/principal";
 import type { Db, Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { PROJECT_ROBOT_PERMISSIONS } from "../core/robot-permissions";
 import { DomainError, notFound } from "../core/errors";
 import { OPEN_STATES } from "../core/states";
+import { can } from "../authz/permissions";
 import { roleLabel } from "../core/roles";
 import { ROBOT_PRESETS, type AnyPayload, type RequestInput, type RobotPermission } from "../core/payloads";
 import { subjectKey } from "../core/names";
@@ -173,7 +174,7 @@ export function policyRefusal(violations: PolicyCheck[]): DomainError {
 /** Submits a request: policy first, then the request and its audit event in one transaction. */
 export async function submitRequest(deps: GovernanceDeps, principal: Principal, input: RequestInput, audit: AuditContext): Promise<{ id: string; number: number }> {
   const draft = await draftRequest(deps.db, input);
-  const requester = { groups: principal.groups, isApprover: principal.roles.includes("approver") };
+  const requester = { groups: principal.groups, isApprover: can(principal, "project:manage-any") };
   const facts = await gatherFacts(deps.db, draft, requester, deps);
   const outcome = evaluatePolicy({ ...draft.request, endsAt: draft.endsAt }, facts, deps.policy);
   if (outcome.violations.length) throw policyRefusal(outcome.violations);

@@ -1,6 +1,6 @@
 import { appendAuditEvent } from "../audit/append";
 import type { AuditContext } from "../audit/types";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
 import { openSecret } from "../provisioning/secrets";
 import { DomainError, notFound } from "../core/errors";

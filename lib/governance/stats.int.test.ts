@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/authz/principal";
 import { permissionsOf } from "@/lib/authz/permissions";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/db";
 import { requestStats } from "./stats";

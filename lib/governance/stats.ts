@@ -1,4 +1,5 @@
-import type { Principal } from "../auth/principal";
+import { can } from "../authz/permissions";
+import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
 import { forbidden } from "../core/errors";
 
@@ -62,7 +63,7 @@ export function fillDays(start: Date, days: number, submitted: readonly Submitte
 
 /** Requests per day and time to decision over the last `days` days, for approvers (the home page chart). */
 export async function requestStats(db: Db, principal: Principal, now = new Date(), days = 30): Promise<RequestStats> {
-  if (!principal.permissions.includes("request:read-any")) throw forbidden();
+  if (!can(principal, "request:read-any")) throw forbidden();
   const since = windowStart(now, days);
   const [submitted, decided] = await Promise.all([
     db.$queryRaw<SubmittedRow[]>`

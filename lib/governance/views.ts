@@ -1,4 +1,5 @@
-import type { Principal } from "../auth/principal";
+import { can } from "../authz/permissions";
+import type { Principal } from "../authz/principal";
 import { harborRobotName } from "../core/names";
 import { roleLabel } from "../core/roles";
 import { LIVE_STATES } from "../core/states";
@@ -46,7 +47,7 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
   const approvals = detail.approvals.filter((a) => a.decision === "APPROVE");
   const mine = detail.approvals.find((a) => a.approverId === principal.id);
   const isRequester = detail.requesterId === principal.id;
-  const isApprover = principal.roles.includes("approver");
+  const mayDecide = can(principal, "request:decide");
   const latestSecret = detail.secrets[0];
   const secretState = !latestSecret ? null : latestSecret.revealedAt ? "revealed" : latestSecret.wipedAt || latestSecret.expiresAt <= new Date() ? "wiped" : "waiting";
   const failedJob = detail.jobs.find((j) => j.state === "FAILED");
@@ -83,13 +84,13 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
     grants: detail.grants.map((g) => ({ ...g, startsAt: iso(g.startsAt), endsAt: iso(g.endsAt), endedAt: iso(g.endedAt) })),
     secret: latestSecret ? { state: secretState, robotName: latestSecret.robotName, expiresAt: iso(latestSecret.expiresAt)!, revealedAt: iso(latestSecret.revealedAt) } : null,
     can: {
-      decide: isApprover && !isRequester && detail.state === "PENDING" && !mine,
+      decide: mayDecide && !isRequester && detail.state === "PENDING" && !mine,
       cancel: isRequester && detail.state === "PENDING",
       reveal: isRequester && secretState === "waiting",
-      retry: isApprover && !!failedJob,
+      retry: can(principal, "job:retry") && !!failedJob,
       failedJobId: failedJob?.id ?? null,
     },
-    whyNoDecision: !isApprover ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
+    whyNoDecision: !mayDecide ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
     live: (LIVE_STATES as readonly string[]).includes(detail.state),
   };
 }

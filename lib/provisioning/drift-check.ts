@@ -2,7 +2,8 @@ import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type JsonValue } from "../audit/types";
 import type { Db, Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { driftGrantOf, findDrift, findingsKey, liveMembersOf, type DriftFinding, type GrantRecord } from "../governance/drift";
+import { findingsKey, type DriftFinding } from "../core/drift";
+import { compareWithHarbor, type GrantRecord } from "./drift";
 import { isHarborError, type HarborClient } from "../harbor";
 import { silentLogger, type WorkerLogger } from "./worker";
 
@@ -95,13 +96,7 @@ async function readHarbor(harbor: HarborClient, project: Claimed, grants: GrantR
       return { findings: [{ kind: "missing-project", name: project.name }] };
     }
     const [members, robots] = await Promise.all([harbor.listMembers(project.name), harbor.listProjectRobots(project.harborId)]);
-    const report = findDrift({
-      members: liveMembersOf(members.members),
-      robots: robots.robots.map((r) => ({ id: r.id, name: r.name })),
-      grants: grants.map(driftGrantOf),
-      harborOwner: live.ownerName ?? null,
-    });
-    return { findings: report.findings };
+    return { findings: compareWithHarbor({ members: members.members, robots: robots.robots, ownerName: live.ownerName ?? null }, grants).findings };
   } catch (e) {
     return { failure: failureCode(e) };
   }

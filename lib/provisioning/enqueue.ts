@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext, AuditEventInput } from "../audit/types";
+import { conflict, invalid, notFound } from "../core/errors";
+import { subjectKey } from "../core/names";
+import { typedRequest, type AnyPayload, type RequestKindName } from "../core/payloads";
+import { OPEN_JOB_STATES } from "../core/states";
 import type { Tx } from "../db";
-import { conflict, DomainError, invalid, notFound } from "../core/errors";
-import { type RequestKindName, typedRequest } from "../core/payloads";
-import { harborRobotName, subjectKey } from "../core/names";
-import { templateByKey } from "../core/templates";
 import type { Grant } from "../generated/prisma/client";
-import { type PlannedStep, planSteps } from "./plan";
+import { lockGrant, openJobFor } from "./flows/checks";
+import { FLOWS, type Flow } from "./flows";
+import { planSteps, type PlannedStep } from "./plan";
 import { notifyJobs } from "./queue";
 
 // Putting work on the queue, always inside the caller's transaction: the decision and its job commit together.
-
-const OPEN = ["QUEUED", "RUNNING"] as const;
 
 interface NewJob {
   kind: "PROVISION" | "EXPIRE" | "REVOKE";
@@ -32,48 +32,52 @@ export async function insertJob(tx: Tx, job: NewJob): Promise<string> {
   return id;
 }
 
-async function lockRequest(tx: Tx, requestId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Request" WHERE id = ${requestId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw notFound("That request");
-  return tx.request.findUniqueOrThrow({ where: { id: requestId } });
-}
-
-async function lockGrant(tx: Tx, grantId: string): Promise<Grant> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Grant" WHERE id = ${grantId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw notFound("That grant");
-  return tx.grant.findUniqueOrThrow({ where: { id: grantId } });
-}
-
-async function activeProject(tx: Tx, name: string) {
-  const project = await tx.project.findUnique({ where: { name } });
-  if (!project) throw notFound(`Project ${name}`);
-  if (project.state !== "ACTIVE" || project.harborId === null) throw conflict(`Project ${name} is not active in Harbor yet (${project.state.toLowerCase()}).`);
-  return project;
-}
-
-async function openJobFor(tx: Tx, grantId: string, kinds: ("PROVISION" | "EXPIRE" | "REVOKE")[]) {
-  return tx.provisioningJob.findFirst({ where: { grantId, kind: { in: kinds }, state: { in: [...OPEN] } }, select: { id: true, kind: true } });
-}
-
-async function activeGrantForChange(tx: Tx, grantId: string, what: string) {
-  const grant = await lockGrant(tx, grantId);
-  if (grant.state !== "ACTIVE") throw conflict(`${what}: the grant is ${grant.state.toLowerCase()}, not active.`);
-  if (await openJobFor(tx, grant.id, ["EXPIRE", "REVOKE"])) throw conflict(`${what}: the grant is being removed from Harbor.`);
-  if (await openJobFor(tx, grant.id, ["PROVISION"])) throw conflict(`${what}: another change to this grant is still being provisioned.`);
-  return grant;
+/** An approved request as the approval transaction holds it: locked, APPROVED, its approvals counted. */
+export interface ApprovedRequest {
+  id: string;
+  number: number;
+  typed: AnyPayload;
+  projectName: string;
+  endsAt: Date | null;
 }
 
 /**
- * Called by the approval transaction once the last needed approval is in: marks the request APPROVED, creates
- * what Berth records before Harbor has it (a PROVISIONING project, a PENDING grant), the job and its planned steps.
- * Calling it again for a request that already has an open job returns that job (racing approvers, double clicks).
+ * Queues the provisioning of a request the caller has locked and turned APPROVED: its flow records what Berth keeps
+ * before Harbor has it (a PROVISIONING project, a PENDING grant), then the job, all its planned steps and job.queued.
  * `options.events`: the caller's own events (approval.recorded, request.approved), appended with job.queued in one
  * append — the audit chain's head stays locked from a transaction's first append to its commit, so one late append
  * keeps other writers waiting least.
  */
-export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: AuditContext, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string; created: boolean }> {
-  const request = await lockRequest(tx, requestId);
-  const open = await tx.provisioningJob.findFirst({ where: { requestId, state: { in: [...OPEN] } }, select: { id: true } });
+export async function queueProvisioning(tx: Tx, request: ApprovedRequest, ctx: AuditContext, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string }> {
+  const { typed } = request;
+  const flow = FLOWS[typed.kind] as Flow<RequestKindName>;
+  const prepared = await flow.prepare(tx, request, typed.payload);
+  const jobId = await insertJob(tx, { kind: "PROVISION", requestId: request.id, grantId: prepared.grantId, steps: prepared.steps });
+  await appendAuditEvents(tx, ctx, [
+    ...(options.events ?? []),
+    {
+      action: "job.queued",
+      objectType: "job",
+      objectId: jobId,
+      requestId: request.id,
+      projectName: request.projectName,
+      subject: prepared.subject,
+      after: { kind: "PROVISION", requestKind: typed.kind, grantId: prepared.grantId, projectId: prepared.projectId, steps: prepared.steps.map((s) => s.key) },
+    },
+  ]);
+  return { jobId };
+}
+
+/**
+ * Queues the provisioning of a request approved outside the decision workflow (seeding, recovery, tests): locks it,
+ * returns its open job if it has one (a second call is harmless), checks its approvals, marks it APPROVED and queues.
+ * The decision workflow itself calls queueProvisioning with the row it has already locked and checked.
+ */
+export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: AuditContext, options: { events?: AuditEventInput[]; now?: Date } = {}): Promise<{ jobId: string; created: boolean }> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Request" WHERE id = ${requestId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw notFound("That request");
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId } });
+  const open = await tx.provisioningJob.findFirst({ where: { requestId, state: { in: [...OPEN_JOB_STATES] } }, select: { id: true } });
   if (open) {
     await appendAuditEvents(tx, ctx, options.events ?? []);
     return { jobId: open.id, created: false };
@@ -81,131 +85,29 @@ export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: 
   if (request.state !== "PENDING" && request.state !== "APPROVED") throw conflict(`This request is ${request.state.toLowerCase()}; only an approved request is provisioned.`);
   const approvals = await tx.approval.count({ where: { requestId, decision: "APPROVE", approverId: { not: request.requesterId } } });
   if (approvals < request.requiredApprovals) throw conflict(`This request needs ${request.requiredApprovals} approvals; it has ${approvals}.`);
-
-  const typed = typedRequest(request.kind as RequestKindName, request.payload);
-  let grantId: string | null = null;
-  let projectId: string | null = null;
-  let subject: string | null = null;
-  let steps: PlannedStep[];
-
-  switch (typed.kind) {
-    case "NEW_PROJECT": {
-      const p = typed.payload;
-      const template = templateByKey(p.template);
-      if (!template) throw invalid(`Unknown project template ${p.template}.`);
-      if (await tx.project.findUnique({ where: { name: p.projectName }, select: { id: true } })) throw conflict(`Project ${p.projectName} already exists in Berth.`);
-      const project = await tx.project.create({
-        data: { name: p.projectName, ownerGroup: p.ownerGroup, template: template.key, quotaGiB: p.quotaGiB, state: "PROVISIONING", requestId },
-      });
-      // The owner group's membership has no end date: it lasts as long as the project.
-      const grant = await tx.grant.create({
-        data: { projectId: project.id, projectName: project.name, subjectType: "GROUP", subjectName: p.ownerGroup, roleId: 4, state: "PENDING", requestId },
-      });
-      projectId = project.id;
-      grantId = grant.id;
-      subject = subjectKey("GROUP", p.ownerGroup);
-      steps = planSteps({ kind: "NEW_PROJECT", projectName: p.projectName, ownerGroup: p.ownerGroup, tagPattern: template.immutableTagPattern });
-      break;
-    }
-    case "GROUP_ACCESS": {
-      const p = typed.payload;
-      const project = await activeProject(tx, p.projectName);
-      let replacesRoleId: number | null = null;
-      if (p.replacesGrantId) {
-        const old = await activeGrantForChange(tx, p.replacesGrantId, "Role change");
-        if (old.projectId !== project.id || old.subjectType !== "GROUP" || old.subjectName !== p.groupName) throw conflict("Role change: the grant it replaces is for another group or project.");
-        replacesRoleId = old.roleId;
-      }
-      const grant = await tx.grant.create({
-        data: {
-          projectId: project.id,
-          projectName: project.name,
-          subjectType: "GROUP",
-          subjectName: p.groupName,
-          roleId: p.roleId,
-          endsAt: request.endsAt,
-          state: "PENDING",
-          requestId,
-          supersedesId: p.replacesGrantId,
-        },
-      });
-      projectId = project.id;
-      grantId = grant.id;
-      subject = subjectKey("GROUP", p.groupName);
-      steps = planSteps({ kind: "GROUP_ACCESS", projectName: project.name, groupName: p.groupName, roleId: p.roleId, replacesRoleId });
-      break;
-    }
-    case "ROBOT_ACCOUNT": {
-      const p = typed.payload;
-      const project = await activeProject(tx, p.projectName);
-      const grant = await tx.grant.create({
-        data: { projectId: project.id, projectName: project.name, subjectType: "ROBOT", subjectName: p.robotName, permissions: p.permissions, state: "PENDING", requestId },
-      });
-      projectId = project.id;
-      grantId = grant.id;
-      subject = subjectKey("ROBOT", p.robotName);
-      steps = planSteps({ kind: "ROBOT_ACCOUNT", projectName: project.name, robotName: p.robotName, lifetimeDays: p.lifetimeDays });
-      break;
-    }
-    case "ROBOT_ROTATION": {
-      const grant = await activeGrantForChange(tx, typed.payload.grantId, "Rotation");
-      if (grant.subjectType !== "ROBOT" || grant.harborRobotId === null) throw conflict("Rotation: the grant is not a robot in Harbor.");
-      projectId = grant.projectId;
-      grantId = grant.id;
-      subject = subjectKey("ROBOT", grant.subjectName);
-      steps = planSteps({ kind: "ROBOT_ROTATION", robotName: grant.harborRobotName ?? harborRobotName(grant.projectName, grant.subjectName) });
-      break;
-    }
-    case "GRANT_EXTENSION": {
-      const grant = await activeGrantForChange(tx, typed.payload.grantId, "Extension");
-      const newEndsAt = new Date(typed.payload.newEndsAt);
-      if (Number.isNaN(newEndsAt.getTime())) throw invalid("Extension: the new end date is not a date.");
-      if (grant.subjectType === "ROBOT" && grant.harborRobotId === null) throw conflict("Extension: the robot is not in Harbor.");
-      projectId = grant.projectId;
-      grantId = grant.id;
-      subject = subjectKey(grant.subjectType, grant.subjectName);
-      steps = planSteps({ kind: "GRANT_EXTENSION", subjectType: grant.subjectType, subjectName: grant.harborRobotName ?? grant.subjectName, newEndsAt });
-      break;
-    }
-    case "QUOTA_CHANGE": {
-      const project = await activeProject(tx, typed.payload.projectName);
-      projectId = project.id;
-      steps = planSteps({ kind: "QUOTA_CHANGE", projectName: project.name, quotaGiB: typed.payload.quotaGiB });
-      break;
-    }
-  }
-
-  if (request.state !== "APPROVED") await tx.request.update({ where: { id: requestId }, data: { state: "APPROVED", decidedAt: request.decidedAt ?? new Date() } });
-  const jobId = await insertJob(tx, { kind: "PROVISION", requestId, grantId, steps });
-  await appendAuditEvents(tx, ctx, [
-    ...(options.events ?? []),
-    {
-      action: "job.queued",
-      objectType: "job",
-      objectId: jobId,
-      requestId,
-      projectName: request.projectName,
-      subject,
-      after: { kind: "PROVISION", requestKind: request.kind, grantId, projectId, steps: steps.map((s) => s.key) },
-    },
-  ]);
+  if (request.state !== "APPROVED") await tx.request.update({ where: { id: requestId }, data: { state: "APPROVED", decidedAt: request.decidedAt ?? options.now ?? new Date() } });
+  const { jobId } = await queueProvisioning(tx, { ...request, typed: typedRequest(request.kind, request.payload) }, ctx, options);
   return { jobId, created: true };
 }
 
-/** Queues the removal of an ACTIVE grant from Harbor now (EXPIRE from the scheduler, REVOKE from a person). */
-export async function enqueueGrantRemoval(tx: Tx, grantId: string, ctx: AuditContext, kind: "EXPIRE" | "REVOKE", reason: string): Promise<{ jobId: string }> {
-  const grant = await lockGrant(tx, grantId);
-  if (grant.state !== "ACTIVE") throw conflict(`Only active access can be removed; this grant is ${grant.state.toLowerCase()}.`);
+/**
+ * Queues the removal of a grant the caller has locked (EXPIRE from the scheduler, REVOKE from a person): it must be
+ * ACTIVE, not already being removed, and not about to hand its Harbor membership to a role change in flight.
+ * `options.events`, the caller's own, go in one append with job.queued, after the checks.
+ */
+export async function queueRemoval(tx: Tx, grant: Grant, ctx: AuditContext, kind: "EXPIRE" | "REVOKE", reason: string, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string }> {
+  if (grant.state !== "ACTIVE") throw conflict(`Only active access can be ${kind === "REVOKE" ? "revoked" : "removed"}; this grant is ${grant.state.toLowerCase()}.`);
   if (await openJobFor(tx, grant.id, ["EXPIRE", "REVOKE"])) throw conflict("This grant is already being removed from Harbor.");
   // A role change in flight reuses this grant's Harbor membership: removing it now would strand the new grant.
-  const successor = await tx.grant.findFirst({ where: { supersedesId: grant.id, state: "PENDING", jobs: { some: { state: { in: [...OPEN] } } } }, select: { id: true } });
+  const successor = await tx.grant.findFirst({ where: { supersedesId: grant.id, state: "PENDING", jobs: { some: { state: { in: [...OPEN_JOB_STATES] } } } }, select: { id: true } });
   if (successor) throw conflict("A role change for this grant is being provisioned; try again when it is done.");
 
   const endedBy = ctx.actor.type === "user" ? ctx.actor.id : `system:${ctx.actor.id}`;
   await tx.grant.update({ where: { id: grant.id }, data: { endedBy, endReason: reason } });
   const steps = planSteps({ kind, projectName: grant.projectName, subjectType: grant.subjectType, subjectName: grant.harborRobotName ?? grant.subjectName });
   const jobId = await insertJob(tx, { kind, requestId: null, grantId: grant.id, steps });
-  const events: AuditEventInput[] = [
+  await appendAuditEvents(tx, ctx, [
+    ...(options.events ?? []),
     {
       action: "job.queued",
       objectType: "job",
@@ -215,9 +117,13 @@ export async function enqueueGrantRemoval(tx: Tx, grantId: string, ctx: AuditCon
       subject: subjectKey(grant.subjectType, grant.subjectName),
       after: { kind, grantId: grant.id, reason, endedBy, steps: steps.map((s) => s.key) },
     },
-  ];
-  await appendAuditEvents(tx, ctx, events);
+  ]);
   return { jobId };
+}
+
+/** Locks a grant and queues its removal from Harbor now (the scheduler's expiry). */
+export async function enqueueGrantRemoval(tx: Tx, grantId: string, ctx: AuditContext, kind: "EXPIRE" | "REVOKE", reason: string): Promise<{ jobId: string }> {
+  return queueRemoval(tx, await lockGrant(tx, grantId), ctx, kind, reason);
 }
 
 /** An approver or the project's owner ends a grant now; the worker removes it from Harbor. */
@@ -228,17 +134,17 @@ export async function enqueueRevocation(tx: Tx, grantId: string, ctx: AuditConte
 }
 
 /** Puts a FAILED job back on the queue from the step that failed; succeeded steps are not repeated. */
-export async function retryJob(tx: Tx, jobId: string, ctx: AuditContext): Promise<{ jobId: string }> {
+export async function retryJob(tx: Tx, jobId: string, ctx: AuditContext, now: Date = new Date()): Promise<{ jobId: string }> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ProvisioningJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw notFound("That job");
   const job = await tx.provisioningJob.findUniqueOrThrow({ where: { id: jobId }, include: { request: true, grant: true } });
-  if (job.state !== "FAILED") throw new DomainError("CONFLICT", `Only a failed job can be retried; this one is ${job.state.toLowerCase()}.`);
-  if (job.requestId && (await tx.provisioningJob.findFirst({ where: { requestId: job.requestId, state: { in: [...OPEN] } }, select: { id: true } }))) {
+  if (job.state !== "FAILED") throw conflict(`Only a failed job can be retried; this one is ${job.state.toLowerCase()}.`);
+  if (job.requestId && (await tx.provisioningJob.findFirst({ where: { requestId: job.requestId, state: { in: [...OPEN_JOB_STATES] } }, select: { id: true } }))) {
     throw conflict("This request already has a job on the queue.");
   }
   if (job.grantId && (await openJobFor(tx, job.grantId, [job.kind]))) throw conflict("This grant already has a job of this kind on the queue.");
 
-  await tx.provisioningJob.update({ where: { id: jobId }, data: { state: "QUEUED", attempts: 0, runAt: new Date(), lockedBy: null, lockedUntil: null, finishedAt: null } });
+  await tx.provisioningJob.update({ where: { id: jobId }, data: { state: "QUEUED", attempts: 0, runAt: now, lockedBy: null, lockedUntil: null, finishedAt: null } });
   await tx.provisioningStep.updateMany({ where: { jobId, state: { in: ["FAILED", "RUNNING"] } }, data: { state: "PENDING" } });
   const requestBefore = job.request?.state ?? null;
   if (job.request && job.request.state === "FAILED") {

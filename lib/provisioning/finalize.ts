@@ -1,49 +1,16 @@
 import type { AuditEventInput } from "../audit/types";
-import { roleById } from "../core/roles";
-import { subjectKey } from "../core/names";
+import type { RequestKindName } from "../core/payloads";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";
+import { jsonParam, type Queryable } from "../sql";
+import { FLOWS, type Flow } from "./flows";
 import { LeaseLostError, StepError, type ClassifiedError } from "./plan";
-import { json, type Queryable } from "./sql";
-import { wipeSecretsOfGrant, type JobContext } from "./steps";
+import { grantEvent, iso, jobEvent, readGrant, requestEvent, setRequestState, wipeSecretsOfGrant, type JobContext } from "./records";
 
 // What a job's end writes: the records Harbor's new state makes true, and their audit events, in one transaction.
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-const subjectOf = (g: Pick<Grant, "subjectType" | "subjectName">) => subjectKey(g.subjectType, g.subjectName);
-
-function jobEvent(ctx: JobContext, action: string, extra: Partial<AuditEventInput> = {}): AuditEventInput {
-  return {
-    action,
-    objectType: "job",
-    objectId: ctx.job.id,
-    requestId: ctx.request?.id ?? ctx.grant?.requestId ?? null,
-    projectName: ctx.request?.projectName ?? ctx.grant?.projectName ?? ctx.project?.name ?? null,
-    subject: ctx.grant ? subjectOf(ctx.grant) : null,
-    ...extra,
-  };
-}
 
 /** job.step.succeeded: the step, its attempt and result (ids only), with Harbor's request id. */
 export function stepSucceededEvent(ctx: JobContext, step: ProvisioningStep, harborRequestId: string | null, result: unknown): AuditEventInput {
   return jobEvent(ctx, "job.step.succeeded", { harborRequestId, after: { step: step.key, label: step.label, attempt: step.attempts, result: result as null } });
-}
-
-function grantEvent(grant: Pick<Grant, "id" | "projectName" | "subjectType" | "subjectName" | "requestId">, action: string, extra: Partial<AuditEventInput>): AuditEventInput {
-  return { action, objectType: "grant", objectId: grant.id, projectName: grant.projectName, subject: subjectOf(grant), requestId: grant.requestId, ...extra };
-}
-
-function requestEvent(requestId: string, projectName: string, action: string, before: string, after: string): AuditEventInput {
-  return { action, objectType: "request", objectId: requestId, requestId, projectName, before: { state: before }, after: { state: after } };
-}
-
-async function setRequestState(c: Queryable, id: string, state: string, closedAt: Date | null = null) {
-  await c.query(`UPDATE "Request" SET state = $2, "closedAt" = coalesce($3, "closedAt"), "updatedAt" = now() WHERE id = $1`, [id, state, closedAt]);
-}
-
-async function readGrant(c: Queryable, id: string): Promise<Grant | null> {
-  const { rows } = await c.query<Grant>(`SELECT * FROM "Grant" WHERE id = $1`, [id]);
-  return rows[0] ?? null;
 }
 
 /**
@@ -85,34 +52,6 @@ export async function beginJob(c: Queryable, ctx: JobContext): Promise<AuditEven
   return [{ ...requestEvent(request.id, request.projectName, "request.provisioning", before, "PROVISIONING"), after: { state: "PROVISIONING", jobId: ctx.job.id } }];
 }
 
-/**
- * Turns the grant ACTIVE with the Harbor ids the last step found (held on the in-memory grant). The write itself
- * happens in finalizeJob's closing statement, together with the request and the job.
- */
-function activate(ctx: JobContext, grant: Grant, now: Date, activations: Grant[]): AuditEventInput {
-  if (grant.endsAt && grant.endsAt <= now) throw new StepError(`the end date ${grant.endsAt.toISOString()} has already passed`);
-  activations.push(grant);
-  grant.state = "ACTIVE";
-  grant.startsAt = now;
-  const approvers = (ctx.request?.approvals ?? []).filter((a) => a.decision === "APPROVE").map((a) => ({ id: a.approverId, name: a.approverName }));
-  return grantEvent(grant, "grant.activated", {
-    after: {
-      projectName: grant.projectName,
-      subjectType: grant.subjectType,
-      subjectName: grant.subjectName,
-      roleId: grant.roleId,
-      roleName: grant.roleId === null ? null : (roleById(grant.roleId)?.label ?? null),
-      permissions: (grant.permissions as { resource: string; action: string }[] | null) ?? null,
-      startsAt: iso(now),
-      endsAt: iso(grant.endsAt),
-      requestId: grant.requestId,
-      approvers,
-      harborMemberId: grant.harborMemberId,
-      harborRobotId: grant.harborRobotId,
-    },
-  });
-}
-
 /** Ends a grant that Harbor no longer has: EXPIRED or REVOKED, with the request it came from. */
 async function endGrant(c: Queryable, grant: Grant, state: "EXPIRED" | "REVOKED", now: Date): Promise<AuditEventInput[]> {
   const endedBy = grant.endedBy ?? (state === "EXPIRED" ? "system:expiry" : "system:worker");
@@ -131,9 +70,6 @@ async function endGrant(c: Queryable, grant: Grant, state: "EXPIRED" | "REVOKED"
   return events;
 }
 
-/** Request kinds whose finalize activates the job's grant, writing its Harbor ids (see activate). */
-export const ACTIVATING_KINDS: readonly string[] = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT"];
-
 /** The last step's success, recorded by finalizeJob's closing statement rather than a statement of its own. */
 export interface LastStep {
   step: ProvisioningStep;
@@ -148,8 +84,8 @@ export interface LastStep {
  */
 export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date, workerId: string, last: LastStep | null = null): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
-  const activations: Grant[] = [];
-  const { request, grant, project, typed } = ctx;
+  let activated: Grant | null = null;
+  const { request, grant, typed } = ctx;
 
   if (ctx.job.kind === "EXPIRE" || ctx.job.kind === "REVOKE") {
     const current = grant ? await readGrant(c, grant.id) : null;
@@ -157,86 +93,16 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date, work
     if (current && current.state === "ACTIVE") events.push(...(await endGrant(c, current, ctx.job.kind === "EXPIRE" ? "EXPIRED" : "REVOKED", now)));
   } else {
     if (!request || !typed) throw new StepError("a provisioning job without its request");
-    switch (typed.kind) {
-      case "NEW_PROJECT": {
-        if (!project || project.harborId === null || !grant) throw new StepError("the project was not created in Harbor");
-        await c.query(`UPDATE "Project" SET state = 'ACTIVE', "harborId" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, project.harborId]);
-        events.push({
-          action: "project.created",
-          objectType: "project",
-          objectId: project.id,
-          projectName: project.name,
-          requestId: request.id,
-          before: { state: project.state },
-          after: { state: "ACTIVE", harborId: project.harborId, ownerGroup: project.ownerGroup, template: project.template, quotaGiB: project.quotaGiB },
-        });
-        events.push(activate(ctx, grant, now, activations));
-        break;
-      }
-      case "GROUP_ACCESS": {
-        if (!grant) throw new StepError("the grant is missing");
-        if (grant.supersedesId) {
-          const old = await readGrant(c, grant.supersedesId);
-          // Before the new grant turns ACTIVE: one ACTIVE grant per subject is a unique index.
-          if (old && old.state === "ACTIVE") {
-            const reason = `role changed by request #${request.number}`;
-            await c.query(`UPDATE "Grant" SET state = 'SUPERSEDED', "endedAt" = $2, "endedBy" = 'system:worker', "endReason" = $3, "updatedAt" = now() WHERE id = $1`, [old.id, now, reason]);
-            events.push(grantEvent(old, "grant.superseded", { before: { state: "ACTIVE", roleId: old.roleId }, after: { endedAt: iso(now), supersededBy: grant.id, roleId: grant.roleId } }));
-          }
-        }
-        events.push(activate(ctx, grant, now, activations));
-        break;
-      }
-      case "ROBOT_ACCOUNT": {
-        if (!grant || grant.harborRobotId === null) throw new StepError("the robot was not created in Harbor");
-        events.push(activate(ctx, grant, now, activations));
-        break;
-      }
-      case "ROBOT_ROTATION": {
-        if (!grant) throw new StepError("the grant is missing");
-        const { rows } = await c.query<{ id: string; expiresAt: Date }>(`SELECT id, "expiresAt" FROM "RobotSecret" WHERE "requestId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [request.id]);
-        events.push({
-          action: "robot.secret.rotated",
-          objectType: "robot",
-          objectId: grant.id,
-          projectName: grant.projectName,
-          subject: subjectOf(grant),
-          requestId: request.id,
-          after: { harborRobotId: grant.harborRobotId, robotName: grant.harborRobotName, revealRecordId: rows[0]?.id ?? null, revealBy: iso(rows[0]?.expiresAt) },
-        });
-        break;
-      }
-      case "GRANT_EXTENSION": {
-        if (!grant) throw new StepError("the grant is missing");
-        const current = await readGrant(c, grant.id);
-        if (!current || current.state !== "ACTIVE") throw new StepError(`the grant is ${current?.state.toLowerCase() ?? "gone"}; it can no longer be extended`);
-        const newEndsAt = new Date(typed.payload.newEndsAt);
-        await c.query(`UPDATE "Grant" SET "endsAt" = $2, "updatedAt" = now() WHERE id = $1`, [grant.id, newEndsAt]);
-        events.push(grantEvent(current, "grant.extended", { before: { endsAt: iso(current.endsAt) }, after: { endsAt: iso(newEndsAt), extensionRequestId: request.id } }));
-        break;
-      }
-      case "QUOTA_CHANGE": {
-        if (!project) throw new StepError("the project is missing");
-        await c.query(`UPDATE "Project" SET "quotaGiB" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, typed.payload.quotaGiB]);
-        events.push({
-          action: "project.quota.changed",
-          objectType: "project",
-          objectId: project.id,
-          projectName: project.name,
-          requestId: request.id,
-          before: { quotaGiB: project.quotaGiB },
-          after: { quotaGiB: typed.payload.quotaGiB },
-        });
-        break;
-      }
-    }
+    const flow = FLOWS[typed.kind] as Flow<RequestKindName>;
+    const closing = await flow.finalize(c, ctx, typed.payload, now);
+    events.push(...closing.events);
+    activated = closing.activated ?? null;
     events.push(requestEvent(request.id, request.projectName, "request.active", request.state, "ACTIVE"));
   }
 
   // One statement: the job (only while this worker holds it: the fence; the others read `j`, so it runs first), the
   // last step, and the grant and request (of a provisioning job) that turn ACTIVE with it. Data-modifying CTEs
   // always run to completion, read or not.
-  const activated = activations[0] ?? null;
   const { rows } = await c.query<{ fenced: number }>(
     `WITH j AS (UPDATE "ProvisioningJob" SET state = 'SUCCEEDED', "finishedAt" = $2, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
            WHERE id = $1 AND "lockedBy" = $9 AND state = 'RUNNING' RETURNING id),
@@ -258,7 +124,7 @@ export async function finalizeJob(c: Queryable, ctx: JobContext, now: Date, work
       workerId,
       last?.step.id ?? null,
       last?.harborRequestId ?? null,
-      last ? json(last.result) : null,
+      last ? jsonParam(last.result) : null,
     ],
   );
   if (!rows[0]?.fenced) throw new LeaseLostError(ctx.job.id);
@@ -273,7 +139,7 @@ export async function recordStepSuccess(c: Queryable, jobId: string, workerId: s
      s AS (UPDATE "ProvisioningStep" SET state = 'SUCCEEDED', "harborRequestId" = $2, result = $3, "finishedAt" = $4, error = NULL
            WHERE id = $1 AND EXISTS (SELECT 1 FROM j) RETURNING id)
      SELECT (SELECT count(*) FROM j)::int AS fenced`,
-    [step.id, harborRequestId, json(result), now, jobId, workerId],
+    [step.id, harborRequestId, jsonParam(result), now, jobId, workerId],
   );
   if (!rows[0]?.fenced) throw new LeaseLostError(jobId);
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "../db";
 import { LeaseLostError } from "./plan";
-import type { Queryable } from "./sql";
+import type { Queryable } from "../sql";
 
 // The job queue on "ProvisioningJob" (ADR 006): SKIP LOCKED claims, leases renewed by a heartbeat, NOTIFY on enqueue.
 

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput, JsonValue } from "../audit/types";
-import { type AnyPayload, GIB, type RequestKindName, typedRequest } from "../core/payloads";
-import { harborRobotName, subjectKey } from "../core/names";
+import { GIB } from "../core/payloads";
+import { harborRobotName } from "../core/names";
 import { templateByKey } from "../core/templates";
-import type { Approval, Grant, Project, ProvisioningStep, Request } from "../generated/prisma/client";
+import type { Grant } from "../generated/prisma/client";
 import type { HarborClient } from "../harbor/client";
 import { isRoleId, type RoleId } from "../core/roles";
 import { robotDurationDays, StepError, type StepKey } from "./plan";
-import type { ClaimedJob, ContextRows } from "./queue";
+import { need, wipeSecretsOfGrant, type JobContext } from "./records";
 import { robotSecretAad, sealSecret } from "./secrets";
-import type { Queryable } from "./sql";
+import type { Queryable } from "../sql";
 
 // Each step kind: its Harbor call(s) and what must be recorded with the step's success.
 
@@ -29,15 +29,6 @@ export type ProvisioningHarbor = Pick<
   | "deleteRobot"
   | "setQuota"
 >;
-
-export interface JobContext {
-  job: ClaimedJob;
-  request: (Request & { approvals: Approval[] }) | null;
-  typed: AnyPayload | null;
-  grant: Grant | null;
-  project: Project | null;
-  steps: ProvisioningStep[];
-}
 
 export interface StepDeps {
   pool: Queryable;
@@ -68,34 +59,6 @@ export interface StepOutcome {
   persist?: (client: Queryable, now: Date) => Promise<AuditEventInput[]>;
 }
 
-const DATE_FIELDS = new Set(["createdAt", "updatedAt", "decidedAt", "closedAt", "startsAt", "endsAt", "endedAt", "startedAt", "finishedAt", "runAt", "lockedUntil", "expiresAt"]);
-
-/** row_to_json gives timestamps as strings: back to Dates, so rows look as Prisma would return them. */
-function revive<T>(row: Record<string, unknown> | null): T | null {
-  if (!row) return null;
-  for (const [k, v] of Object.entries(row)) if (DATE_FIELDS.has(k) && typeof v === "string") row[k] = new Date(v);
-  return row as T;
-}
-
-/** The claimed job's rows as typed records (the claim reads them in the same statement). */
-export function jobContext(job: ClaimedJob, rows: ContextRows): JobContext {
-  const request = revive<Request>(rows.request);
-  const typed = request ? typedRequest(request.kind as RequestKindName, request.payload) : null;
-  return {
-    job,
-    request: request ? { ...request, approvals: rows.approvals.map((a) => revive<Approval>(a)!) } : null,
-    typed,
-    grant: revive<Grant>(rows.grant),
-    project: revive<Project>(rows.project),
-    steps: rows.steps.map((s) => revive<ProvisioningStep>(s)!),
-  };
-}
-
-function need<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new StepError(`cannot run: ${what} is missing`);
-  return value;
-}
-
 function roleOf(grant: Grant): RoleId {
   if (!isRoleId(grant.roleId)) throw new StepError(`grant ${grant.id} has no valid Harbor role`);
   return grant.roleId;
@@ -114,25 +77,6 @@ async function storeSecret(client: Queryable, deps: StepDeps, now: Date, row: { 
   return id;
 }
 
-/** Unrevealed secrets of a robot that no longer work (rotated or deleted): erased, with their events. */
-export async function wipeSecretsOfGrant(client: Queryable, grant: Grant, now: Date, reason: string, exceptId: string | null = null): Promise<AuditEventInput[]> {
-  const { rows } = await client.query<{ id: string; requestId: string }>(
-    `UPDATE "RobotSecret" SET ciphertext = NULL, iv = NULL, "authTag" = NULL, "wipedAt" = $2
-     WHERE "grantId" = $1 AND "wipedAt" IS NULL AND ciphertext IS NOT NULL AND id IS DISTINCT FROM $3::uuid
-     RETURNING id, "requestId"`,
-    [grant.id, now, exceptId],
-  );
-  return rows.map((r) => ({
-    action: "robot.secret.wiped",
-    objectType: "secret" as const,
-    objectId: r.id,
-    requestId: r.requestId,
-    projectName: grant.projectName,
-    subject: subjectKey("ROBOT", grant.subjectName),
-    after: { wipedAt: now.toISOString(), reason },
-  }));
-}
-
 async function robotCreationUnix(deps: StepDeps, grant: Grant, robotId: number): Promise<{ unix: number; requestIds: string[] }> {
   // Recorded when Berth created the robot, so an extension needs no extra read from Harbor.
   const { rows } = await deps.pool.query<{ result: Record<string, unknown> | null }>(
@@ -148,155 +92,169 @@ async function robotCreationUnix(deps: StepDeps, grant: Grant, robotId: number):
   return { unix: Math.floor(ms / 1000), requestIds: [robot.requestId] };
 }
 
-export async function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps): Promise<StepOutcome> {
-  const { harbor } = deps;
-  switch (key) {
-    case "project.ensure": {
-      const typed = ctx.typed;
-      if (typed?.kind !== "NEW_PROJECT") throw new StepError("project.ensure belongs to a new-project request");
-      const project = need(ctx.project, "the project record");
-      const template = need(templateByKey(typed.payload.template), `template ${typed.payload.template}`);
-      const r = await harbor.ensureProject({ name: project.name, metadata: template.metadata, storageLimitBytes: typed.payload.quotaGiB * GIB });
-      project.harborId = r.projectId;
-      return {
-        harborRequestId: r.requestId,
-        result: { harborProjectId: r.projectId, created: r.created, metadataUpdated: r.metadataUpdated, harborRequestIds: r.requestIds },
-        persist: async (client) => {
-          await client.query(`UPDATE "Project" SET "harborId" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, r.projectId]);
-          return [];
-        },
-      };
-    }
-    case "tagrule.ensure": {
-      const project = need(ctx.project, "the project record");
-      const template = need(templateByKey(project.template), `template ${project.template}`);
-      const r = await harbor.ensureImmutableTagRule(project.name, { tagPattern: template.immutableTagPattern, repoPattern: "**" });
-      return { harborRequestId: r.requestId, result: { created: r.created, ruleId: r.ruleId ?? null, tagPattern: template.immutableTagPattern } };
-    }
-    case "member.ensure": {
-      const grant = need(ctx.grant, "the grant");
+type StepHandler = (ctx: JobContext, deps: StepDeps) => Promise<StepOutcome>;
+
+/** One handler per step key: its Harbor call(s) and what its success records. */
+const STEP_HANDLERS: Record<StepKey, StepHandler> = {
+  "project.ensure": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const typed = ctx.typed;
+    if (typed?.kind !== "NEW_PROJECT") throw new StepError("project.ensure belongs to a new-project request");
+    const project = need(ctx.project, "the project record");
+    const template = need(templateByKey(typed.payload.template), `template ${typed.payload.template}`);
+    const r = await harbor.ensureProject({ name: project.name, metadata: template.metadata, storageLimitBytes: typed.payload.quotaGiB * GIB });
+    project.harborId = r.projectId;
+    return {
+      harborRequestId: r.requestId,
+      result: { harborProjectId: r.projectId, created: r.created, metadataUpdated: r.metadataUpdated, harborRequestIds: r.requestIds },
+      persist: async (client) => {
+        await client.query(`UPDATE "Project" SET "harborId" = $2, "updatedAt" = now() WHERE id = $1`, [project.id, r.projectId]);
+        return [];
+      },
+    };
+  },
+  "tagrule.ensure": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const project = need(ctx.project, "the project record");
+    const template = need(templateByKey(project.template), `template ${project.template}`);
+    const r = await harbor.ensureImmutableTagRule(project.name, { tagPattern: template.immutableTagPattern, repoPattern: "**" });
+    return { harborRequestId: r.requestId, result: { created: r.created, ruleId: r.ruleId ?? null, tagPattern: template.immutableTagPattern } };
+  },
+  "member.ensure": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const grant = need(ctx.grant, "the grant");
+    const r = await harbor.ensureGroupMember(grant.projectName, grant.subjectName, roleOf(grant));
+    grant.harborMemberId = r.memberId;
+    return {
+      harborRequestId: r.requestId,
+      result: { harborMemberId: r.memberId, created: r.created, roleChanged: r.roleChanged, harborRequestIds: r.requestIds },
+      grantUpdate: { harborMemberId: r.memberId },
+    };
+  },
+  "member.role": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const grant = need(ctx.grant, "the grant");
+    const replaced = grant.supersedesId
+      ? ((await deps.pool.query<{ state: string; harborMemberId: number | null }>(`SELECT state::text AS state, "harborMemberId" FROM "Grant" WHERE id = $1`, [grant.supersedesId])).rows[0] ?? null)
+      : null;
+    let memberId: number;
+    let requestId: string;
+    let changed = true;
+    if (replaced && replaced.state === "ACTIVE" && replaced.harborMemberId !== null) {
+      // Same Harbor membership, new role: one PUT.
+      memberId = replaced.harborMemberId;
+      requestId = (await harbor.changeMemberRole(grant.projectName, memberId, roleOf(grant))).requestId;
+    } else {
+      // The grant it replaced ended meanwhile: the membership may be gone, so ensure it afresh.
       const r = await harbor.ensureGroupMember(grant.projectName, grant.subjectName, roleOf(grant));
-      grant.harborMemberId = r.memberId;
-      return {
-        harborRequestId: r.requestId,
-        result: { harborMemberId: r.memberId, created: r.created, roleChanged: r.roleChanged, harborRequestIds: r.requestIds },
-        grantUpdate: { harborMemberId: r.memberId },
-      };
+      memberId = r.memberId;
+      requestId = r.requestId;
+      changed = r.roleChanged || r.created;
     }
-    case "member.role": {
-      const grant = need(ctx.grant, "the grant");
-      const replaced = grant.supersedesId
-        ? ((await deps.pool.query<{ state: string; harborMemberId: number | null }>(`SELECT state::text AS state, "harborMemberId" FROM "Grant" WHERE id = $1`, [grant.supersedesId])).rows[0] ?? null)
-        : null;
-      let memberId: number;
-      let requestId: string;
-      let changed = true;
-      if (replaced && replaced.state === "ACTIVE" && replaced.harborMemberId !== null) {
-        // Same Harbor membership, new role: one PUT.
-        memberId = replaced.harborMemberId;
-        requestId = (await harbor.changeMemberRole(grant.projectName, memberId, roleOf(grant))).requestId;
-      } else {
-        // The grant it replaced ended meanwhile: the membership may be gone, so ensure it afresh.
-        const r = await harbor.ensureGroupMember(grant.projectName, grant.subjectName, roleOf(grant));
-        memberId = r.memberId;
-        requestId = r.requestId;
-        changed = r.roleChanged || r.created;
-      }
-      grant.harborMemberId = memberId;
-      return {
-        harborRequestId: requestId,
-        result: { harborMemberId: memberId, roleId: grant.roleId, changed },
-        grantUpdate: { harborMemberId: memberId },
-      };
+    grant.harborMemberId = memberId;
+    return {
+      harborRequestId: requestId,
+      result: { harborMemberId: memberId, roleId: grant.roleId, changed },
+      grantUpdate: { harborMemberId: memberId },
+    };
+  },
+  "robot.create": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const typed = ctx.typed;
+    if (typed?.kind !== "ROBOT_ACCOUNT") throw new StepError("robot.create belongs to a robot-account request");
+    const grant = need(ctx.grant, "the grant");
+    const p = typed.payload;
+    const r = await harbor.ensureRobot({ project: grant.projectName, name: grant.subjectName, description: p.description, durationDays: p.lifetimeDays, permissions: p.permissions });
+    const now = deps.now();
+    const endsAt = r.expiresAt > 0 ? new Date(r.expiresAt * 1000) : new Date(now.getTime() + p.lifetimeDays * 86_400_000);
+    const fresh = r.created || r.replaced;
+    const robotName = r.name || harborRobotName(grant.projectName, grant.subjectName);
+    Object.assign(grant, { harborRobotId: r.id, harborRobotName: robotName, endsAt });
+    const secret = r.secret;
+    return {
+      harborRequestId: r.requestId,
+      result: {
+        harborRobotId: r.id,
+        robotName,
+        expiresAt: r.expiresAt,
+        created: r.created,
+        replaced: r.replaced,
+        // Harbor counts a robot's duration from its creation; kept so an extension can compute its new duration.
+        ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
+        harborRequestIds: r.requestIds,
+      },
+      grantUpdate: { harborRobotId: r.id, harborRobotName: robotName, endsAt },
+      persist: async (client, at) => {
+        await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+        return [];
+      },
+    };
+  },
+  "robot.rotate": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const grant = need(ctx.grant, "the grant");
+    const robotId = need(grant.harborRobotId, "the robot's Harbor id");
+    const r = await harbor.rotateRobotSecret(robotId);
+    const robotName = grant.harborRobotName ?? harborRobotName(grant.projectName, grant.subjectName);
+    const secret = r.secret;
+    return {
+      harborRequestId: r.requestId,
+      result: { harborRobotId: robotId, robotName },
+      persist: async (client, at) => {
+        const id = await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
+        // The old secret stopped working in Harbor; an unrevealed copy of it is useless, so it goes now.
+        return wipeSecretsOfGrant(client, grant, at, "replaced by a rotation", id);
+      },
+    };
+  },
+  "robot.extend": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const typed = ctx.typed;
+    if (typed?.kind !== "GRANT_EXTENSION") throw new StepError("robot.extend belongs to an extension request");
+    const grant = need(ctx.grant, "the grant");
+    const robotId = need(grant.harborRobotId, "the robot's Harbor id");
+    const newEndsAt = new Date(typed.payload.newEndsAt);
+    const creation = await robotCreationUnix(deps, grant, robotId);
+    const durationDays = robotDurationDays(creation.unix, newEndsAt);
+    const r = await harbor.updateRobotDuration(robotId, durationDays);
+    return { harborRequestId: r.requestId, result: { harborRobotId: robotId, durationDays, harborExpiresAt: r.expiresAt, harborRequestIds: [...creation.requestIds, ...r.requestIds] } };
+  },
+  "quota.set": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const typed = ctx.typed;
+    if (typed?.kind !== "QUOTA_CHANGE") throw new StepError("quota.set belongs to a quota-change request");
+    const project = need(ctx.project, "the project record");
+    const harborId = need(project.harborId, "the project's Harbor id");
+    const hardBytes = typed.payload.quotaGiB * GIB;
+    const r = await harbor.setQuota(harborId, hardBytes);
+    return { harborRequestId: r.requestId, result: { quotaId: r.quotaId, hardBytes, changed: r.changed, harborRequestIds: r.requestIds } };
+  },
+  "member.remove": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const grant = need(ctx.grant, "the grant");
+    // A superseded grant's membership now belongs to its successor: never remove it on the old grant's behalf.
+    if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
+    let memberId = grant.harborMemberId;
+    const requestIds: string[] = [];
+    if (memberId === null) {
+      const found = await harbor.listMembers(grant.projectName, grant.subjectName);
+      requestIds.push(...found.requestIds);
+      memberId = found.members.find((m) => m.entityType === "g" && m.entityName === grant.subjectName)?.id ?? null;
+      if (memberId === null) return { harborRequestId: found.requestId, result: { removed: false, harborRequestIds: requestIds } };
     }
-    case "robot.create": {
-      const typed = ctx.typed;
-      if (typed?.kind !== "ROBOT_ACCOUNT") throw new StepError("robot.create belongs to a robot-account request");
-      const grant = need(ctx.grant, "the grant");
-      const p = typed.payload;
-      const r = await harbor.ensureRobot({ project: grant.projectName, name: grant.subjectName, description: p.description, durationDays: p.lifetimeDays, permissions: p.permissions });
-      const now = deps.now();
-      const endsAt = r.expiresAt > 0 ? new Date(r.expiresAt * 1000) : new Date(now.getTime() + p.lifetimeDays * 86_400_000);
-      const fresh = r.created || r.replaced;
-      const robotName = r.name || harborRobotName(grant.projectName, grant.subjectName);
-      Object.assign(grant, { harborRobotId: r.id, harborRobotName: robotName, endsAt });
-      const secret = r.secret;
-      return {
-        harborRequestId: r.requestId,
-        result: {
-          harborRobotId: r.id,
-          robotName,
-          expiresAt: r.expiresAt,
-          created: r.created,
-          replaced: r.replaced,
-          // Harbor counts a robot's duration from its creation; kept so an extension can compute its new duration.
-          ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
-          harborRequestIds: r.requestIds,
-        },
-        grantUpdate: { harborRobotId: r.id, harborRobotName: robotName, endsAt },
-        persist: async (client, at) => {
-          await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
-          return [];
-        },
-      };
-    }
-    case "robot.rotate": {
-      const grant = need(ctx.grant, "the grant");
-      const robotId = need(grant.harborRobotId, "the robot's Harbor id");
-      const r = await harbor.rotateRobotSecret(robotId);
-      const robotName = grant.harborRobotName ?? harborRobotName(grant.projectName, grant.subjectName);
-      const secret = r.secret;
-      return {
-        harborRequestId: r.requestId,
-        result: { harborRobotId: robotId, robotName },
-        persist: async (client, at) => {
-          const id = await storeSecret(client, deps, at, { requestId: need(ctx.request, "the request").id, grantId: grant.id, robotName }, secret);
-          // The old secret stopped working in Harbor; an unrevealed copy of it is useless, so it goes now.
-          return wipeSecretsOfGrant(client, grant, at, "replaced by a rotation", id);
-        },
-      };
-    }
-    case "robot.extend": {
-      const typed = ctx.typed;
-      if (typed?.kind !== "GRANT_EXTENSION") throw new StepError("robot.extend belongs to an extension request");
-      const grant = need(ctx.grant, "the grant");
-      const robotId = need(grant.harborRobotId, "the robot's Harbor id");
-      const newEndsAt = new Date(typed.payload.newEndsAt);
-      const creation = await robotCreationUnix(deps, grant, robotId);
-      const durationDays = robotDurationDays(creation.unix, newEndsAt);
-      const r = await harbor.updateRobotDuration(robotId, durationDays);
-      return { harborRequestId: r.requestId, result: { harborRobotId: robotId, durationDays, harborExpiresAt: r.expiresAt, harborRequestIds: [...creation.requestIds, ...r.requestIds] } };
-    }
-    case "quota.set": {
-      const typed = ctx.typed;
-      if (typed?.kind !== "QUOTA_CHANGE") throw new StepError("quota.set belongs to a quota-change request");
-      const project = need(ctx.project, "the project record");
-      const harborId = need(project.harborId, "the project's Harbor id");
-      const hardBytes = typed.payload.quotaGiB * GIB;
-      const r = await harbor.setQuota(harborId, hardBytes);
-      return { harborRequestId: r.requestId, result: { quotaId: r.quotaId, hardBytes, changed: r.changed, harborRequestIds: r.requestIds } };
-    }
-    case "member.remove": {
-      const grant = need(ctx.grant, "the grant");
-      // A superseded grant's membership now belongs to its successor: never remove it on the old grant's behalf.
-      if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
-      let memberId = grant.harborMemberId;
-      const requestIds: string[] = [];
-      if (memberId === null) {
-        const found = await harbor.listMembers(grant.projectName, grant.subjectName);
-        requestIds.push(...found.requestIds);
-        memberId = found.members.find((m) => m.entityType === "g" && m.entityName === grant.subjectName)?.id ?? null;
-        if (memberId === null) return { harborRequestId: found.requestId, result: { removed: false, harborRequestIds: requestIds } };
-      }
-      const r = await harbor.removeMember(grant.projectName, memberId);
-      return { harborRequestId: r.requestId, result: { harborMemberId: memberId, removed: r.removed, harborRequestIds: [...requestIds, r.requestId] } };
-    }
-    case "robot.delete": {
-      const grant = need(ctx.grant, "the grant");
-      if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
-      if (grant.harborRobotId === null) return { harborRequestId: null, result: { deleted: false } };
-      const r = await harbor.deleteRobot(grant.harborRobotId);
-      return { harborRequestId: r.requestId, result: { harborRobotId: grant.harborRobotId, deleted: r.deleted } };
-    }
-  }
+    const r = await harbor.removeMember(grant.projectName, memberId);
+    return { harborRequestId: r.requestId, result: { harborMemberId: memberId, removed: r.removed, harborRequestIds: [...requestIds, r.requestId] } };
+  },
+  "robot.delete": async (ctx, deps): Promise<StepOutcome> => {
+    const { harbor } = deps;
+    const grant = need(ctx.grant, "the grant");
+    if (grant.state !== "ACTIVE") return { harborRequestId: null, result: { skipped: `grant is ${grant.state.toLowerCase()}` } };
+    if (grant.harborRobotId === null) return { harborRequestId: null, result: { deleted: false } };
+    const r = await harbor.deleteRobot(grant.harborRobotId);
+    return { harborRequestId: r.requestId, result: { harborRobotId: grant.harborRobotId, deleted: r.deleted } };
+  },
+};
+
+export function executeStep(key: StepKey, ctx: JobContext, deps: StepDeps): Promise<StepOutcome> {
+  return STEP_HANDLERS[key](ctx, deps);
 }

@@ -5,11 +5,14 @@ import { SYSTEM_CONTEXT, type AuditContext, type AuditEventInput } from "../audi
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
 import type { ProvisioningConfig } from "./config";
-import { ACTIVATING_KINDS, beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
+import { FLOWS } from "./flows";
+import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type Claim, type ClaimedJob } from "./queue";
-import { appendEvents, prepared, transaction, type Queryable } from "./sql";
-import { applyGrantUpdate, executeStep, jobContext, type JobContext, type ProvisioningHarbor } from "./steps";
+import { appendAuditEvents } from "../audit/append";
+import { prepared, transaction, type Queryable } from "../sql";
+import { applyGrantUpdate, executeStep, type ProvisioningHarbor } from "./steps";
+import { jobContext, type JobContext } from "./records";
 
 export interface WorkerLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -91,7 +94,7 @@ export async function claimJob(deps: RunDeps): Promise<Claim | null> {
     const claimed = await claimNextJob(c, deps.workerId, deps.config.leaseSeconds, deps.clock());
     if (!claimed) return null;
     const request = claimed.rows.request as { id: string; state: string; projectName: string } | null;
-    if (claimed.requestMoved && request) await appendEvents(c, actorFor(claimed.kind), [provisioningEvent(claimed.id, request)]);
+    if (claimed.requestMoved && request) await appendAuditEvents(c, actorFor(claimed.kind), [provisioningEvent(claimed.id, request)]);
     return claimed;
   });
   // The queue has handed the job over once the claim (lease, first step RUNNING, request PROVISIONING) is committed.
@@ -146,7 +149,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
         // PROVISIONING first, then the closing statement turns the request ACTIVE
         const begun = await beginJob(c, ctx);
         closing = await finalizeJob(c, ctx, clock(), workerId);
-        await appendEvents(c, actor, [...begun, ...closing]);
+        await appendAuditEvents(c, actor, [...begun, ...closing]);
       });
     }
     let runningId = startedStepId;
@@ -154,7 +157,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
       current = step;
       // Normally already RUNNING: the claim starts the first step, each success transaction the next one.
       if (step.id !== runningId) {
-        if (i === 0) await transaction(pool, async (c) => appendEvents(c, actor, await startStep(c, ctx, step, workerId, clock())));
+        if (i === 0) await transaction(pool, async (c) => appendAuditEvents(c, actor, await startStep(c, ctx, step, workerId, clock())));
         else await markRunning(deps, job, step, clock());
       }
       const outcome = await executeStep(step.key as StepKey, ctx, { pool: prepared(pool), harbor: deps.harbor, secretsKey: config.secretsKey, secretRevealHours: config.secretRevealHours, now: clock });
@@ -164,7 +167,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
         // the last step's success goes into the job's closing statement, one round trip less
         if (next) await recordStepSuccess(c, job.id, workerId, step, outcome.harborRequestId, outcome.result, now);
         const events = [stepSucceededEvent(ctx, step, outcome.harborRequestId, outcome.result)];
-        const activates = !next && ACTIVATING_KINDS.includes(ctx.typed?.kind ?? "");
+        const activates = !next && !!ctx.typed && FLOWS[ctx.typed.kind].activatesGrant;
         if (outcome.grantUpdate && ctx.grant && !activates) await applyGrantUpdate(c, ctx.grant.id, outcome.grantUpdate);
         if (outcome.persist) events.push(...(await outcome.persist(c, now)));
         if (next) await startNextStep(c, next, now);
@@ -172,7 +175,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
           closing = await finalizeJob(c, ctx, now, workerId, { step, harborRequestId: outcome.harborRequestId, result: outcome.result });
           events.push(...closing);
         }
-        await appendEvents(c, actor, events);
+        await appendAuditEvents(c, actor, events);
       });
       if (next) runningId = next.id;
       step.state = "SUCCEEDED";
@@ -195,7 +198,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
         await fence(c, job.id, workerId);
         const failedStep = current && current.state === "RUNNING" ? current : null;
         const events = await recordFailure(c, ctx, failedStep, classified, clock(), delayMs);
-        await appendEvents(c, actor, events);
+        await appendAuditEvents(c, actor, events);
       });
     } catch (recordError) {
       if (recordError instanceof LeaseLostError) return finish("LEASE_LOST");

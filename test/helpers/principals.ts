@@ -1,5 +1,5 @@
 import { demoPrincipal } from "../../dev/idp/users";
-import type { Principal } from "../../lib/auth/principal";
+import type { Principal } from "../../lib/authz/principal";
 
 export type DemoName = "alice" | "bob" | "erin" | "carol" | "dave";
 

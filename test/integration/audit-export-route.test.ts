@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Principal } from "../../lib/auth/principal";
+import type { Principal } from "../../lib/authz/principal";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { useTestAppEnv } from "../helpers/app-env";
 import { principalOf } from "../helpers/principals";
@@ -9,7 +9,7 @@ import { activateGrant, createProject, endGrant } from "./audit-fixtures";
 // next-auth's and is covered end to end): who may export, what bad input answers, and what a good one streams.
 const session = vi.hoisted(() => ({ principal: null as Principal | null }));
 vi.mock("server-only", () => ({}));
-vi.mock("../../lib/auth/principal", () => ({ getPrincipal: async () => session.principal }));
+vi.mock("../../lib/authz/principal", () => ({ getPrincipal: async () => session.principal }));
 
 let db: TestDatabase;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriftFinding } from "../../lib/governance/drift";
+import type { DriftFinding } from "../../lib/core/drift";
 import { driftOverview } from "../../lib/governance/queries";
 import { runDriftChecks } from "../../lib/provisioning/drift-check";
 import type { HarborClient } from "../../lib/harbor";

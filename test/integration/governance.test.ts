@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emulator";
 import type { AuditContext } from "../../lib/audit/types";
-import type { Principal } from "../../lib/auth/principal";
+import type { Principal } from "../../lib/authz/principal";
 import { decideRequest } from "../../lib/governance/decisions";
 import { DomainError } from "../../lib/core/errors";
 import { requestInput } from "../../lib/core/payloads";

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { db } from "@/lib/db";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/queries";

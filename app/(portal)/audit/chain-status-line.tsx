@@ -1,5 +1,5 @@
 import { ChainStatusView } from "@/components/audit/chain-status";
-import { loadChainStatus } from "./data";
+import { loadChainStatus } from "@/lib/audit/summary";
 
 /** The chain status, read when rendered (streamed in behind a Suspense boundary so the page does not wait for the walk). */
 export async function ChainStatusLine({ compact = false }: { compact?: boolean }) {

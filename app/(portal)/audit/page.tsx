@@ -17,7 +17,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { HARBOR_ROLES } from "@/lib/core/roles";
-import { requireAuditReader } from "./data";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Grant history" };
 
@@ -47,7 +47,7 @@ function End({ g }: { g: GrantHistoryRow }) {
 }
 
 export default async function GrantHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAuditReader();
+  await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(grantHistoryFiltersSchema, searchParamsToObject(await searchParams), grantHistoryFiltersSchema.parse({}));
   const { rows, nextCursor, prevCursor } = await grantHistory(database().pool, filters, page);
 

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -32,7 +32,7 @@ function pageSize(raw: string | string[] | undefined): number {
 }
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const principal = await requirePagePrincipal("grant:read-owned", "grant:read-any");
+  const principal = await requirePagePrincipal(["grant:read-owned", "grant:read-any"]);
   const params = await searchParams;
   const { limit: rawLimit, ...raw } = params;
   const { filters, ignored } = parseFilters(grantFilters, raw);
@@ -44,7 +44,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const expiringOptions = [...new Set([7, warningDays, 30, 90, ...(filters.expiring ? [filters.expiring] : [])])].sort((a, b) => a - b);
-  const mayAsk = can(principal.roles, "request:create");
+  const mayAsk = can(principal, "request:create");
   const query = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   query.set("limit", String(limit + PAGE));
 
@@ -52,7 +52,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Grants"
-        description={`${can(principal.roles, "grant:read-any") ? "All access Berth has granted" : "Access in projects your groups own, and access your groups hold"}: who, where, which role, until when, and the request behind it.`}
+        description={`${can(principal, "grant:read-any") ? "All access Berth has granted" : "Access in projects your groups own, and access your groups hold"}: who, where, which role, until when, and the request behind it.`}
         actions={<Link href={`/grants?expiring=${warningDays}`} className={buttonClass("secondary")}>Ending within {warningDays} days</Link>}
       />
       <FilterBar action="/grants" clearHref={filtered ? "/grants" : undefined}>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPrincipal } from "@/lib/auth/principal";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { ROLES } from "@/lib/authz/roles";
 import { env } from "@/lib/env";
 
@@ -15,8 +14,7 @@ const ROLE_TEXT = {
 } as const;
 
 export default async function ProfilePage() {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin?callbackUrl=/profile");
+  const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const harborUrl = env().HARBOR_URL;
   return (
     <>

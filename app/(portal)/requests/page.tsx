@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/field";
 import { FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { stateLabel } from "@/components/ui/state-badge";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { db } from "@/lib/db";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { REQUEST_STATES } from "@/lib/core/states";

@@ -5,7 +5,7 @@ import { AccessTimeline } from "@/components/projects/access-timeline";
 import { accessText } from "@/components/audit/format";
 import { subjectLabel } from "@/lib/core/names";
 import { InstantText } from "@/components/audit/instant";
-import { parseWithFieldErrors, type FieldErrors } from "@/components/audit/parse";
+import { parseWithFieldErrors, type FieldErrors } from "@/lib/core/validation";
 import { utcText } from "@/components/audit/time";
 import { layoutTimeline, type TimelineGrant } from "@/components/projects/timeline";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -15,7 +15,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { accessAt, accessAtQuerySchema, grantHistory, searchParamsToObject, type AccessAtQuery, type GrantHistoryRow } from "@/lib/audit";
 import { database } from "@/lib/db";
-import { pickerNames, requireAuditReader } from "../data";
+import { pickerNames } from "@/lib/audit/summary";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Access at a point in time" };
 
@@ -55,7 +56,7 @@ async function timelineFor(query: AccessAtQuery, inForce: string[]) {
 }
 
 export default async function AccessAtPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAuditReader();
+  await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const raw = searchParamsToObject(await searchParams);
   const asked = ["project", "group", "at"].some((k) => (raw[k] ?? "").trim() !== "");
   let query: AccessAtQuery | null = null;
@@ -68,7 +69,7 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
     if (!(raw.at ?? "").trim()) errors.at = ["Pick a date and time."];
     if (Object.keys(errors).length === 0) query = parsed.data;
   }
-  const [names, rows] = await Promise.all([pickerNames(), query ? accessAt(database().pool, query) : Promise.resolve(null)]);
+  const [names, rows] = await Promise.all([pickerNames(database().pool), query ? accessAt(database().pool, query) : Promise.resolve(null)]);
   const timeline = query && rows ? await timelineFor(query, rows.map((r) => r.grantId)) : null;
   const scope = query ? [query.project ? `project ${query.project}` : null, query.group ? `group ${query.group}` : null].filter(Boolean).join(" and ") : "";
 

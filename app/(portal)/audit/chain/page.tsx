@@ -5,12 +5,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { env } from "@/lib/env";
-import { loadChainStatus, requireAuditReader } from "../data";
+import { loadChainStatus } from "@/lib/audit/summary";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Chain" };
 
 export default async function ChainPage() {
-  await requireAuditReader();
+  await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const status = await loadChainStatus();
   const verifyHours = env().BERTH_AUDIT_VERIFY_HOURS;
   return (

@@ -14,14 +14,14 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
 import { database } from "@/lib/db";
-import { requireAuditReader } from "../data";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Event log" };
 
 const FILTER_KEYS = ["action", "objectType", "objectId", "project", "actor", "requestId", "from", "to"] as const;
 
 export default async function EventLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAuditReader();
+  await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(eventLogFiltersSchema, searchParamsToObject(await searchParams), {} as EventLogFilters);
   const { rows, nextCursor, prevCursor } = await eventLog(database().pool, filters, page);
 

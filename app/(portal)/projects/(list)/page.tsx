@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import { listProjects } from "@/lib/governance/queries";
@@ -25,15 +25,15 @@ const projectFilters = z.object({
 });
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const principal = await requirePagePrincipal("project:read-owned", "project:read-any");
+  const principal = await requirePagePrincipal(["project:read-owned", "project:read-any"]);
   const filters = projectFilters.parse(await searchParams);
   const all = await listProjects(db(), principal);
   const q = filters.q?.toLowerCase();
   const projects = all.filter((p) => (!q || p.name.includes(q) || p.ownerGroup.toLowerCase().includes(q)) && (!filters.state || p.state === filters.state));
   const filtered = Boolean(filters.q || filters.state);
-  const mayAsk = can(principal.roles, "request:create");
+  const mayAsk = can(principal, "request:create");
   const askButton = mayAsk ? <Link href="/requests/new?kind=NEW_PROJECT" className={buttonClass()}>Ask for a project</Link> : undefined;
-  const scope = can(principal.roles, "project:read-any") ? "Every project Berth manages." : "Projects owned by your groups.";
+  const scope = can(principal, "project:read-any") ? "Every project Berth manages." : "Projects owned by your groups.";
   return (
     <>
       <PageHeader title="Projects" description={`${scope} Open one to see its quota, who has access and why.`} actions={askButton} />

@@ -1,14 +1,14 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/core/errors";
 import { projectDetail } from "@/lib/governance/queries";
 
 /** The project as this principal may see it, loaded once per request by the layout (for a real 404) and the page. */
 export const loadProject = cache(async (name: string) => {
-  const principal = await requirePagePrincipal("project:read-owned", "project:read-any");
+  const principal = await requirePagePrincipal(["project:read-owned", "project:read-any"]);
   try {
     return { principal, ...(await projectDetail(db(), principal, name)) };
   } catch (e) {

@@ -5,7 +5,6 @@ import { subjectLabel } from "@/components/grants/format";
 import { AccessTimeline } from "@/components/projects/access-timeline";
 import { RequestTable } from "@/components/requests/request-table";
 import { DriftCard } from "@/components/projects/drift-card";
-import { driftGrantOf, findDrift, liveMembersOf } from "@/lib/governance/drift";
 import { GrantTable, type ProjectGrant } from "@/components/projects/grant-table";
 import { QuotaCard } from "@/components/projects/quota-card";
 import { layoutTimeline } from "@/components/projects/timeline";
@@ -19,7 +18,7 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { can } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
 import { templateByKey } from "@/lib/core/templates";
-import { readHarbor } from "./harbor-live";
+import { liveDrift, readHarbor } from "@/lib/governance/project-live";
 import { loadProject } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }): Promise<Metadata> {
@@ -51,16 +50,8 @@ async function LiveQuota({ project, changeHref }: { project: Detail["project"]; 
 }
 
 async function LiveDrift({ project, grants }: { project: Detail["project"]; grants: Detail["grants"] }) {
-  const live = await readHarbor(project.name, project.harborId);
-  if (!live) return <DriftCard report={null} unavailable="the project is not in Harbor yet." checkedAt={null} />;
-  if (!live.members.ok) return <DriftCard report={null} unavailable={`Harbor's live figures are unavailable (${live.members.why}).`} checkedAt={null} />;
-  const report = findDrift({
-    members: liveMembersOf(live.members.value),
-    robots: live.robots.ok ? live.robots.value.map((r) => ({ id: r.id, name: r.name })) : null,
-    grants: grants.map(driftGrantOf),
-    harborOwner: live.owner.ok ? live.owner.value : null,
-  });
-  return <DriftCard report={report} unavailable={null} checkedAt={live.members.at} backgroundCheck={env().BERTH_DRIFT_CHECK_SECONDS > 0} />;
+  const { report, unavailable, checkedAt } = liveDrift(await readHarbor(project.name, project.harborId), grants);
+  return <DriftCard report={report} unavailable={unavailable} checkedAt={checkedAt} backgroundCheck={env().BERTH_DRIFT_CHECK_SECONDS > 0} />;
 }
 
 function Section({ id, title, description, action, children }: { id: string; title: string; description?: string; action?: ReactNode; children: ReactNode }) {
@@ -83,7 +74,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ name: 
   const now = new Date();
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
   const template = templateByKey(project.template);
-  const canRequest = canManage && can(principal.roles, "request:create") && project.state === "ACTIVE";
+  const canRequest = canManage && can(principal, "request:create") && project.state === "ACTIVE";
   const enc = encodeURIComponent(project.name);
 
   const rows: ProjectGrant[] = grants;

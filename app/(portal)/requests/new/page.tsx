@@ -9,12 +9,12 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePrincipal } from "@/lib/auth/page";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { roleLabel } from "@/lib/core/roles";
 import { isExternalGroup, latestEndDate, policyFromEnv } from "@/lib/governance/policy";
-import { canManageProject, grantScope } from "@/lib/governance/queries";
+import { manageableProjects, visibleGrant } from "@/lib/governance/queries";
 import { PROJECT_TEMPLATES } from "@/lib/core/templates";
 import { PROJECT_ROBOT_PERMISSIONS } from "@/lib/core/robot-permissions";
 
@@ -31,7 +31,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const kind = params.kind;
   const policy = policyFromEnv(env());
-  const manageable = (await db().project.findMany({ where: { state: "ACTIVE" }, orderBy: { name: "asc" }, select: { name: true, ownerGroup: true, quotaGiB: true } })).filter((p) => canManageProject(principal, p));
+  const manageable = await manageableProjects(db(), principal);
   const noProjects = (
     <EmptyState title="You have no project to ask for yet" action={<Link href="/requests/new?kind=NEW_PROJECT" className={buttonClass()}>Ask for a project</Link>}>
       Access and robots are requested for projects your groups own.
@@ -53,7 +53,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
     for (const p of PROJECT_ROBOT_PERMISSIONS) byResource.set(p.resource, [...(byResource.get(p.resource) ?? []), p.action]);
     body = manageable.length ? <RobotForm projects={manageable} defaultProject={params.project} permissions={[...byResource].map(([resource, actions]) => ({ resource, actions }))} robotMaxDays={policy.robotMaxDays} /> : noProjects;
   } else if ((kind === "GRANT_EXTENSION" || kind === "ROBOT_ROTATION") && params.grant) {
-    const grant = await db().grant.findFirst({ where: { AND: [{ id: /^[0-9a-f-]{36}$/i.test(params.grant) ? params.grant : undefined }, grantScope(principal)] }, include: { project: true } });
+    const grant = await visibleGrant(db(), principal, params.grant);
     if (!grant || grant.state !== "ACTIVE") {
       body = <Alert tone="error">That grant is not active or not visible to you.</Alert>;
     } else if (kind === "ROBOT_ROTATION") {

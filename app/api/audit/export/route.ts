@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { errorSummary, issueMessage, type FieldErrors } from "@/components/audit/parse";
-import { eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, searchParamsToObject, toReadableStream } from "@/lib/audit";
-import { withPermission } from "@/lib/authz/route";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/core/validation";
+import { errorSummary, eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, searchParamsToObject, toReadableStream } from "@/lib/audit";
+import { withPermission } from "@/lib/authz/guards";
 import { database } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -10,12 +10,6 @@ const choice = z.object({
   kind: z.enum(["grants", "events"], { error: 'must be "grants" or "events"' }),
   format: z.enum(["csv", "jsonl"], { error: 'must be "csv" or "jsonl"' }),
 });
-
-function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) (out[issue.path.length ? String(issue.path[0]) : "_form"] ??= []).push(issueMessage(issue));
-  return out;
-}
 
 const invalid = (errors: FieldErrors) => Response.json({ error: "INVALID", message: `Some parameters are not valid: ${errorSummary(errors)}.`, fieldErrors: errors }, { status: 422, headers: { "cache-control": "no-store" } });
 
@@ -40,17 +34,17 @@ export const GET = withPermission("audit:export", async (req) => {
   const params = searchParamsToObject(new URL(req.url).searchParams);
   const { kind: rawKind, format: rawFormat, ...rawFilters } = params;
   const picked = choice.safeParse({ kind: rawKind, format: rawFormat });
-  if (!picked.success) return invalid(fieldErrors(picked.error));
+  if (!picked.success) return invalid(fieldErrorsOf(picked.error));
   const { kind, format } = picked.data;
   const pool = database().pool;
   let source: AsyncIterable<string>;
   if (kind === "grants") {
     const filters = grantHistoryFiltersSchema.safeParse(rawFilters);
-    if (!filters.success) return invalid(fieldErrors(filters.error));
+    if (!filters.success) return invalid(fieldErrorsOf(filters.error));
     source = exportGrants(pool, filters.data, format);
   } else {
     const filters = eventLogFiltersSchema.safeParse(rawFilters);
-    if (!filters.success) return invalid(fieldErrors(filters.error));
+    if (!filters.success) return invalid(fieldErrorsOf(filters.error));
     source = exportEvents(pool, filters.data, format);
   }
   // read the head line before answering, so a database that does not answer is a 500 rather than a truncated download

@@ -1,4 +1,4 @@
-import { withPermission } from "@/lib/authz/route";
+import { withPermission } from "@/lib/authz/guards";
 import { db } from "@/lib/db";
 import { requestDetail } from "@/lib/governance/queries";
 import { toRequestView } from "@/lib/governance/views";

@@ -14,7 +14,7 @@ import { grantDetail, type GrantDetail } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { KIND_LABELS, type RequestKindName } from "@/lib/core/payloads";
 import type { PolicyCheck } from "@/lib/governance/policy";
-import { requireAuditReader } from "../../data";
+import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Grant" };
 
@@ -61,7 +61,7 @@ function Ending({ detail }: { detail: GrantDetail }) {
 }
 
 export default async function AuditGrantPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAuditReader();
+  await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const detail = await grantDetail(database().pool, (await params).id);
   if (!detail) notFound();
   const { grant: g, request: r, approvals, jobs, events } = detail;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeFinding, findDrift, type DriftGrant } from "./drift";
+import { describeFinding } from "../core/drift";
+import { findDrift, type DriftGrant } from "./drift";
 
 function grant(over: Partial<DriftGrant> & { id: string; subjectName: string }): DriftGrant {
   return { subjectType: "GROUP", state: "ACTIVE", roleId: 2, roleLabel: "Developer", harborRobotId: null, robotName: null, request: { id: `r-${over.id}`, number: 7 }, ...over };

@@ -1,19 +1,11 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { chainStatus, type ChainStatus } from "@/lib/audit";
-import { getPrincipal, type Principal } from "@/lib/auth/principal";
-import { can } from "@/lib/authz/permissions";
-import { database } from "@/lib/db";
+import { database } from "../db";
+import type { Queryable } from "../sql";
+import { chainStatus, type ChainStatus } from "./verify";
 
-/** Each audit page calls this itself: a check in the layout alone protects nothing (engineering.md). */
-export async function requireAuditReader(): Promise<Principal> {
-  const principal = await getPrincipal();
-  if (!principal) redirect("/signin");
-  // a 404 rather than a refusal: the page does not exist for those who may not read the trail
-  if (!can(principal.roles, "audit:read")) notFound();
-  return principal;
-}
+// What the auditor pages show besides the query views: the chain's status once per page request, this month's
+// grant counts, and names for the pickers.
 
 /** The chain status once per request (layout and page may both show it); null when the database did not answer. */
 export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
@@ -34,9 +26,9 @@ export interface MonthCounts {
 }
 
 /** Grants started and ended in the current UTC month, counted from the trail (activation and ending events). */
-export async function grantsThisMonth(now = new Date()): Promise<MonthCounts> {
+export async function grantsThisMonth(db: Queryable, now = new Date()): Promise<MonthCounts> {
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const { rows } = await database().pool.query<{ action: string; n: string }>(
+  const { rows } = await db.query<{ action: string; n: string }>(
     `SELECT action, count(*)::text AS n FROM "AuditEvent"
      WHERE at >= $1::timestamptz AND "objectType" = 'grant' AND action IN ('grant.activated', 'grant.expired', 'grant.revoked', 'grant.superseded')
      GROUP BY action`,
@@ -47,11 +39,10 @@ export async function grantsThisMonth(now = new Date()): Promise<MonthCounts> {
 }
 
 /** Names for the pickers (datalists): projects, and groups that ever held a grant. Capped: they are suggestions. */
-export async function pickerNames(): Promise<{ projects: string[]; groups: string[] }> {
-  const pool = database().pool;
+export async function pickerNames(db: Queryable): Promise<{ projects: string[]; groups: string[] }> {
   const [projects, groups] = await Promise.all([
-    pool.query<{ name: string }>(`SELECT name FROM "Project" ORDER BY name LIMIT 500`),
-    pool.query<{ name: string }>(`SELECT DISTINCT "subjectName" AS name FROM "Grant" WHERE "subjectType" = 'GROUP' ORDER BY 1 LIMIT 500`),
+    db.query<{ name: string }>(`SELECT name FROM "Project" ORDER BY name LIMIT 500`),
+    db.query<{ name: string }>(`SELECT DISTINCT "subjectName" AS name FROM "Grant" WHERE "subjectType" = 'GROUP' ORDER BY 1 LIMIT 500`),
   ]);
   return { projects: projects.rows.map((r) => r.name), groups: groups.rows.map((r) => r.name) };
 }

@@ -1,18 +1,33 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { appendAuditEvents } from "../audit/append";
-import type { AuditContext, AuditEventInput } from "../audit/types";
-import type { Tx } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import type { Tx } from "./db";
 
-// The worker's hot path talks to PostgreSQL through node-pg, not Prisma: a job is ~20 statements, and at
-// ~0.6 ms of Prisma overhead each that alone would exceed the latency budget (docs/provisioning.md, "Performance").
-// Approval-side code (enqueue, retry, revocation) stays on Prisma, inside the caller's transaction.
+// The one raw-SQL vocabulary: anything that runs a parameterized statement (a pg pool, a checked-out client, or a
+// Prisma interactive transaction through `sqlOf`), prepared statements for hot paths, transactions on pg, and the
+// JSON parameter form. The worker's hot path uses node-pg, not Prisma: ~0.6 ms of Prisma overhead per statement
+// would exceed its latency budget (docs/provisioning.md, "Performance").
 
-/** A pg pool or a checked-out client. */
+/** A pg pool or a checked-out client: anything that runs a parameterized query. */
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
+
+/** Where raw SQL can run: node-pg, or a Prisma interactive transaction (whose statements join that transaction). */
+export type SqlTarget = Queryable | Tx;
+
+/** The same statements through a Prisma transaction: `$queryRawUnsafe` with positional parameters. */
+export function sqlOf(target: SqlTarget): Queryable {
+  if ("query" in target) return target;
+  return {
+    async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+      const rows = await target.$queryRawUnsafe<R[]>(text, ...values);
+      return { rows, rowCount: rows.length, command: "", oid: 0, fields: [] };
+    },
+  };
+}
+
+/** A JSON value as a statement parameter (cast with ::jsonb in the SQL); null and undefined become SQL NULL. */
+export const jsonParam = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const names = new Map<string, string>();
 const MAX_PREPARED = 256;
@@ -55,25 +70,3 @@ export async function transaction<T>(pool: pg.Pool, fn: (client: Queryable) => P
     client.release(broken || undefined);
   }
 }
-
-/**
- * appendAuditEvents only reads and writes through `$queryRaw` / `$executeRaw` tagged templates; this gives it
- * those on a pg client, so events join the worker's transaction (same chain lock, validation and hashing).
- */
-function rawTx(client: Queryable): Tx {
-  const run = (strings: TemplateStringsArray, ...values: unknown[]) => {
-    const sql = Prisma.sql(strings, ...(values as Prisma.Sql[]));
-    return client.query(sql.text, sql.values as unknown[]);
-  };
-  const raw = {
-    $queryRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, ...values)).rows,
-    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(strings, ...values)).rowCount ?? 0,
-  };
-  return raw as unknown as Tx;
-}
-
-export async function appendEvents(client: Queryable, ctx: AuditContext, events: AuditEventInput[]): Promise<void> {
-  if (events.length) await appendAuditEvents(rawTx(client), ctx, events);
-}
-
-export const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accessAtQuerySchema, eventLogFiltersSchema, grantHistoryFiltersSchema } from "@/lib/audit/filters";
-import { errorSummary, parseWithFieldErrors } from "./parse";
+import { parseWithFieldErrors } from "../core/validation";
+import { accessAtQuerySchema, errorSummary, eventLogFiltersSchema, grantHistoryFiltersSchema } from "./filters";
 
 describe("parseWithFieldErrors", () => {
   it("keeps the good filters, names the bad ones with the schema's own words", () => {

@@ -1,9 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import type { Live } from "@/components/projects/live";
-import { env } from "@/lib/env";
-import { isHarborError, type HarborMember, type HarborRobot } from "@/lib/harbor";
-import { harbor } from "@/lib/harbor-instance";
+import type { DriftReport } from "../core/drift";
+import { env } from "../env";
+import { isHarborError, type HarborMember, type HarborRobot } from "../harbor";
+import { harbor } from "../harbor-instance";
+import { compareWithHarbor, type GrantRecord } from "../provisioning/drift";
+
+/** A figure read from Harbor just now, or why it could not be read. */
+export type Live<T> = { ok: true; value: T; at: Date } | { ok: false; why: string };
 
 // The project page waits at most this long for Harbor; past it the page renders from Berth's data alone.
 const LIVE_TIMEOUT_MS = 3_000;
@@ -56,3 +60,11 @@ export const readHarbor = cache(async (name: string, harborId: number | null): P
   ]);
   return { quota, members, robots, owner };
 });
+
+/** The project page's drift section: the comparison of what Harbor showed just now, or why there is none. */
+export function liveDrift(live: HarborLive | null, grants: readonly GrantRecord[]): { report: DriftReport | null; unavailable: string | null; checkedAt: Date | null } {
+  if (!live) return { report: null, unavailable: "the project is not in Harbor yet.", checkedAt: null };
+  if (!live.members.ok) return { report: null, unavailable: `Harbor's live figures are unavailable (${live.members.why}).`, checkedAt: null };
+  const report = compareWithHarbor({ members: live.members.value, robots: live.robots.ok ? live.robots.value : null, ownerName: live.owner.ok ? live.owner.value : null }, grants);
+  return { report, unavailable: null, checkedAt: live.members.at };
+}

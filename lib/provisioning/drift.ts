@@ -1,8 +1,9 @@
+import type { DriftFinding, DriftReport, Explained, FindingRequest } from "../core/drift";
 import { harborRobotName } from "../core/names";
 import { roleLabel } from "../core/roles";
 
-// Where Harbor differs from what was approved: Harbor's live members and robots against Berth's grants.
-// Pure: the project page compares live, the scheduler's drift check compares in the background (docs/provisioning.md).
+// Where Harbor differs from what was approved: Harbor's live members and robots against Berth's grants. Pure: the
+// project page compares what it read live, the background drift check what it read for itself (docs/provisioning.md).
 
 export interface LiveMember {
   entityName: string;
@@ -27,26 +28,7 @@ export interface DriftGrant {
   harborRobotId: number | null;
   /** The robot's full Harbor name, `robot$<project>+<name>`. */
   robotName: string | null;
-  request: { id: string; number: number };
-}
-
-export type DriftFinding =
-  | { kind: "unexplained-member"; name: string; entityType: string; roleName: string }
-  | { kind: "missing-member"; grantId: string; name: string; roleLabel: string; request: DriftGrant["request"] }
-  | { kind: "role-differs"; grantId: string; name: string; approved: string; inHarbor: string; request: DriftGrant["request"] }
-  | { kind: "unexplained-robot"; name: string }
-  | { kind: "missing-robot"; grantId: string; name: string; request: DriftGrant["request"] }
-  | { kind: "missing-project"; name: string };
-
-export interface Explained {
-  name: string;
-  why: string;
-}
-
-export interface DriftReport {
-  findings: DriftFinding[];
-  /** Things Harbor has that are expected although no active grant names them. */
-  explained: Explained[];
+  request: FindingRequest;
 }
 
 /**
@@ -97,24 +79,6 @@ export function findDrift(input: { members: readonly LiveMember[]; robots?: read
   return { findings, explained };
 }
 
-/** One sentence per finding, for the page and for screen readers alike. */
-export function describeFinding(f: DriftFinding): string {
-  switch (f.kind) {
-    case "unexplained-member":
-      return `Harbor lists the ${f.entityType} ${f.name} as ${f.roleName}, but no active grant in Berth explains it.`;
-    case "missing-member":
-      return `The group ${f.name} was approved as ${f.roleLabel} (request #${f.request.number}) but is not a member in Harbor.`;
-    case "role-differs":
-      return `The group ${f.name} is ${f.inHarbor} in Harbor, but ${f.approved} was approved (request #${f.request.number}).`;
-    case "unexplained-robot":
-      return `Harbor has the robot ${f.name}, but no active grant in Berth explains it.`;
-    case "missing-robot":
-      return `The robot ${f.name} was approved (request #${f.request.number}) but does not exist in Harbor.`;
-    case "missing-project":
-      return `The project ${f.name} does not exist in Harbor, although Berth manages it.`;
-  }
-}
-
 /** Harbor's members, with Berth's name for each role Harbor knows by number. */
 export function liveMembersOf(members: readonly LiveMember[]): LiveMember[] {
   return members.map((m) => ({ entityName: m.entityName, entityType: m.entityType, roleId: m.roleId, roleName: roleLabel(m.roleId) === "—" ? m.roleName : roleLabel(m.roleId) }));
@@ -130,7 +94,7 @@ export interface GrantRecord {
   roleId: number | null;
   harborRobotId: number | null;
   harborRobotName: string | null;
-  request: { id: string; number: number };
+  request: FindingRequest;
 }
 
 export function driftGrantOf(g: GrantRecord): DriftGrant {
@@ -147,9 +111,20 @@ export function driftGrantOf(g: GrantRecord): DriftGrant {
   };
 }
 
-/** The same findings in any order give the same key: what the drift check compares to see a change. */
-export function findingsKey(findings: readonly DriftFinding[]): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
-  return JSON.stringify(findings.map((f) => JSON.stringify(sorted(f))).sort());
+
+/** What Harbor showed of one project: its members, its robots (null when they could not be read) and its creator. */
+export interface HarborSide {
+  members: readonly { entityName: string; entityType: string; roleId: number; roleName: string }[];
+  robots: readonly { id: number; name: string }[] | null;
+  ownerName: string | null;
+}
+
+/** The one comparison of a project in Harbor with its grants: the project page's live view and the background check. */
+export function compareWithHarbor(harbor: HarborSide, grants: readonly GrantRecord[]): DriftReport {
+  return findDrift({
+    members: liveMembersOf(harbor.members),
+    robots: harbor.robots ? harbor.robots.map((r) => ({ id: r.id, name: r.name })) : null,
+    grants: grants.map(driftGrantOf),
+    harborOwner: harbor.ownerName,
+  });
 }
