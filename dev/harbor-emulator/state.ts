@@ -116,7 +116,7 @@ export interface AuditLogRec {
 
 /** Harbor's audit-log settings (lib/config/metadata/metadatalist.go, v2.15.2). */
 export interface AuditSettings {
-  /** `pull_audit_log_disable` (environment PULL_AUDIT_LOG_DISABLE only): pulls are not logged. */
+  /** `pull_audit_log_disable` (not settable through the API; CONFIG_OVERWRITE_JSON): pulls are not logged. */
   pullAuditLogDisable: boolean;
   /** `skip_audit_log_database`: nothing is written to the database (needs a forward endpoint). */
   skipAuditLogDatabase: boolean;

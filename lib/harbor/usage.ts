@@ -9,7 +9,7 @@ import { isHarborError } from "./errors";
  * What the Harbor being read writes to its audit log. A robot cannot read these settings through the API (see
  * docs/harbor.md), so whoever runs Berth states them:
  * - `on`: Harbor's default, pulls and pushes are logged;
- * - `pulls-off`: `PULL_AUDIT_LOG_DISABLE=true`, or `pull_artifact` in `disabled_audit_log_event_types`;
+ * - `pulls-off`: `pull_audit_log_disable` set, or `pull_artifact` in `disabled_audit_log_event_types`;
  * - `off`: `skip_audit_log_database` (entries only go to the syslog forward endpoint), or both artifact event types disabled.
  */
 export type AuditLogging = "on" | "pulls-off" | "off";
