@@ -2,7 +2,7 @@
 // The legacy /audit-logs and /projects/{p}/logs read a table Harbor no longer writes and are not used.
 import type { WithRequestId } from "./client";
 import type { components } from "./generated/harbor";
-import { MAX_PAGE_SIZE, seg, type HarborTransport } from "./http";
+import { MAX_PAGE_SIZE, seg, totalCount, type HarborTransport } from "./http";
 
 type AuditLogExtPayload = components["schemas"]["AuditLogExt"];
 type AuditLogEventTypePayload = components["schemas"]["AuditLogEventType"];
@@ -141,8 +141,7 @@ export function auditLogClient(t: HarborTransport): HarborAuditLogClient {
     const query = { ...auditLogQuery(filter), ...checkPaging(paging) };
     const res = await t.request<AuditLogExtPayload[]>({ method: "GET", path, query });
     const entries = (Array.isArray(res.data) ? res.data : []).map(toEntry);
-    const header = res.headers.get("x-total-count");
-    const total = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+    const total = totalCount(res.headers);
     const last = entries.length < query.page_size || (total !== undefined && query.page * query.page_size >= total);
     return { entries, page: query.page, total, last, requestId: res.requestId };
   }

@@ -80,6 +80,12 @@ export interface ListResult<T> {
   requestIds: string[];
 }
 
+/** Harbor's X-Total-Count, or undefined when the answer carries none. */
+export function totalCount(headers: Headers): number | undefined {
+  const header = headers.get("x-total-count")?.trim();
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
 /** Encodes one path segment. */
 export function seg(value: string | number): string {
   return encodeURIComponent(String(value));
@@ -243,8 +249,7 @@ export class HarborTransport {
       const res = await this.request<T[]>({ ...o, method: "GET", query: { ...o.query, page, page_size: MAX_PAGE_SIZE } });
       const items = Array.isArray(res.data) ? res.data : [];
       seen += items.length;
-      const header = res.headers.get("x-total-count");
-      const total = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+      const total = totalCount(res.headers);
       const hasNext = /rel="next"/.test(res.headers.get("link") ?? "");
       const last = items.length < MAX_PAGE_SIZE || (!hasNext && (total === undefined || seen >= total));
       yield { items, requestId: res.requestId, page, total, last };
