@@ -212,6 +212,11 @@ describe("project usage, other accounts and inputs", () => {
     expect(usageVerdict(usage, "robot$closed+ci")).toMatchObject({ verdict: "unknown" });
   });
 
+  it("says forbidden, in one call, when Harbor does not accept the credentials", async () => {
+    const usage = await readProjectUsage(createHarborClient(options({ password: "wrong" })), { project: "any", from: daysAgo(90) });
+    expect(usage).toMatchObject({ status: "forbidden", reason: "Harbor did not accept Berth's credentials", calls: 1 });
+  });
+
   it("refuses bad input before calling Harbor", async () => {
     const bad: [Partial<ProjectUsageOptions>, string][] = [
       [{ project: "" }, "project name is required"],

@@ -155,7 +155,8 @@ export async function readProjectUsage(harbor: UsageSource, options: ProjectUsag
         const exists = await harbor.projectExists(options.project).catch(() => undefined);
         if (exists && !exists.exists) return { ...base, status: "project-not-found", requestId: error.requestId, calls };
       }
-      return { ...base, status: "forbidden", reason: "Berth's Harbor account may not read this project's audit log (it needs log:list)", requestId: error.requestId, calls };
+      const reason = error.status === 401 ? "Harbor did not accept Berth's credentials" : "Berth's Harbor account may not read this project's audit log (it needs log:list)";
+      return { ...base, status: "forbidden", reason, requestId: error.requestId, calls };
     }
     if (error.status === 404) return { ...base, status: "project-not-found", requestId: error.requestId, calls };
     if (error.status === undefined || error.status >= 500 || error.status === 429) {
