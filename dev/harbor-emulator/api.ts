@@ -6,7 +6,7 @@ import { roleById } from "../../lib/core/roles";
 import { canProject, canSystem, visibleProjects, type Principal } from "./auth";
 import { ApiError, badRequest, conflict, forbidden, notFound, unauthorized } from "./errors";
 import { linkHeader, pageOf, parseQ, qMatches, slice } from "./query";
-import { hashSecret, iso, newSalt, newSecret, type EmulatorState, type ProjectRec, type RobotPermRec, type RobotRec, type RuleRec, type SelectorRec } from "./state";
+import { hashSecret, iso, newSalt, newSecret, recordAudit, type EmulatorState, type ProjectRec, type RobotPermRec, type RobotRec, type RuleRec, type SelectorRec } from "./state";
 
 export interface EmulatorConfig {
   adminPassword: string;
@@ -41,7 +41,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-type Handler = (ctx: Ctx) => Reply;
+export type Handler = (ctx: Ctx) => Reply;
 type Obj = Record<string, unknown>;
 
 const NAME_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -52,13 +52,13 @@ const PROJECT_META_KEYS = [...BOOL_META, "severity", "retention_id", "proxy_spee
 const SEVERITIES = ["none", "low", "medium", "high", "critical"];
 const OIDC_GROUP = 3;
 
-const ok = (json?: unknown, headers?: Record<string, string>): Reply => ({ status: 200, json, headers });
+export const ok = (json?: unknown, headers?: Record<string, string>): Reply => ({ status: 200, json, headers });
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function str(v: unknown): string {
+export function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
@@ -84,21 +84,21 @@ function findProject(state: EmulatorState, ref: string | number): ProjectRec | u
   return state.projects.find((p) => p.name === ref);
 }
 
-function getProject(state: EmulatorState, ref: string | number): ProjectRec {
+export function getProject(state: EmulatorState, ref: string | number): ProjectRec {
   const p = findProject(state, ref);
   if (!p) throw notFound(`project ${ref} not found`);
   return p;
 }
 
 // A name that does not exist is checked as project 0: an admin passes and then gets 404, anyone else 403 (#19342).
-function requireProjectAccess(ctx: Ctx, ref: string | number, action: string, resource = "") {
+export function requireProjectAccess(ctx: Ctx, ref: string | number, action: string, resource = "") {
   const id = typeof ref === "number" ? ref : (findProject(ctx.state, ref)?.id ?? 0);
   if (canProject(ctx.state, ctx.principal, id, resource, action)) return;
   if (ctx.principal.kind === "anonymous") throw unauthorized();
   throw forbidden();
 }
 
-function requireSystemAccess(ctx: Ctx, resource: string, action: string) {
+export function requireSystemAccess(ctx: Ctx, resource: string, action: string) {
   if (ctx.principal.kind === "anonymous") throw unauthorized();
   if (!canSystem(ctx.principal, resource, action)) throw forbidden(ctx.principal.username);
 }
@@ -107,7 +107,7 @@ function requireAuthenticated(ctx: Ctx) {
   if (ctx.principal.kind === "anonymous") throw unauthorized();
 }
 
-function listReply(ctx: Ctx, all: unknown[], total = all.length): Reply {
+export function listReply(ctx: Ctx, all: unknown[], total = all.length): Reply {
   const page = pageOf(ctx.query);
   const headers: Record<string, string> = { "X-Total-Count": String(total) };
   if (total === 0) return { status: 200, json: [], headers };
@@ -227,6 +227,12 @@ function validateQuotaLimit(v: number): string | undefined {
   if (v <= 0 && v !== -1) return `invalid non-positive value for quota limit, value=${v}`;
   if (v > MAX_QUOTA) return `exceeded 1024TB, which is 1125899906842624 Bytes, value=${v}`;
   return undefined;
+}
+
+// Harbor's audit-log handler records these lifecycle events under the operator's name (controller/event/topic.go).
+function audit(ctx: Ctx, projectId: number, operation: "create" | "delete", resourceType: "project" | "robot", resource: string) {
+  const username = ctx.principal.kind === "anonymous" ? "" : ctx.principal.username;
+  recordAudit(ctx.state, { projectId, operation, resourceType, resource, username, description: `${operation} ${resourceType}: ${resource}`, success: true, opTime: ctx.nowMs });
 }
 
 function deleteProjectCascade(state: EmulatorState, p: ProjectRec) {
@@ -467,6 +473,7 @@ export const handlers: Record<string, Handler> = {
     ctx.state.projects.push({ id, name, ownerId, creationTime: t, updateTime: t, metadata, repositories: [] });
     ctx.state.members.push({ id: nextId(ctx.state, "member"), projectId: id, entityType: "u", entityId: ownerId, role: 1 });
     ctx.state.quotas.push({ id: nextId(ctx.state, "quota"), projectId: id, hard: { storage }, used: { storage: 0 }, creationTime: t, updateTime: t });
+    audit(ctx, id, "create", "project", name);
     const byName = parseBoolHeader(ctx.headers["x-resource-name-in-location"]);
     return { status: 201, headers: { Location: location(ctx, byName ? name : id) } };
   },
@@ -504,6 +511,7 @@ export const handlers: Record<string, Handler> = {
     const p = getProject(ctx.state, ref);
     if (p.repositories.length > 0) throw new ApiError(412, "PRECONDITION", "precondition failed: the project contains repositories, can not be deleted");
     deleteProjectCascade(ctx.state, p);
+    audit(ctx, p.id, "delete", "project", p.name);
     return ok();
   },
 
@@ -868,6 +876,7 @@ export const handlers: Record<string, Handler> = {
       permissions,
     };
     ctx.state.robots.push(robot);
+    audit(ctx, projectId, "create", "robot", storedName);
     // The only answer that ever carries the secret.
     return {
       status: 201,
@@ -933,6 +942,7 @@ export const handlers: Record<string, Handler> = {
     const r = getRobot(ctx.state, ctx.params.robot_id ?? "");
     requireRobotAccess(ctx, r, "delete");
     ctx.state.robots = ctx.state.robots.filter((x) => x.id !== r.id);
+    audit(ctx, r.projectId, "delete", "robot", r.name);
     return ok();
   },
 

@@ -491,6 +491,184 @@ describe("immutable tag rules", () => {
   });
 });
 
+describe("audit logs (extended: /auditlog-exts)", () => {
+  const control = (method: string, p: string, body?: unknown) => api(method, `/__emulator${p}`, { body });
+  // Harbor unescapes `q` once more after the HTTP layer: "%" and "+" must survive two decodings.
+  const q = (value: string) => encodeURIComponent(value.replace(/%/g, "%25").replace(/\+/g, "%2B"));
+  const at = (iso: string) => new Date(iso).toISOString();
+  const activity = (projectName: string, body: Record<string, unknown>) => control("POST", `/projects/${projectName}/activity`, body);
+  const logs = async (path: string, auth = ADMIN) => {
+    const res = await api("GET", path, { auth });
+    return { ...res, entries: (res.status === 200 ? res.json : []) as Record<string, unknown>[] };
+  };
+  // Reads the project's audit log, as a robot holding only these project permissions would.
+  async function robotWith(projectName: string, name: string, access: { resource: string; action: string }[]) {
+    const res = await robot(projectName, name, access);
+    expect(res.status).toBe(201);
+    const body = res.json as { name: string; secret: string };
+    return { name: body.name, auth: basic(body.name, body.secret) };
+  }
+  async function systemRobot(name: string, system: { resource: string; action: string }[], project: { resource: string; action: string }[] = [{ resource: "project", action: "read" }]) {
+    const allow = (list: { resource: string; action: string }[]) => list.map((a) => ({ ...a, effect: "allow" }));
+    const res = await api("POST", "/robots", {
+      auth: ADMIN,
+      body: { name, level: "system", duration: 30, permissions: [...(system.length ? [{ kind: "system", namespace: "/", access: allow(system) }] : []), { kind: "project", namespace: "*", access: allow(project) }] },
+    });
+    expect(res.status).toBe(201);
+    const body = res.json as { name: string; secret: string };
+    return { name: body.name, auth: basic(body.name, body.secret) };
+  }
+
+  it("logs a robot's push and pull under its full name, newest first, with Harbor's fields", async () => {
+    await project("au1");
+    const ci = await robotWith("au1", "ci", [{ resource: "repository", action: "push" }]);
+    expect((await activity("au1", { username: ci.name, operation: "push", repository: "app", tag: "v1", at: "2026-01-10T08:00:00Z" })).json).toEqual({ project: "au1", logged: 1 });
+    expect((await activity("au1", { username: ci.name, operation: "pull", repository: "app", at: "2026-01-11T09:30:00Z" })).status).toBe(201);
+    const res = await logs("/projects/au1/auditlog-exts");
+    expect(res.headers.get("x-total-count")).toBe("4");
+    const digest = (res.entries[2]?.resource as string).split("@")[1];
+    expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(res.entries.map(({ id: _id, op_time: _t, ...rest }) => rest)).toEqual([
+      { username: "admin", resource: "au1+ci", resource_type: "robot", operation: "create", operation_description: "create robot: au1+ci", operation_result: true },
+      { username: "admin", resource: "au1", resource_type: "project", operation: "create", operation_description: "create project: au1", operation_result: true },
+      { username: "robot$au1+ci", resource: `au1/app@${digest}`, resource_type: "artifact", operation: "pull", operation_description: `pull artifact: au1/app@${digest}`, operation_result: true },
+      { username: "robot$au1+ci", resource: "au1/app:v1", resource_type: "artifact", operation: "create", operation_description: expect.stringMatching(/^push artifact: au1\/app@sha256:/), operation_result: true },
+    ]);
+    expect(res.entries.slice(2).map((e) => e.op_time)).toEqual([at("2026-01-11T09:30:00Z"), at("2026-01-10T08:00:00Z")]);
+    // A push creates the repository, so the project can no longer be deleted.
+    expect((await api("DELETE", "/projects/au1", { auth: ADMIN })).status).toBe(412);
+  });
+
+  it("filters with q as Harbor's ORM does: or-lists, exact names with '+', inclusive time ranges, case-insensitive fuzzy", async () => {
+    await project("au2");
+    await activity("au2", { username: "robot$au2+ci", operation: "push", repository: "app", tag: "v1", at: "2026-02-01T00:00:00Z" });
+    await activity("au2", { username: "robot$au2+ci", operation: "pull", repository: "app", tag: "v1", at: "2026-02-03T12:00:00Z", count: 2 });
+    await activity("au2", { username: "alice", operation: "pull", repository: "app", tag: "v1", at: "2026-02-05T00:00:00Z" });
+    const usernames = async (value: string) => (await logs(`/projects/au2/auditlog-exts?q=${q(value)}`)).entries.map((e) => `${String(e.username)}:${String(e.operation)}`);
+    expect(await usernames("operation={pull create},resource_type=artifact")).toEqual(["alice:pull", "robot$au2+ci:pull", "robot$au2+ci:pull", "robot$au2+ci:create"]);
+    expect(await usernames("username=robot$au2+ci,operation=pull")).toEqual(["robot$au2+ci:pull", "robot$au2+ci:pull"]);
+    expect(await usernames("op_time=[2026-02-01 00:00:00~2026-02-03 12:00:00],resource_type=artifact")).toEqual(["robot$au2+ci:pull", "robot$au2+ci:pull", "robot$au2+ci:create"]);
+    expect(await usernames("op_time=[2026-02-04 00:00:00~2026-03-01 00:00:00]")).toEqual(["alice:pull"]);
+    expect(await usernames("username=~ROBOT,operation=pull")).toEqual(["robot$au2+ci:pull", "robot$au2+ci:pull"]);
+    // Keys Harbor's model does not know are dropped without a word; operation_description is not a column.
+    expect(await usernames("colour=blue,operation_description=~push,resource_type=artifact")).toHaveLength(4);
+    // Sent with a single encoding, Harbor's second unescape turns "+" into a space and nothing matches.
+    const once = await logs(`/projects/au2/auditlog-exts?q=${encodeURIComponent("username=robot$au2+ci")}`);
+    expect([once.status, once.entries]).toEqual([200, []]);
+    const malformed = await api("GET", `/projects/au2/auditlog-exts?q=${q("operation")}`, { auth: ADMIN });
+    expect([malformed.status, malformed.json]).toEqual([400, harborError("BAD_REQUEST", 'the query string must contain "=" and the key/value cannot be empty')]);
+    // A value PostgreSQL cannot cast fails the query: Harbor answers 500.
+    for (const bad of ["op_time=[yesterday~]", "op_time=~2026", "id=abc"]) {
+      const res = await api("GET", `/projects/au2/auditlog-exts?q=${q(bad)}`, { auth: ADMIN });
+      expect([bad, res.status, res.json]).toEqual([bad, 500, harborError("UNKNOWN", "internal server error")]);
+    }
+  });
+
+  it("sorts, pages with page_size up to 100, X-Total-Count and Link; page_size over 100 is 422, 0 means no limit", async () => {
+    await project("au3");
+    await activity("au3", { username: "robot$au3+ci", operation: "push", repository: "app", tag: "v1", at: "2026-03-01T00:00:00Z" });
+    await activity("au3", { username: "robot$au3+ci", operation: "pull", repository: "app", tag: "v1", at: "2026-03-02T00:00:00Z", count: 249 });
+    const base = `/projects/au3/auditlog-exts?q=${q("resource_type=artifact")}`;
+    const first = await logs(`${base}&page_size=100`);
+    expect([first.entries.length, first.headers.get("x-total-count")]).toEqual([100, "250"]);
+    expect(first.headers.get("link")).toBe('</api/v2.0/projects/au3/auditlog-exts?page=2&page_size=100&q=resource_type=artifact>; rel="next"');
+    const third = await logs(`${base}&page_size=100&page=3`);
+    expect(third.entries.length).toBe(50);
+    expect(third.headers.get("link")).toBe('</api/v2.0/projects/au3/auditlog-exts?page=2&page_size=100&q=resource_type=artifact>; rel="prev"');
+    expect(third.entries.at(-1)?.operation).toBe("create");
+    const ids = [...first.entries, ...(await logs(`${base}&page_size=100&page=2`)).entries, ...third.entries].map((e) => e.id);
+    expect(new Set(ids).size).toBe(250);
+    const ascending = await logs(`${base}&sort=op_time&page_size=1`);
+    expect(ascending.entries.map((e) => e.operation)).toEqual(["create"]);
+    expect((await logs(`${base}&sort=colour&page_size=1`)).entries[0]?.operation).toBe("pull");
+    expect((await logs(base)).entries).toHaveLength(10);
+    const all = await logs(`${base}&page_size=0`);
+    expect([all.entries.length, all.headers.get("link")]).toEqual([250, null]);
+    const big = await api("GET", `${base}&page_size=101`, { auth: ADMIN });
+    expect([big.status, big.json]).toEqual([422, harborError("UNPROCESSABLE_ENTITY", "validation failure list:\npage_size in query should be less than or equal to 100")]);
+  });
+
+  it("lets the admin, and robots holding log:list, read a project's log; 401 and 403 otherwise", async () => {
+    await project("au4", { metadata: { public: "true" } });
+    await project("au5");
+    const reader = await robotWith("au4", "reader", [{ resource: "log", action: "list" }]);
+    const puller = await robotWith("au4", "puller", [{ resource: "repository", action: "pull" }]);
+    const berth = await systemRobot("berth-logs", [], [{ resource: "log", action: "list" }]);
+    expect((await logs("/projects/au4/auditlog-exts", reader.auth)).status).toBe(200);
+    expect((await logs("/projects/au4/auditlog-exts", berth.auth)).headers.get("x-total-count")).toBe("3");
+    expect((await logs("/projects/au5/auditlog-exts", berth.auth)).status).toBe(200);
+    expect((await api("GET", "/projects/au5/auditlog-exts", { auth: reader.auth })).json).toEqual(harborError("FORBIDDEN", "forbidden"));
+    expect((await api("GET", "/projects/au4/auditlog-exts", { auth: puller.auth })).json).toEqual(harborError("FORBIDDEN", "forbidden"));
+    // A public project's log is not public.
+    expect((await api("GET", "/projects/au4/auditlog-exts")).json).toEqual(harborError("UNAUTHORIZED", "unauthorized"));
+    expect((await api("GET", "/projects/ghost/auditlog-exts", { auth: ADMIN })).json).toEqual(harborError("NOT_FOUND", "project ghost not found"));
+    expect((await api("GET", "/projects/ghost/auditlog-exts", { auth: berth.auth })).json).toEqual(harborError("FORBIDDEN", "forbidden"));
+  });
+
+  it("shows the system-wide log to admins and audit-log:list robots, an empty 200 to other robots, the event types only with audit-log:list", async () => {
+    await project("au6");
+    await activity("au6", { username: "robot$au6+ci", operation: "push", repository: "app" });
+    const auditor = await systemRobot("auditor", [{ resource: "audit-log", action: "list" }]);
+    const other = await systemRobot("other", [{ resource: "quota", action: "list" }], [{ resource: "log", action: "list" }]);
+    const admin = await logs(`/auditlog-exts?q=${q("resource_type=artifact")}`);
+    expect(admin.entries.map((e) => e.resource)).toEqual([expect.stringMatching(/^au6\/app@sha256:/)]);
+    expect((await logs("/auditlog-exts", auditor.auth)).headers.get("x-total-count")).toBe(String(emulator.state().auditLogs.length));
+    // Harbor narrows a non-admin to projects where it is a member with log:list; a robot is never a member.
+    const narrowed = await logs("/auditlog-exts", other.auth);
+    expect([narrowed.status, narrowed.entries, narrowed.headers.get("x-total-count")]).toEqual([200, [], "0"]);
+    expect((await api("GET", "/auditlog-exts")).json).toEqual(harborError("UNAUTHORIZED", ""));
+    const types = (await api("GET", "/auditlog-exts/events", { auth: auditor.auth })).json as { event_type: string }[];
+    expect(types.map((t) => t.event_type)).toEqual(expect.arrayContaining(["pull_artifact", "create_artifact", "delete_artifact", "create_robot"]));
+    expect(types).toHaveLength(14);
+    expect((await api("GET", "/auditlog-exts/events", { auth: other.auth })).json).toEqual(harborError("FORBIDDEN", other.name));
+    expect((await api("GET", "/auditlog-exts/events")).status).toBe(401);
+  });
+
+  it("simulates Harbor with pull logging off, an event type disabled, or the database skipped", async () => {
+    await project("au7");
+    const push = { username: "robot$au7+ci", operation: "push", repository: "app", tag: "v1" };
+    const pull = { ...push, operation: "pull" };
+    expect((await control("PUT", "/audit-logging", { pullAuditLogDisable: true })).json).toMatchObject({ pullAuditLogDisable: true });
+    expect((await activity("au7", push)).json).toEqual({ project: "au7", logged: 1 });
+    expect((await activity("au7", pull)).json).toEqual({ project: "au7", logged: 0 });
+    await control("PUT", "/audit-logging", { pullAuditLogDisable: false, disabledEventTypes: ["Create_Artifact"] });
+    expect((await activity("au7", push)).json).toMatchObject({ logged: 0 });
+    expect((await activity("au7", pull)).json).toMatchObject({ logged: 1 });
+    const refused = await control("PUT", "/audit-logging", { skipAuditLogDatabase: true });
+    expect([refused.status, refused.json]).toEqual([400, harborError("BAD_REQUEST", "audit log forward endpoint should be configured before enable skip audit log in database")]);
+    await control("PUT", "/audit-logging", { disabledEventTypes: [], auditLogForwardEndpoint: "syslog.example:514", skipAuditLogDatabase: true });
+    const before = emulator.state().auditLogs.length;
+    await project("au8");
+    expect((await activity("au7", push)).json).toMatchObject({ logged: 0 });
+    expect(emulator.state().auditLogs.length).toBe(before);
+    const res = await logs(`/projects/au7/auditlog-exts?q=${q("resource_type=artifact")}`);
+    expect(res.entries.map((e) => e.operation)).toEqual(["pull", "create"]);
+    emulator.reset();
+    expect(emulator.auditLogging()).toEqual({ pullAuditLogDisable: false, skipAuditLogDatabase: false, auditLogForwardEndpoint: "", disabledEventTypes: [] });
+  });
+
+  it("refuses bad activity clearly and changes nothing", async () => {
+    await project("au9");
+    const before = emulator.state().auditLogs.length;
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ operation: "pull", repository: "app" }, 400, "username is required (a robot's full name, e.g. robot$team-a+ci, or a user's name)"],
+      [{ username: "u", operation: "delete", repository: "app" }, 400, 'operation must be "pull" or "push"'],
+      [{ username: "u", operation: "push", repository: "App" }, 400, "repository must be a repository name inside the project, e.g. app"],
+      [{ username: "u", operation: "push", repository: "app", at: "soon" }, 400, "at must be an ISO 8601 time, e.g. 2026-01-02T03:04:05Z"],
+      [{ username: "u", operation: "push", repository: "app", at: new Date(Date.now() + 3_600_000).toISOString() }, 400, "at must not be in the future"],
+      [{ username: "u", operation: "push", repository: "app", count: 0 }, 400, "count must be an integer from 1 to 10000"],
+      [{ username: "u", operation: "pull", repository: "app" }, 404, "repository au9/app not found"],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await activity("au9", body);
+      expect([res.status, (res.json as { errors: { message: string }[] }).errors[0]?.message]).toEqual([status, message]);
+    }
+    expect((await activity("ghost", { username: "u", operation: "push", repository: "app" })).status).toBe(404);
+    expect(emulator.state().auditLogs.length).toBe(before);
+    expect(emulator.state().projects.find((p) => p.name === "au9")?.repositories).toEqual([]);
+  });
+});
+
 describe("registry and token service (docker login)", () => {
   it("challenges /v2/, issues tokens only for what the robot may do, and accepts them", async () => {
     await project("reg");

@@ -5,13 +5,31 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import type { AddressInfo, Socket } from "node:net";
 import { harborContract } from "../../lib/harbor/contract";
 import { handlers, type Ctx, type EmulatorConfig, type Reply } from "./api";
+import { activityEntry, activityInput, auditLogHandlers, auditSettingsUpdate } from "./audit-log";
 import { authenticate, type AuthConfig } from "./auth";
 import { ApiError } from "./errors";
 import { TokenService, issueToken, registryPing, type RegistryReply } from "./registry";
-import { freshState, iso, loadState, saveState, type EmulatorState } from "./state";
+import { freshState, iso, loadState, recordAudit, saveState, type AuditSettings, type EmulatorState } from "./state";
 
 export type { EmulatorConfig } from "./api";
-export type { EmulatorState } from "./state";
+export type { AuditSettings, EmulatorState } from "./state";
+
+const operations = { ...handlers, ...auditLogHandlers };
+
+/** A pull or push as Harbor's audit log records it; see POST /__emulator/projects/{name}/activity. */
+export interface SimulatedActivity {
+  /** A robot's full name (`robot$team-a+ci`) or a user's name, as Harbor's security context names them. */
+  username: string;
+  operation: "pull" | "push";
+  /** The repository inside the project ("app"); a push creates it, a pull needs it. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  /** When it happened; the past is allowed, the future is not. Default: now. */
+  at?: Date | string;
+  /** How many identical events. Default 1. */
+  count?: number;
+}
 
 export interface Faults {
   /** How long every answer takes, counted from the request's arrival: the emulator's own work is part of it. */
@@ -70,6 +88,10 @@ export interface HarborEmulator {
   reset(): void;
   /** Stands in for a `docker push`: the project then has a repository (and cannot be deleted: 412). */
   addRepository(project: string, repo: string): void;
+  /** Logs pulls or pushes as Harbor would (subject to the audit-logging settings); returns how many were stored. */
+  recordActivity(project: string, activity: SimulatedActivity): number;
+  /** Reads, or changes, Harbor's audit-logging settings (pull logging off, database skipped, event types off). */
+  auditLogging(change?: Partial<AuditSettings>): AuditSettings;
   stats(): { total: number; byRoute: Record<string, number> };
   resetStats(): void;
   /** A deep copy of the emulated Harbor's data (robot secrets only as salted hashes). */
@@ -190,13 +212,32 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
     persistTimer.unref?.();
   };
 
-  function addRepository(project: string, repo: string) {
+  function addRepository(project: string, repo: string, atMs = now()) {
     const p = state.projects.find((x) => x.name === project);
     if (!p) throw new ApiError(404, "NOT_FOUND", `project ${project} not found`);
     if (!repo || p.repositories.some((r) => r.name === repo)) return;
     state.seq.repository += 1;
-    p.repositories.push({ id: state.seq.repository, name: repo, creationTime: iso(now()) });
+    p.repositories.push({ id: state.seq.repository, name: repo, creationTime: iso(atMs) });
     persist();
+  }
+
+  function recordActivity(project: string, body: unknown): number {
+    const p = state.projects.find((x) => x.name === project);
+    if (!p) throw new ApiError(404, "NOT_FOUND", `project ${project} not found`);
+    const activity = activityInput(body, now());
+    if (activity.operation === "push") addRepository(project, activity.repository, activity.at);
+    else if (!p.repositories.some((r) => r.name === activity.repository)) throw new ApiError(404, "NOT_FOUND", `repository ${project}/${activity.repository} not found`);
+    const entry = activityEntry(p.id, p.name, activity);
+    let stored = 0;
+    for (let i = 0; i < activity.count; i++) if (recordAudit(state, entry)) stored += 1;
+    persist();
+    return stored;
+  }
+
+  function auditLogging(change: unknown = {}): AuditSettings {
+    state.auditSettings = auditSettingsUpdate(state.auditSettings, change);
+    persist();
+    return structuredClone(state.auditSettings);
   }
 
   function reset() {
@@ -229,6 +270,7 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
         }
       };
       const repo = path.match(/^\/__emulator\/projects\/([^/]+)\/repositories$/);
+      const activity = path.match(/^\/__emulator\/projects\/([^/]+)\/activity$/);
       if (path === "/__emulator/faults" && req.method === "GET") return reply(200, faults);
       if (path === "/__emulator/faults" && req.method === "PUT") {
         faults = { ...faults, ...validFaults(parsed()) };
@@ -249,6 +291,12 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
         addRepository(decodeURIComponent(repo[1] ?? ""), input.name);
         return reply(201, { project: decodeURIComponent(repo[1] ?? ""), name: input.name });
       }
+      if (activity && req.method === "POST") {
+        const project = decodeURIComponent(activity[1] ?? "");
+        return reply(201, { project, logged: recordActivity(project, parsed()) });
+      }
+      if (path === "/__emulator/audit-logging" && req.method === "GET") return reply(200, state.auditSettings);
+      if (path === "/__emulator/audit-logging" && req.method === "PUT") return reply(200, auditLogging(parsed()));
       reply(404, { errors: [{ code: "NOT_FOUND", message: `no emulator control at ${req.method} ${url.pathname}` }] });
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(500, "UNKNOWN", (error as Error).message);
@@ -312,7 +360,7 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
       if (matched?.pathKnown) return fail(new ApiError(405, "METHOD_NOT_ALLOWED", `method ${method} is not allowed, but [${matched.allowed.join(",")}] are`));
       return fail(new ApiError(404, "NOT_FOUND", `path ${url.pathname} was not found`));
     }
-    const handler = handlers[m.operation.key];
+    const handler = operations[m.operation.key];
     if (!handler) return fail(new ApiError(501, "NOT_IMPLEMENTED", `${m.operation.key} is not implemented by the Harbor emulator`));
     const problems: string[] = [];
     if (!acceptable(req.headers.accept, m.operation.produces)) problems.push(`unsupported media type requested, only [${m.operation.produces.join(" ")}] are available`);
@@ -388,6 +436,8 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
     currentFaults: () => ({ ...faults }),
     reset,
     addRepository: (project, repo) => addRepository(project, repo),
+    recordActivity: (project, a) => recordActivity(project, { ...a, at: a.at instanceof Date ? a.at.toISOString() : a.at }),
+    auditLogging: (change) => auditLogging(change),
     stats: () => ({ total: stats.total, byRoute: { ...stats.byRoute } }),
     resetStats: () => {
       stats = { total: 0, byRoute: {} };

@@ -3,6 +3,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { HarborClient } from "./client";
 import { HarborError } from "./errors";
+import { readProjectUsage } from "./usage";
 
 export interface SuiteTarget {
   baseUrl: string;
@@ -218,6 +219,19 @@ export function clientSuite(target: () => SuiteTarget) {
       ["release-*", "**", "matches", "repoMatches"],
       ["v*", "**", "matches", "repoMatches"],
     ]);
+  });
+
+  it("reads a project's audit log, filtered by Harbor, and the usage of a project nobody pulled from", async () => {
+    const { client, username } = target();
+    const { name } = await newProject();
+    // Harbor writes audit entries from an asynchronous event handler: the creation shows up shortly after.
+    await expect
+      .poll(async () => (await client.listProjectAuditLogs(name, { operations: ["create"], resourceTypes: ["project"] })).entries.map((e) => [e.operation, e.resourceType, e.resource, e.username]), { timeout: 10_000, interval: 250 })
+      .toEqual([["create", "project", name, username]]);
+    const none = await client.listProjectAuditLogs(name, { resourceTypes: ["artifact"] });
+    expect(none).toMatchObject({ entries: [], total: 0, last: true });
+    const usage = await readProjectUsage(client, { project: name, from: new Date(Date.now() - 86_400_000) });
+    expect(usage).toMatchObject({ status: "ok", pullsLogged: true, events: 0, subjects: [], calls: 1 });
   });
 
   it("reports Harbor's 4xx as one typed, non-retryable error carrying the request id", async () => {

@@ -1,3 +1,4 @@
+import { auditLogClient, type HarborAuditLogClient } from "./audit-logs";
 import { HarborError, isHarborError } from "./errors";
 import type { components } from "./generated/harbor";
 import { HarborTransport, seg, type HarborClientOptions, type ListResult } from "./http";
@@ -114,7 +115,7 @@ export interface CreatedRobot extends WithRequestId {
   expiresAt: number;
 }
 
-export interface HarborClient {
+export interface HarborClient extends HarborAuditLogClient {
   ping(): Promise<{ pong: true } & WithRequestId>;
   health(): Promise<{ status: string; components: { name: string; status: string; error?: string }[] } & WithRequestId>;
   systemInfo(): Promise<{ authMode?: string; harborVersion?: string; externalUrl?: string; info: HarborGeneralInfo } & WithRequestId>;
@@ -310,6 +311,7 @@ export function createHarborClient(options: HarborClientOptions): HarborClient {
   }
 
   return {
+    ...auditLogClient(t),
     async ping() {
       const res = await t.request<string>({ method: "GET", path: "/ping", text: true });
       if (res.data.trim() !== "Pong") throw new HarborError({ status: res.status, code: "INVALID_RESPONSE", harborMessage: "ping did not answer Pong", requestId: res.requestId, method: "GET", path: "/ping", retryable: false });

@@ -83,4 +83,32 @@ describe("HarborTransport", () => {
     await t.listAll({ path: "/robots" });
     expect(seen).toHaveLength(1);
   });
+  it("hands out pages one call at a time and makes no further call once the caller stops", async () => {
+    const items = Array.from({ length: 350 }, (_, i) => i);
+    const { t, seen } = transport((url) => {
+      const p = Number(url.searchParams.get("page"));
+      return page(items.slice((p - 1) * 100, p * 100), { "X-Total-Count": "350", Link: '</x?page=9>; rel="next"' });
+    });
+    const got: { page: number; total?: number; last: boolean; n: number }[] = [];
+    for await (const p of t.pages<number>({ path: "/robots" })) {
+      got.push({ page: p.page, total: p.total, last: p.last, n: p.items.length });
+      if (p.page === 2) break;
+    }
+    expect(got).toEqual([
+      { page: 1, total: 350, last: false, n: 100 },
+      { page: 2, total: 350, last: false, n: 100 },
+    ]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("marks a full page as the last when X-Total-Count is reached, and reports no total when Harbor sent none", async () => {
+    const { t, seen } = transport((url) => page(Array.from({ length: 100 }, (_, i) => i), url.searchParams.get("page") === "1" ? { "X-Total-Count": "200" } : {}));
+    const pages = [];
+    for await (const p of t.pages<number>({ path: "/robots" })) pages.push({ page: p.page, total: p.total, last: p.last });
+    expect(pages).toEqual([
+      { page: 1, total: 200, last: false },
+      { page: 2, total: undefined, last: true },
+    ]);
+    expect(seen).toHaveLength(2);
+  });
 });

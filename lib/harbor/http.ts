@@ -62,11 +62,28 @@ export interface HarborResponse<T> {
   requestId: string;
 }
 
+export interface ListPage<T> {
+  items: T[];
+  requestId: string;
+  /** 1-based. */
+  page: number;
+  /** Harbor's X-Total-Count, when it sent one. */
+  total?: number;
+  /** No page follows this one. */
+  last: boolean;
+}
+
 export interface ListResult<T> {
   items: T[];
   /** The request id of the first page. */
   requestId: string;
   requestIds: string[];
+}
+
+/** Harbor's X-Total-Count, or undefined when the answer carries none. */
+export function totalCount(headers: Headers): number | undefined {
+  const header = headers.get("x-total-count")?.trim();
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
 /** Encodes one path segment. */
@@ -222,21 +239,31 @@ export class HarborTransport {
   }
 
   /**
-   * Every page of a list, `page_size=100`. Follows `Link: rel="next"` and `X-Total-Count`, and stops at a short page:
-   * Harbor's member list counts all members in X-Total-Count even when `entityname` filters them.
+   * The pages of a list, `page_size=100`, one call each, fetched as the caller asks for them. Follows
+   * `Link: rel="next"` and `X-Total-Count`, and stops at a short page: Harbor's member list counts all members in
+   * X-Total-Count even when `entityname` filters them. A caller that has what it needs stops early by leaving the loop.
    */
+  async *pages<T>(o: Omit<RequestOptions, "method">): AsyncGenerator<ListPage<T>> {
+    let seen = 0;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const res = await this.request<T[]>({ ...o, method: "GET", query: { ...o.query, page, page_size: MAX_PAGE_SIZE } });
+      const items = Array.isArray(res.data) ? res.data : [];
+      seen += items.length;
+      const total = totalCount(res.headers);
+      const hasNext = /rel="next"/.test(res.headers.get("link") ?? "");
+      const last = items.length < MAX_PAGE_SIZE || (!hasNext && (total === undefined || seen >= total));
+      yield { items, requestId: res.requestId, page, total, last };
+      if (last) return;
+    }
+  }
+
+  /** Every page of a list (see `pages`). */
   async listAll<T>(o: Omit<RequestOptions, "method">): Promise<ListResult<T>> {
     const items: T[] = [];
     const requestIds: string[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const res = await this.request<T[]>({ ...o, method: "GET", query: { ...o.query, page, page_size: MAX_PAGE_SIZE } });
-      const batch = Array.isArray(res.data) ? res.data : [];
-      items.push(...batch);
-      requestIds.push(res.requestId);
-      const total = Number(res.headers.get("x-total-count"));
-      const hasNext = /rel="next"/.test(res.headers.get("link") ?? "");
-      if (batch.length < MAX_PAGE_SIZE) break;
-      if (!hasNext && (!Number.isFinite(total) || items.length >= total)) break;
+    for await (const page of this.pages<T>(o)) {
+      items.push(...page.items);
+      requestIds.push(page.requestId);
     }
     return { items, requestId: requestIds[0] ?? "", requestIds };
   }

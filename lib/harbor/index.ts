@@ -15,6 +15,8 @@ export type {
   WithRequestId,
   WithRequestIds,
 } from "./client";
+export { auditLogQuery, type AuditLogFilter, type AuditLogPage, type HarborAuditLogClient, type HarborAuditLogEntry } from "./audit-logs";
 export { HarborError, isHarborError, codeForStatus } from "./errors";
 export { API_BASE, MAX_PAGE_SIZE, type HarborCall, type HarborClientOptions } from "./http";
+export { readProjectUsage, usageVerdict, type AuditLogging, type ProjectUsage, type ProjectUsageOptions, type SubjectUsage, type UsageSource, type UsageVerdict } from "./usage";
 export { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";

@@ -4,7 +4,8 @@ import type { HarborAccess } from "../core/robot-permissions";
  * Least privilege for Berth's own Harbor account: a system robot. `system` covers project creation (with a
  * storage limit) and quotas; `project` (namespace `*`) covers what Berth does inside every project. Harbor only
  * lets a robot create robots whose permissions it holds itself (#21922), so `project` must also contain every
- * pair Berth hands out to project robots — here the pull and push presets. See docs/harbor.md.
+ * pair Berth hands out to project robots — here the pull and push presets — and `log:list` reads each project's
+ * audit log for usage (ADR 014). See docs/harbor.md.
  */
 export const BERTH_ACCOUNT_PERMISSIONS = {
   system: [
@@ -30,5 +31,6 @@ export const BERTH_ACCOUNT_PERMISSIONS = {
     { resource: "immutable-tag", action: "list" },
     { resource: "repository", action: "pull" },
     { resource: "repository", action: "push" },
+    { resource: "log", action: "list" },
   ],
 } as const satisfies { system: readonly HarborAccess[]; project: readonly HarborAccess[] };
