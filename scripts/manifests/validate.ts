@@ -23,7 +23,7 @@ export const SECRET_NAME = /SECRET|PASSWORD|TOKEN|CREDENTIAL|PRIVATE|_KEY$|^DATA
 const CREDENTIALS_IN_URL = /[a-z][a-z0-9+.-]*:\/\/[^\s/@:]+:[^\s/@]+@/i;
 const PLACEHOLDERS = [/\.example\.invalid\b/, /\b192\.0\.2\.\d/, /:set-by-overlay$/];
 // Variables the image's runtime reads besides Berth's own settings.
-const RUNTIME_VARIABLES = new Set(["PORT", "HOSTNAME", "NODE_OPTIONS", "TZ"]);
+const RUNTIME_VARIABLES = new Set(["PORT", "HOSTNAME", "NODE_OPTIONS", "NODE_EXTRA_CA_CERTS", "TZ"]);
 
 async function modelFor(o: K8sObject): Promise<Model | undefined> {
   if (!/^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/.test(o.apiVersion) || !/^[A-Z][A-Za-z]+$/.test(o.kind)) return undefined;
