@@ -38,7 +38,7 @@ export function checkHarbor(ping: () => Promise<unknown>, timeoutMs = 3_000): Pr
 }
 
 /** Where the build keeps its migrations: beside the server, as `prisma migrate deploy` expects them. */
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 let shipped: { dir: string; names: string[] } | undefined;
 

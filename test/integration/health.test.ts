@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emulator";
 import { migrateDeploy } from "../../dev/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../dev/postgres";
-import { checkMigrations, shippedMigrations } from "../../lib/health";
+import { checkMigrations, readiness, shippedMigrations } from "../../lib/health";
 import { useTestAppEnv } from "../helpers/app-env";
 
 // /api/health and /api/ready against a PostgreSQL of their own, which the last tests stop.
@@ -126,6 +126,18 @@ describe("/api/ready", () => {
       expect(none.ok).toBe(false);
       expect(none.pending).toEqual(migrations);
       expect(none.error).toBe(`${migrations.length} migrations of this build not applied: ${migrations.slice(0, 3).map((m) => `${m} (not applied)`).join(", ")}, …`);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("is not ready when the build's migration list cannot be read", async () => {
+    const pool = new pg.Pool({ connectionString: server!.url, max: 1 });
+    try {
+      const result = await readiness({ pool, migrations: () => shippedMigrations(path.join(dataDir, "no-such-dir")), harborPing: async () => {} });
+      expect(result.ready).toBe(false);
+      expect(result.checks.database.ok).toBe(true);
+      expect(result.checks.migrations).toMatchObject({ ok: false, error: "this build's migration list (prisma/migrations) is missing or empty" });
     } finally {
       await pool.end();
     }
