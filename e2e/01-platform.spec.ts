@@ -81,10 +81,19 @@ test.describe("sign-in and roles", () => {
   });
 });
 
-test("the health endpoint reports the database and Harbor as reachable", async ({ request }) => {
-  const res = await request.get("/api/health");
+test("liveness and readiness answer anonymous probes: health is cheap, ready reports the database, migrations and Harbor", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  const live = await health.json();
+  expect(live.status).toBe("ok");
+  expect(live).not.toHaveProperty("checks");
+
+  const res = await request.get("/api/ready");
   expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toBe("no-store");
   const body = await res.json();
+  expect(body.status).toBe("ready");
   expect(body.checks.database.ok).toBe(true);
-  expect(body.checks.harbor.ok).toBe(true);
+  expect(body.checks.migrations.ok).toBe(true);
+  expect(body.info.harbor.ok).toBe(true);
 });

@@ -1,63 +1,183 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emulator";
+import { migrateDeploy } from "../../dev/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../dev/postgres";
+import { checkMigrations, readiness, shippedMigrations } from "../../lib/health";
 import { useTestAppEnv } from "../helpers/app-env";
 
-// /api/health against a PostgreSQL of its own, which the test stops.
-let pg: EmbeddedDatabase | undefined;
+// /api/health and /api/ready against a PostgreSQL of their own, which the last tests stop.
+let server: EmbeddedDatabase | undefined;
 let emulator: HarborEmulator;
 let dataDir: string;
+let admin: pg.Client;
+
+const migrations = shippedMigrations();
+const last = migrations.at(-1)!;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-health-"));
   fs.chmodSync(dataDir, 0o777);
-  pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), ephemeral: true, quiet: true });
+  server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), ephemeral: true, quiet: true });
+  await migrateDeploy(server.url);
+  admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
   emulator = await startHarborEmulator({ port: 0 });
-  useTestAppEnv({ databaseUrl: pg.url, harborUrl: emulator.url });
+  useTestAppEnv({ databaseUrl: server.url, harborUrl: emulator.url });
 });
 afterAll(async () => {
+  await admin?.end().catch(() => {});
   await emulator?.close();
-  await pg?.stop().catch(() => {});
+  await server?.stop().catch(() => {});
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+type Check = { ok: boolean; error?: string; pending?: string[] };
+async function ready() {
+  const { GET } = await import("../../app/api/ready/route");
+  const res = await GET();
+  const body = (await res.json()) as { status: string; checks: { database: Check; migrations: Check }; info: { harbor: Check } };
+  return { status: res.status, body };
+}
 async function health() {
   const { GET } = await import("../../app/api/health/route");
-  const res = await GET();
-  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; error?: string }> } };
+  const res = GET();
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-describe("/api/health", () => {
-  it("answers 200 when the database and Harbor answer", async () => {
-    const { status, body } = await health();
-    expect(status).toBe(200);
-    expect(body.status).toBe("ok");
-    expect(body.checks.database?.ok).toBe(true);
-    expect(body.checks.harbor?.ok).toBe(true);
+describe("/api/ready", () => {
+  it("finds this build's migrations in prisma/migrations", () => {
+    expect(migrations.length).toBeGreaterThanOrEqual(4);
+    expect(migrations[0]).toBe("20261126142114_init");
+    expect(migrations).toEqual([...migrations].sort());
   });
 
-  it("answers 503 naming Harbor when Harbor is down", async () => {
+  it("answers 200 on a migrated database, with Harbor reported as information", async () => {
+    const { status, body } = await ready();
+    expect(status).toBe(200);
+    expect(body.status).toBe("ready");
+    expect(body.checks.database.ok).toBe(true);
+    expect(body.checks.migrations).toMatchObject({ ok: true });
+    expect(body.checks.migrations.pending).toBeUndefined();
+    expect(body.info.harbor.ok).toBe(true);
+  });
+
+  it("stays 200 when Harbor is down, reporting Harbor as unreachable", async () => {
     emulator.faults({ down: true });
     try {
-      const { status, body } = await health();
-      expect(status).toBe(503);
-      expect(body.checks.harbor?.ok).toBe(false);
-      expect(body.checks.database?.ok).toBe(true);
+      const { status, body } = await ready();
+      expect(status).toBe(200);
+      expect(body.info.harbor.ok).toBe(false);
+      expect(body.info.harbor.error).toBeTruthy();
     } finally {
       emulator.faults({ down: false });
     }
   });
 
-  it("answers 503 naming the database when PostgreSQL is stopped, without leaking the connection string", async () => {
-    await pg!.stop();
-    const { status, body } = await health();
+  it("answers 503 naming the last migration when it was never applied", async () => {
+    const saved = await admin.query(`SELECT * FROM "_prisma_migrations" WHERE migration_name = $1`, [last]);
+    expect(saved.rowCount).toBe(1);
+    await admin.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [last]);
+    try {
+      const { status, body } = await ready();
+      expect(status).toBe(503);
+      expect(body.status).toBe("not-ready");
+      expect(body.checks.database.ok).toBe(true);
+      expect(body.checks.migrations.ok).toBe(false);
+      expect(body.checks.migrations.pending).toEqual([last]);
+      expect(body.checks.migrations.error).toBe(`1 migration of this build not applied: ${last} (not applied)`);
+    } finally {
+      const row = saved.rows[0] as Record<string, unknown>;
+      const columns = Object.keys(row);
+      await admin.query(`INSERT INTO "_prisma_migrations" (${columns.join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, Object.values(row));
+    }
+    expect((await ready()).status).toBe(200);
+  });
+
+  it("answers 503 naming a migration that was rolled back", async () => {
+    await admin.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [last]);
+    try {
+      const { status, body } = await ready();
+      expect(status).toBe(503);
+      expect(body.checks.migrations.pending).toEqual([last]);
+      expect(body.checks.migrations.error).toContain(`${last} (rolled back)`);
+    } finally {
+      await admin.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [last]);
+    }
+  });
+
+  it("does not count a migration the database has from a newer release against this build", async () => {
+    const pool = new pg.Pool({ connectionString: server!.url, max: 1 });
+    try {
+      expect(await checkMigrations(pool, migrations.slice(0, -1))).toMatchObject({ ok: true });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("names every migration as not applied on a database without Prisma's table", async () => {
+    await admin.query(`CREATE DATABASE berth_empty`);
+    const pool = new pg.Pool({ connectionString: server!.urlFor("berth_empty"), max: 1 });
+    try {
+      const none = await checkMigrations(pool, migrations);
+      expect(none.ok).toBe(false);
+      expect(none.pending).toEqual(migrations);
+      expect(none.error).toBe(`${migrations.length} migrations of this build not applied: ${migrations.slice(0, 3).map((m) => `${m} (not applied)`).join(", ")}, …`);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("is not ready when the build's migration list cannot be read", async () => {
+    const pool = new pg.Pool({ connectionString: server!.url, max: 1 });
+    try {
+      const result = await readiness({ pool, migrations: () => shippedMigrations(path.join(dataDir, "no-such-dir")), harborPing: async () => {} });
+      expect(result.ready).toBe(false);
+      expect(result.checks.database.ok).toBe(true);
+      expect(result.checks.migrations).toMatchObject({ ok: false, error: "this build's migration list (prisma/migrations) is missing or empty" });
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe("/api/health", () => {
+  it("answers 200 without touching the database or Harbor", async () => {
+    emulator.faults({ down: true });
+    try {
+      const { status, body } = await health();
+      expect(status).toBe(200);
+      expect(body.status).toBe("ok");
+      expect(body).not.toHaveProperty("checks");
+    } finally {
+      emulator.faults({ down: false });
+    }
+  });
+});
+
+describe("with PostgreSQL stopped", () => {
+  beforeAll(async () => {
+    await admin.end();
+    await server!.stop();
+  });
+
+  it("/api/ready answers 503 naming the database, without leaking the connection string", async () => {
+    const { status, body } = await ready();
     expect(status).toBe(503);
-    expect(body.status).toBe("unavailable");
-    expect(body.checks.database?.ok).toBe(false);
-    expect(body.checks.harbor?.ok).toBe(true);
+    expect(body.status).toBe("not-ready");
+    expect(body.checks.database).toMatchObject({ ok: false, error: "connection refused" });
+    expect(body.checks.migrations).toMatchObject({ ok: false, error: "not checked: the database did not answer" });
+    expect(body.info.harbor.ok).toBe(true);
     expect(JSON.stringify(body)).not.toContain("berth-local");
+    expect(JSON.stringify(body)).not.toContain(String(server!.port));
+  });
+
+  it("/api/health still answers 200", async () => {
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body.status).toBe("ok");
   });
 });
