@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { toolEnv } from "./lib/env";
+import { toolEnv } from "./dev/tool-env";
 
 const tool = toolEnv();
 const port = tool.E2E_PORT;
@@ -42,7 +42,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
   webServer: {
     // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory.
-    command: `node_modules/.bin/tsx dev/start.ts --prod --fresh --no-seed --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
+    command: `node_modules/.bin/tsx --conditions=react-server dev/start.ts --prod --fresh --no-seed --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
     url: `${baseURL}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,

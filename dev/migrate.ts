@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { inheritedEnvironment } from "../lib/env";
+import { inheritedEnvironment } from "./tool-env";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { inheritedEnvironment, toolEnv } from "../lib/env";
+import { inheritedEnvironment, toolEnv } from "./tool-env";
 import { startHarborEmulator } from "./harbor-emulator";
 import { startDemoIdp } from "./idp/server";
 import { DEMO_ROLE_GROUPS, DEMO_USERS } from "./idp/users";

@@ -1,12 +1,13 @@
+import "server-only";
 import { z } from "zod";
 import { ROLE_KEYS } from "./core/roles";
+import { ConfigError, emptyAsUnset, int, str, toConfigError } from "./core/settings";
+
+export { ConfigError };
 
 // The one place that reads process.env. Every setting is validated here; a bad value
 // stops start-up with a message that names the variable (values of secrets are never echoed).
 
-const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const str = () => z.preprocess(emptyAsUnset, z.string().trim());
-const optionalStr = () => z.preprocess(emptyAsUnset, z.string().trim().optional());
 const httpUrl = () =>
   z.preprocess(
     emptyAsUnset,
@@ -28,16 +29,6 @@ const list = () =>
           .map((s) => s.trim())
           .filter(Boolean),
       ),
-  );
-const int = (def: number, min: number, max: number) =>
-  z.preprocess(
-    emptyAsUnset,
-    z.coerce
-      .number({ error: "must be a whole number" })
-      .int("must be a whole number")
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`)
-      .default(def),
   );
 const postgresUrl = () =>
   z.preprocess(
@@ -109,22 +100,6 @@ export const serverSchema = z.object({
 
 export type Env = z.infer<typeof serverSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: { variable: string; message: string }[]) {
-    super(`Invalid configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
-function toConfigError(error: z.ZodError, source: Record<string, string | undefined>): ConfigError {
-  return new ConfigError(
-    error.issues.map((issue) => {
-      const variable = String(issue.path[0] ?? "?");
-      const missing = emptyAsUnset(source[variable]) === undefined;
-      return { variable, message: missing ? "is required" : issue.message };
-    }),
-  );
-}
 
 /** Validates a set of variables; throws ConfigError naming every bad one. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -148,44 +123,4 @@ export function setEnvForTests(values: Record<string, string | undefined>) {
     else process.env[key] = value;
   }
   cached = undefined;
-}
-
-// Settings of the local stack (launcher, demo IdP, Harbor emulator, test harness). Not read by the app.
-export const toolSchema = z.object({
-  DATABASE_URL: optionalStr(),
-  OIDC_ISSUER: optionalStr(),
-  OIDC_CLIENT_ID: optionalStr(),
-  OIDC_CLIENT_SECRET: optionalStr(),
-  NEXTAUTH_URL: optionalStr(),
-  NEXTAUTH_SECRET: optionalStr(),
-  HARBOR_URL: optionalStr(),
-  HARBOR_USERNAME: optionalStr(),
-  HARBOR_PASSWORD: optionalStr(),
-  BERTH_SECRETS_KEY: optionalStr(),
-  BERTH_ADMIN_GROUPS: optionalStr(),
-  BERTH_AUDITOR_GROUPS: optionalStr(),
-  BERTH_REQUESTER_GROUPS: optionalStr(),
-  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
-  BERTH_DATA_DIR: str().default(".data"),
-  DEMO_IDP_PORT: int(4010, 0, 65535),
-  DEMO_IDP_ACCESS_TOKEN_TTL: int(300, 1, 86400),
-  DEMO_IDP_ADMIN_TOKEN: optionalStr(),
-  HARBOR_EMULATOR_PORT: int(8085, 0, 65535),
-  CI: optionalStr(),
-  CHROMIUM_PATH: optionalStr(),
-  E2E_PORT: int(3100, 1, 65535),
-});
-export type ToolEnv = z.infer<typeof toolSchema>;
-
-/** Settings of the local stack; `overrides` win over the process environment. */
-export function toolEnv(overrides: Record<string, string | undefined> = {}): ToolEnv {
-  const source = { ...process.env, ...overrides };
-  const result = toolSchema.safeParse(source);
-  if (!result.success) throw toConfigError(result.error, source);
-  return result.data;
-}
-
-/** The process environment, for handing on to a child process of the local stack. */
-export function inheritedEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { ConfigError, env } from "./env";
 
 /** Node.js server start-up: refuse to run with bad configuration. */
@@ -16,6 +17,6 @@ export function checkConfiguration() {
 /** Starts the provisioning worker and scheduler inside this server unless they run separately (BERTH_WORKER=off). */
 export async function startBackgroundWork() {
   if (env().BERTH_WORKER !== "in-process") return;
-  const { startInProcessWorker } = await import("./provisioning/in-process");
+  const { startInProcessWorker } = await import("./background/in-process");
   startInProcessWorker();
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { verifyExport } from "../lib/audit/export-verify";
 import { verifyChain } from "../lib/audit/verify";
-import { toolEnv } from "../lib/env";
+import { toolEnv } from "../dev/tool-env";
 
 function usage(): never {
   console.error("usage: npm run audit:verify [-- --export <file.csv|file.jsonl>] [--no-record]");

@@ -17,7 +17,7 @@ import { accessAtQuerySchema, eventLogFiltersSchema, grantHistoryFiltersSchema, 
 import { accessAt, accessAtQuery, eventLog, eventLogQuery, grantHistory, grantHistoryQuery } from "../lib/audit/queries";
 import type { SqlQuery } from "../lib/audit/sql";
 import type { JsonValue } from "../lib/audit/types";
-import { inheritedEnvironment, toolEnv } from "../lib/env";
+import { inheritedEnvironment, toolEnv } from "../dev/tool-env";
 import { roleLabel } from "../lib/core/roles";
 
 const runFile = promisify(execFile);
@@ -580,7 +580,7 @@ async function main() {
 
     log("npm run audit:verify (whole chain)");
     const verifyStarted = performance.now();
-    const verify = await runFile(path.join(root, "node_modules/.bin/tsx"), ["scripts/audit-verify.ts", "--no-record"], { cwd: root, env: { ...inheritedEnvironment(), DATABASE_URL: url } }).then(
+    const verify = await runFile(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/audit-verify.ts", "--no-record"], { cwd: root, env: { ...inheritedEnvironment(), DATABASE_URL: url } }).then(
       (r) => ({ ok: true, out: r.stdout }),
       (e: { stdout?: string; stderr?: string }) => ({ ok: false, out: `${e.stdout ?? ""}${e.stderr ?? ""}` }),
     );

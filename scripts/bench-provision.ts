@@ -16,7 +16,7 @@ import { freePort } from "../dev/net";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../dev/postgres";
 import type { AuditContext } from "../lib/audit/types";
 import { createDatabase, type Database } from "../lib/db";
-import { inheritedEnvironment, toolEnv } from "../lib/env";
+import { inheritedEnvironment, toolEnv } from "../dev/tool-env";
 import { PAYLOADS, type PayloadOf } from "../lib/core/payloads";
 import { subjectKey } from "../lib/core/names";
 import { createHarborClient } from "../lib/harbor";
@@ -162,7 +162,7 @@ async function approverMain(args: ApproverArgs) {
 
 /** Runs the approvals in a child process; resolves with each request's commit time. */
 function approveInChild(args: ApproverArgs, onCommit: (requestId: string, at: number) => void): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--approver", JSON.stringify(args)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--approver", JSON.stringify(args)], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
   const lines = readline.createInterface({ input: child.stdout! });
   return new Promise((resolve, reject) => {
     lines.on("line", (line) => {
@@ -187,7 +187,7 @@ interface EmulatorProcess {
 async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-harbor-"));
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "dev/harbor-emulator/main.ts")], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "dev/harbor-emulator/main.ts")], {
     cwd: root,
     env: { ...inheritedEnvironment(), PORT: String(port), BERTH_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "inherit"],

@@ -3,6 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { layerViolation, partOf as partOfPath } from "../layers.config.mjs";
+
+const partOf = (file: string) => partOfPath(path.relative(root, file));
 
 const root = path.resolve(import.meta.dirname, "..");
 const SOURCE = /\.(ts|tsx|mjs)$/;
@@ -15,14 +18,6 @@ function* walk(dir: string): Generator<string> {
     if (entry.isDirectory()) yield* walk(full);
     else if (SOURCE.test(entry.name) && !entry.name.endsWith(".d.ts")) yield full;
   }
-}
-
-/** The part a file belongs to: `lib/<folder>` (or `lib/<file>` for a top-level module), else its top folder. */
-export function partOf(file: string): string {
-  const rel = path.relative(root, file).split(path.sep);
-  if (rel[0] === "lib") return rel.length > 2 ? `lib/${rel[1]}` : `lib/${rel[1]!.replace(/(\.int)?(\.test)?\.(ts|tsx)$/, "")}`;
-  if (rel.length === 1) return rel[0]!.replace(/\.(ts|tsx|mjs)$/, "");
-  return rel[0]!;
 }
 
 function resolve(from: string, spec: string): string | null {
@@ -47,7 +42,7 @@ export function importArrows(): Map<string, number> {
         if (!target) continue;
         const from = partOf(file);
         const to = partOf(target);
-        if (from === to) continue;
+        if (!from || !to || from === to) continue;
         const key = `${from} → ${to}`;
         arrows.set(key, (arrows.get(key) ?? 0) + 1);
       }
@@ -66,4 +61,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     return a! < b! && pairs.has(`${b} → ${a}`);
   });
   console.log(`\n${rows.length} arrows; two-way pairs: ${twoWay.length ? twoWay.map((k) => k.replace(" → ", " ↔ ")).join(", ") : "none"}`);
+  // type-only imports are not told apart here: lint (berth/layers) is the judge, this is the map
+  const against = rows.filter(([k]) => layerViolation(...(k.split(" → ") as [string, string])));
+  console.log(`arrows the layering forbids (value imports; lint allows some as types): ${against.length ? against.map(([k]) => k).join(", ") : "none"}`);
 }

@@ -3,7 +3,7 @@ import { createDatabase } from "../lib/db";
 import { ConfigError, env } from "../lib/env";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
-import { startScheduler } from "../lib/provisioning/scheduler";
+import { startScheduler } from "../lib/background/scheduler";
 import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
 
 async function main() {

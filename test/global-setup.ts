@@ -5,7 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDeploy } from "../dev/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../dev/postgres";
-import { toolEnv } from "../lib/env";
+import { toolEnv } from "../dev/tool-env";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 // For tests: checks every answer the emulator sends against Harbor's API document.
-import { describeFailures, harborContract } from "../../lib/harbor/contract";
+import { describeFailures, harborContract } from "./contract";
 import type { EmulatorExchange } from "./index";
 
 export interface ContractGuard {

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { harborContract } from "../../lib/harbor/contract";
+import { harborContract } from "./contract";
 import { handlers, type Ctx, type EmulatorConfig, type Reply } from "./api";
 import { activityEntry, activityInput, auditLogHandlers, auditSettingsUpdate } from "./audit-log";
 import { authenticate, type AuthConfig } from "./auth";

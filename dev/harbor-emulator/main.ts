@@ -1,6 +1,6 @@
 // `npm run emulator:harbor`: the Harbor emulator on its own, for curl and any other Harbor client.
 import path from "node:path";
-import { toolEnv } from "../../lib/env";
+import { toolEnv } from "../tool-env";
 import { startHarborEmulator } from "./index";
 
 async function main() {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { verifyAndRecord } from "../audit/scheduled-verify";
 import { database } from "../db";

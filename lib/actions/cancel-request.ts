@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { cancelRequestAction } from "./definitions";
 import { runAction } from "./run";
 

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { retryJobAction } from "./definitions";
 import { runAction } from "./run";
 

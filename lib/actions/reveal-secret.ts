@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revealSecretAction } from "./definitions";
 import { runAction } from "./run";
 

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { revokeGrantAction } from "./definitions";
 import { runAction } from "./run";
 

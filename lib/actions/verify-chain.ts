@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { verifyChainAction } from "./audit-definitions";
 import { runAction } from "./run";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { jsonParam, sqlOf, type SqlTarget } from "../sql";
 import { AUDIT_COLUMN_LIST, AUDIT_COLUMN_TYPES, AUDIT_COLUMNS, AuditInputError, chainEvents, findSecretKey, toJsonValue, type StoredAuditEvent } from "./chain";
 import { auditContextSchema, auditEventInputSchema, type AuditContext, type AuditEventInput } from "./types";

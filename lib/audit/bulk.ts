@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { jsonParam } from "../sql";
 import { AUDIT_COLUMN_LIST, AUDIT_COLUMN_TYPES, AUDIT_COLUMNS, chainEvents, type StoredAuditEvent } from "./chain";

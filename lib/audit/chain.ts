@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 // The pure half of the evidence trail: canonical form, hashing and the verification walk.

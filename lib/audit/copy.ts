@@ -1,3 +1,4 @@
+import "server-only";
 import { StringDecoder } from "node:string_decoder";
 import type pg from "pg";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // CSV for evidence files: RFC 4180 quoting (LF line ends, as PostgreSQL's COPY writes them), and spreadsheet formula injection
 // defused by a leading apostrophe. NULL is an empty cell; an empty string is `""`, so the two
 // stay distinguishable and an exported event can be re-hashed (docs/audit.md).

@@ -1,3 +1,4 @@
+import "server-only";
 import { ChainWalker, GENESIS_HASH, hashEvent, type JsonValue, type StoredAuditEvent } from "./chain";
 import { CsvParser, unguardCell } from "./csv";
 import type { ExportFormat, ExportKind } from "./export";

@@ -1,5 +1,6 @@
+import "server-only";
 import { z } from "zod";
-import type { FieldErrors } from "../core/validation";
+import { parseWithFieldErrors, type FieldErrors } from "../core/validation";
 import { GRANT_STATES } from "@/lib/core/states";
 import { AUDIT_OBJECT_TYPES } from "./types";
 
@@ -140,4 +141,23 @@ export function errorSummary(errors: FieldErrors): string {
   return Object.entries(errors)
     .map(([k, messages]) => `${FIELD_LABELS[k] ?? k}: ${messages.join(" ")}`)
     .join("; ");
+}
+
+export interface ListQuery<F> {
+  /** the filters as typed in the URL, so the form shows exactly what a shared link asks for */
+  rawFilters: Record<string, string>;
+  rawCursor: string | undefined;
+  filters: F;
+  errors: FieldErrors;
+  /** the errors in one sentence, empty when every filter was understood */
+  errorSummary: string;
+  page: Page;
+}
+
+/** A list page's URL: its filters (a field that does not parse is dropped and reported) and its page. */
+export function parseListQuery<S extends z.ZodType>(schema: S, raw: Record<string, string>, fallback: z.output<S>): ListQuery<z.output<S>> {
+  const { cursor: rawCursor, limit: rawLimit, ...rawFilters } = raw;
+  const { data, errors } = parseWithFieldErrors(schema, rawFilters);
+  const page = pageSchema.safeParse({ cursor: rawCursor, limit: rawLimit });
+  return { rawFilters, rawCursor, filters: data ?? fallback, errors, errorSummary: errorSummary(errors), page: page.success ? page.data : pageSchema.parse({}) };
 }

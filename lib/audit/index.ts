@@ -1,3 +1,4 @@
+import "server-only";
 // The evidence trail: append (inside the caller's transaction), verify, query, export. docs/audit.md
 export * from "./types";
 export { appendAuditEvent, appendAuditEvents, AuditSecretError } from "./append";

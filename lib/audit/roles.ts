@@ -1,3 +1,4 @@
+import "server-only";
 import { HARBOR_ROLES, roleById } from "../core/roles";
 
 /** A role id's name as the auditor views and exports show it (Harbor's roles, lib/governance/harbor-roles.ts). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { ChainWalker, GENESIS_HASH, type BreakReason, type JsonValue, type StoredAuditEvent } from "./chain";
 import { isoUtc, rawTextTypes } from "./sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { getDiscovery } from "./oidc";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { JWT } from "next-auth/jwt";
 
 // What Berth keeps in its encrypted session cookie. No access token: Berth never calls the IdP's APIs with it.

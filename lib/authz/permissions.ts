@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "./roles";
 
 // The permission table: what each role may do. Record-level scope ("own", "owned project") is decided by

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { env } from "../env";
 import { getSessionToken } from "../auth/session";

@@ -1,3 +1,4 @@
+import "server-only";
 export const ROLES = ["requester", "approver", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditContext } from "../audit/types";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";

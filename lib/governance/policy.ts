@@ -1,3 +1,4 @@
+import "server-only";
 import type { Env } from "../env";
 import { exceeds, roleById, roleByKey, roleLabel, type RoleId } from "../core/roles";
 import { harborRobotName, matchesGlob } from "../core/names";

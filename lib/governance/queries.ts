@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { appendAuditEvent } from "../audit/append";
 import type { AuditContext, JsonValue } from "../audit/types";
 import type { Principal } from "../authz/principal";

@@ -1,3 +1,4 @@
+import "server-only";
 import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";

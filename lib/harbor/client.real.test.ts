@@ -2,10 +2,10 @@
 // system robot as docs/harbor.md describes it). It creates and deletes projects named berth-it-<random>-p<n>.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect } from "vitest";
-import { toolEnv } from "@/lib/env";
+import { toolEnv } from "@/dev/tool-env";
 import { createHarborClient, type HarborClient } from "./client";
-import { clientSuite } from "./client-suite";
-import { contractCheckedFetch } from "./contract";
+import { clientSuite } from "../../test/harbor/client-suite";
+import { contractCheckedFetch } from "../../dev/harbor-emulator/contract";
 
 const env = toolEnv();
 const configured = Boolean(env.HARBOR_URL && env.HARBOR_USERNAME && env.HARBOR_PASSWORD);

@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createContractGuard } from "@/dev/harbor-emulator/contract-guard";
 import { startHarborEmulator, type EmulatorExchange, type HarborEmulator } from "@/dev/harbor-emulator";
 import { createHarborClient, type HarborClient } from "./client";
-import { clientSuite, type SuiteTarget } from "./client-suite";
-import { contractCheckedFetch } from "./contract";
+import { clientSuite, type SuiteTarget } from "../../test/harbor/client-suite";
+import { contractCheckedFetch } from "../../dev/harbor-emulator/contract";
 import { HarborError } from "./errors";
 import type { HarborCall, HarborClientOptions } from "./http";
 import { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";

@@ -3,7 +3,7 @@ import { createContractGuard } from "@/dev/harbor-emulator/contract-guard";
 import { startHarborEmulator, type EmulatorExchange, type HarborEmulator, type SimulatedActivity } from "@/dev/harbor-emulator";
 import { auditLogQuery } from "./audit-logs";
 import { createHarborClient, type HarborClient } from "./client";
-import { contractCheckedFetch } from "./contract";
+import { contractCheckedFetch } from "../../dev/harbor-emulator/contract";
 import type { HarborClientOptions } from "./http";
 import { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";
 import { readProjectUsage, usageVerdict, type ProjectUsageOptions } from "./usage";

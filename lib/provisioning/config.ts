@@ -1,3 +1,4 @@
+import "server-only";
 import type { Env } from "../env";
 import { secretsKeyFrom } from "./secrets";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type JsonValue } from "../audit/types";
 import type { Db, Tx } from "../db";

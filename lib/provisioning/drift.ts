@@ -1,3 +1,4 @@
+import "server-only";
 import type { DriftFinding, DriftReport, Explained, FindingRequest } from "../core/drift";
 import { harborRobotName } from "../core/names";
 import { roleLabel } from "../core/roles";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext, AuditEventInput } from "../audit/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditEventInput } from "../audit/types";
 import type { RequestKindName } from "../core/payloads";
 import type { Grant, ProvisioningStep } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { harborRobotName } from "../core/names";
 import { OWNER_ROLE_ID, roleLabel } from "../core/roles";
 import { isHarborError } from "../harbor/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditEventInput } from "../audit/types";
 import { subjectKey } from "../core/names";
 import { typedRequest, type AnyPayload, type RequestKindName } from "../core/payloads";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 // Robot secrets at rest: AES-256-GCM with a fresh 12-byte nonce per secret (ADR 007).

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput, JsonValue } from "../audit/types";
 import { GIB } from "../core/payloads";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bulkAppend } from "@/lib/audit/bulk";
 import { CHAIN_BROKEN, VerificationStopped, verifyAndRecord, verifyChainIfDue } from "@/lib/audit/scheduled-verify";
 import { chainStatus } from "@/lib/audit/verify";
-import { startScheduler } from "@/lib/provisioning/scheduler";
+import { startScheduler } from "@/lib/background/scheduler";
 import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 

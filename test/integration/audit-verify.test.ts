@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { appendAuditEvents } from "@/lib/audit/append";
 import { bulkAppend } from "@/lib/audit/bulk";
 import { chainStatus, verifyChain } from "@/lib/audit/verify";
-import { inheritedEnvironment } from "@/lib/env";
+import { inheritedEnvironment } from "@/dev/tool-env";
 import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 async function verifyScript(db: TestDatabase | null, ...args: string[]) {
   const env = { ...inheritedEnvironment(), DATABASE_URL: db?.url ?? "" };
   try {
-    const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/audit-verify.ts", ...args], { cwd: root, env });
+    const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/audit-verify.ts", ...args], { cwd: root, env });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

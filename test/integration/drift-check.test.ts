@@ -3,7 +3,7 @@ import type { DriftFinding } from "../../lib/core/drift";
 import { driftOverview } from "../../lib/governance/queries";
 import { runDriftChecks } from "../../lib/provisioning/drift-check";
 import type { HarborClient } from "../../lib/harbor";
-import { startScheduler } from "../../lib/provisioning/scheduler";
+import { startScheduler } from "../../lib/background/scheduler";
 import type { Worker } from "../../lib/provisioning/worker";
 import { activeProject, approve, provisioningEnv, worker, type ProvisioningEnv } from "./fixtures/provisioning";
 

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrateDeploy } from "../../dev/migrate";
-import { inheritedEnvironment } from "../../lib/env";
+import { inheritedEnvironment } from "../../dev/tool-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 function startChildWorker(): Promise<ChildProcess> {
   const args = { databaseUrl: env.db.url, harborUrl: env.emulator.url, secretsKey: env.config.secretsKey.toString("base64"), leaseSeconds: LEASE_SECONDS, workerId: "doomed" };
   // node itself with tsx's loader, not the tsx CLI: the CLI runs node as a child, which a SIGKILL would orphan
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "test/integration/fixtures/provisioning-worker.ts"), JSON.stringify(args)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "test/integration/fixtures/provisioning-worker.ts"), JSON.stringify(args)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {

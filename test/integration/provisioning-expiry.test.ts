@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../lib/core/errors";
 import { enqueueRevocation } from "../../lib/provisioning/enqueue";
-import { runSchedulerPass } from "../../lib/provisioning/scheduler";
+import { runSchedulerPass } from "../../lib/background/scheduler";
 import { openRobotSecret } from "../../lib/provisioning/secrets";
 import type { Worker } from "../../lib/provisioning/worker";
 import { activeProject, approve, approverCtx, provisioningEnv, untilJob, worker, type ProvisioningEnv } from "./fixtures/provisioning";

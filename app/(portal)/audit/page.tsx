@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ExportLinks } from "@/components/audit/export-links";
 import { accessText } from "@/components/audit/format";
 import { subjectLabel } from "@/lib/core/names";
-import { FilterErrors, parseListQuery } from "@/components/audit/list-query";
+import { FilterErrors } from "@/components/audit/list-query";
 import { SortableTh } from "@/components/audit/sortable-th";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +14,7 @@ import { Pager } from "@/components/ui/pager";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
+import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, parseListQuery, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { HARBOR_ROLES } from "@/lib/core/roles";
 import { requirePagePrincipal } from "@/lib/authz/guards";
@@ -48,7 +48,7 @@ function End({ g }: { g: GrantHistoryRow }) {
 
 export default async function GrantHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal("audit:read", { otherwise: "not-found" });
-  const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(grantHistoryFiltersSchema, searchParamsToObject(await searchParams), grantHistoryFiltersSchema.parse({}));
+  const { rawFilters, rawCursor, filters, errors, errorSummary, page } = parseListQuery(grantHistoryFiltersSchema, searchParamsToObject(await searchParams), grantHistoryFiltersSchema.parse({}));
   const { rows, nextCursor, prevCursor } = await grantHistory(database().pool, filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
@@ -115,7 +115,7 @@ export default async function GrantHistoryPage({ searchParams }: { searchParams:
         {filters.sort !== DEFAULTS.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
         {filters.dir !== DEFAULTS.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       </FilterBar>
-      <FilterErrors errors={errors} />
+      <FilterErrors summary={errorSummary} />
       {rows.length === 0 ? (
         filtered || rawCursor ? (
           <EmptyState title="No grant matches these filters" action={<Link href="/audit" className={buttonClass("secondary")}>Clear filters</Link>}>

@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict, notFound } from "../../core/errors";
 import { OPEN_JOB_STATES } from "../../core/states";
 import type { Tx } from "../../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict, invalid } from "../../core/errors";
 import { harborRobotName, subjectKey } from "../../core/names";
 import { planSteps, StepError } from "../plan";

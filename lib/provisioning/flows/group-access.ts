@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict } from "../../core/errors";
 import { subjectKey } from "../../core/names";
 import { planSteps, StepError } from "../plan";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AnyPayload, PayloadOf, RequestKindName } from "../../core/payloads";
 import { planSteps, type PlannedStep } from "../plan";
 import { grantExtensionFlow } from "./grant-extension";

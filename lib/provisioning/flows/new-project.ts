@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict, invalid } from "../../core/errors";
 import { subjectKey } from "../../core/names";
 import { OWNER_ROLE_ID } from "../../core/roles";

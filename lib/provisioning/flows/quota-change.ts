@@ -1,3 +1,4 @@
+import "server-only";
 import { planSteps, StepError } from "../plan";
 import { activeProject } from "./checks";
 import type { Flow } from "./types";

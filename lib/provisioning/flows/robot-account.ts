@@ -1,3 +1,4 @@
+import "server-only";
 import { subjectKey } from "../../core/names";
 import { planSteps, StepError } from "../plan";
 import { activationEvent } from "../records";

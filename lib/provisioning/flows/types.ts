@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditEventInput } from "../../audit/types";
 import type { PayloadOf, RequestKindName } from "../../core/payloads";
 import type { Tx } from "../../db";

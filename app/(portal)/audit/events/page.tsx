@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EventDetails } from "@/components/audit/event-details";
 import { ExportLinks } from "@/components/audit/export-links";
 import { actorText, objectHref } from "@/components/audit/format";
-import { FilterErrors, parseListQuery } from "@/components/audit/list-query";
+import { FilterErrors } from "@/components/audit/list-query";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
+import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, parseListQuery, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
 import { database } from "@/lib/db";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 
@@ -22,7 +22,7 @@ const FILTER_KEYS = ["action", "objectType", "objectId", "project", "actor", "re
 
 export default async function EventLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal("audit:read", { otherwise: "not-found" });
-  const { rawFilters, rawCursor, filters, errors, page } = parseListQuery(eventLogFiltersSchema, searchParamsToObject(await searchParams), {} as EventLogFilters);
+  const { rawFilters, rawCursor, filters, errors, errorSummary, page } = parseListQuery(eventLogFiltersSchema, searchParamsToObject(await searchParams), {} as EventLogFilters);
   const { rows, nextCursor, prevCursor } = await eventLog(database().pool, filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
@@ -70,7 +70,7 @@ export default async function EventLogPage({ searchParams }: { searchParams: Pro
           <Input id="f-to" name="to" defaultValue={text("to")} placeholder="2026-02-28" className="w-36" {...fieldAria("f-to", errors.to, "YYYY-MM-DD")} />
         </FilterField>
       </FilterBar>
-      <FilterErrors errors={errors} />
+      <FilterErrors summary={errorSummary} />
       {rows.length === 0 ? (
         filtered || rawCursor ? (
           <EmptyState title="No event matches these filters" action={<Link href="/audit/events" className={buttonClass("secondary")}>Clear filters</Link>}>

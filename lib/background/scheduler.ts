@@ -1,15 +1,16 @@
+import "server-only";
 import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import { DomainError } from "../core/errors";
 import { Prisma } from "../generated/prisma/client";
-import type { ProvisioningConfig } from "./config";
+import type { ProvisioningConfig } from "../provisioning/config";
 import type pg from "pg";
 import { verifyChainIfDue, type ScheduledVerifyOutcome } from "../audit/scheduled-verify";
 import type { HarborClient } from "../harbor";
-import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "./drift-check";
-import { enqueueGrantRemoval } from "./enqueue";
-import { silentLogger, type WorkerLogger } from "./worker";
+import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "../provisioning/drift-check";
+import { enqueueGrantRemoval } from "../provisioning/enqueue";
+import { silentLogger, type WorkerLogger } from "../provisioning/worker";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
 // Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.

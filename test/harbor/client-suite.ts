@@ -1,9 +1,9 @@
 // The client suite that runs against the emulator (client.test.ts) and, unchanged, against a real Harbor
 // (client.real.test.ts). It only uses what a real Harbor offers: no emulator hooks in here.
 import { afterAll, expect, it } from "vitest";
-import type { HarborClient } from "./client";
-import { HarborError } from "./errors";
-import { readProjectUsage } from "./usage";
+import type { HarborClient } from "../../lib/harbor/client";
+import { HarborError } from "../../lib/harbor/errors";
+import { readProjectUsage } from "../../lib/harbor/usage";
 
 export interface SuiteTarget {
   baseUrl: string;

@@ -1,9 +1,10 @@
+import "server-only";
 import { database } from "../db";
 import { env } from "../env";
 import { harbor } from "../harbor-instance";
-import { provisioningConfigFromEnv } from "./config";
+import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
-import { defaultWorkerId, lineLogger, startWorker, type Worker } from "./worker";
+import { defaultWorkerId, lineLogger, startWorker, type Worker } from "../provisioning/worker";
 
 interface InProcess {
   worker: Worker;

@@ -5,10 +5,10 @@ import path from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import yaml from "js-yaml";
-import { nodeFetch } from "./node-fetch";
+import { nodeFetch } from "../../lib/harbor/node-fetch";
 
 export const HARBOR_API_BASE = "/api/v2.0";
-export const HARBOR_DOCUMENT_PATH = path.join(import.meta.dirname, "generated/harbor-v2.15.2.swagger.yaml");
+export const HARBOR_DOCUMENT_PATH = path.join(import.meta.dirname, "../../lib/harbor/generated/harbor-v2.15.2.swagger.yaml");
 
 type JsonSchema = Record<string, unknown>;
 
