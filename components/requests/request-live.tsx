@@ -173,10 +173,12 @@ export function RequestLive({ initial }: { initial: RequestView }) {
                   <dd className="break-words">{value}</dd>
                 </div>
               ))}
-              <div className="grid grid-cols-[7rem_1fr] gap-2">
-                <dt className="text-slate-500">End date</dt>
-                <dd>{view.endsAt ? <RelativeTime value={view.endsAt} mode="absolute" /> : "none"}</dd>
-              </div>
+              {view.showsEndDate ? (
+                <div className="grid grid-cols-[7rem_1fr] gap-2">
+                  <dt className="text-slate-500">End date</dt>
+                  <dd>{view.endsAt ? <RelativeTime value={view.endsAt} mode="absolute" /> : "none: until revoked"}</dd>
+                </div>
+              ) : null}
             </dl>
           </section>
           <SecretPanel view={view} />

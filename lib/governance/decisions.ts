@@ -80,7 +80,7 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
     // The requester's own standing was judged at submission; approval re-checks the request itself.
     facts.requesterIsApprover = true;
     const outcome = evaluatePolicy({ ...typed, endsAt: request.endsAt }, facts, deps.policy);
-    if (outcome.violations.length) throw policyRefusal(outcome.violations);
+    if (outcome.violations.length) throw policyRefusal(typed.kind, outcome.violations);
     const required = Math.max(request.requiredApprovals, outcome.requiredApprovals);
 
     const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "APPROVE", comment } });
