@@ -24,8 +24,8 @@ export const localBaseName = () => `localhost/berth-node-base:${nodeVersion()}`;
 
 // Files the production server never reads: image optimisation (unused: no next/image) and source maps.
 const SKIPPED_IN_STANDALONE = [/\/node_modules\/@img(\/|$)/, /\/node_modules\/sharp(\/|$)/, /\.map$/];
-// Packages the Prisma CLI requires but `migrate deploy` never runs: `prisma dev`'s embedded database, TypeScript
-// (jiti's optional type stripping), the query engine for `prisma studio`, MySQL drivers.
+// What the Prisma CLI can load but `migrate deploy` never does (test:image runs it without them): `prisma dev`'s
+// embedded PostgreSQL and its assets, TypeScript, the query plan executor, the MySQL driver, Studio's styles.
 const SKIPPED_IN_MIGRATE = [
   /^node_modules\/@electric-sql\//,
   /^node_modules\/@prisma\/dev\/dist\/runtime-assets\//,
@@ -124,11 +124,12 @@ function refuseDevDependencies() {
   }
 }
 
-function refuseSecrets(dir: string) {
+function refuseSecretsAndMaps(dir: string) {
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
     const relative = path.relative(CONTEXT_DIR, file);
     if (SECRET_FILES.test(relative)) throw new Error(`refusing to build: ${relative} looks like a secret or local data`);
+    if (relative.endsWith(".map")) throw new Error(`refusing to build: ${relative} is a source map`);
     if (entry.isFile() && fs.statSync(file).size < 8 * 1e6 && PRIVATE_KEY.test(fs.readFileSync(file, "latin1"))) {
       throw new Error(`refusing to build: ${relative} holds a private key`);
     }
@@ -150,7 +151,8 @@ export async function stage() {
   await bundle("scripts/audit-verify.ts", path.join(APP, "berth/audit-verify.mjs"), runtimePackages);
   await stageMigrate();
   refuseDevDependencies();
-  refuseSecrets(CONTEXT_DIR);
+  refuseSecretsAndMaps(CONTEXT_DIR);
+  say("the build context holds no dev-only package, source map, private key or local data");
 }
 
 /** The breakdown of what goes into /app (sizes of the staged files). */

@@ -1,6 +1,7 @@
 // `npm run test:image`: builds the container image and runs every role of it against a PostgreSQL, the demo IdP
 // and the Harbor emulator on this host; a real Chromium signs alice in, she asks for a project, bob approves it,
 // and the project must appear in Harbor. Also checks non-root, read-only root filesystem, size, and the refusals.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -68,7 +69,13 @@ async function waitForHealth(url: string, container: string) {
     if (run("podman", ["inspect", "--format", "{{.State.Running}}", container]).trim() !== "true") break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`the web container did not become healthy\n${run("podman", ["logs", container]).slice(-3000)}`);
+  throw new Error(`the web container did not become healthy\n${logsOf(container).slice(-3000)}`);
+}
+
+/** What a container printed, on stdout and stderr. */
+function logsOf(container: string): string {
+  const result = spawnSync("podman", ["logs", container], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  return `${result.stdout}${result.stderr}`;
 }
 
 /** Runs a Node one-liner inside a running container. */
@@ -175,9 +182,28 @@ async function main(stack: Stack, phases: Phases) {
     check(project !== null, `Harbor has the project ${PROJECT}`);
     const groups = (await harbor.listMembers(PROJECT)).members.filter((m) => m.entityType === "g").map((m) => m.entityName);
     check(groups.includes("finance-devs"), "the owner group finance-devs is a member in Harbor");
-    const workerLog = run("podman", ["logs", worker]);
-    const webLog = run("podman", ["logs", web]);
+    const workerLog = logsOf(worker);
+    const webLog = logsOf(web);
     check(/job succeeded/.test(workerLog) && !/worker started|job succeeded/.test(webLog), "the worker container ran the job; the web container (BERTH_WORKER=off) ran none");
+    check(!/EROFS|read-only file system/i.test(webLog + workerLog), "neither container tried to write to its read-only root filesystem", webLog + workerLog);
+  });
+
+  await phases.time("database unreachable: web and worker stay up, health says which", async () => {
+    const down = { ...settings, DATABASE_URL: `postgresql://berth:x@127.0.0.1:${await freePort()}/berth`, PORT: String(await freePort()) };
+    const [downWeb, downWorker] = [`${web}-nodb`, `${worker}-nodb`];
+    startContainer(stack, downWeb, "web", down);
+    startContainer(stack, downWorker, "worker", down);
+    const deadline = Date.now() + 60_000;
+    let health: { status?: number; body?: { checks?: { database?: { ok: boolean; error?: string } } } } = {};
+    while (Date.now() < deadline && health.status !== 503) {
+      health = await fetch(`http://localhost:${down.PORT}/api/health`).then(async (r) => ({ status: r.status, body: (await r.json()) as typeof health.body }), () => ({}));
+      if (health.status !== 503) await new Promise((r) => setTimeout(r, 500));
+    }
+    check(health.status === 503 && health.body?.checks?.database?.ok === false, `/api/health answers 503 with the database check failing (${health.body?.checks?.database?.error ?? "no answer"})`);
+    await new Promise((r) => setTimeout(r, 3000));
+    const running = [downWeb, downWorker].map((name) => run("podman", ["inspect", "--format", "{{.State.Running}}", name]).trim());
+    const logs = logsOf(downWeb) + logsOf(downWorker);
+    check(running.every((r) => r === "true") && !/\n\s+at /.test(logs), "web and worker keep running without a stack trace while PostgreSQL is unreachable", logs.slice(-2000));
   });
 
   await phases.time("audit-verify role", () => {
