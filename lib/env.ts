@@ -124,3 +124,8 @@ export function setEnvForTests(values: Record<string, string | undefined>) {
   }
   cached = undefined;
 }
+
+/** The process environment as given, for the image's entry point and the child processes it starts (migrations). */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
