@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLE_IDS, type RoleId } from "./roles";
 import { groupName, harborName } from "./names";
 import { PROJECT_TEMPLATES } from "./templates";
+import { endOfDayIn, isTimeZone } from "./time";
 
 export const REQUEST_KINDS = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT", "ROBOT_ROTATION", "GRANT_EXTENSION", "QUOTA_CHANGE"] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
@@ -50,19 +51,25 @@ const roleId = z.coerce
   .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), "Choose a role.")
   .transform((v) => v as RoleId);
 
-/** An end date: `YYYY-MM-DD` means the end of that day (UTC); a full ISO date-time is taken as given. */
-export const endDate = z
-  .string()
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date as a form sends it: a day (`YYYY-MM-DD`) or a full ISO date-time. */
+const endDateText = z
+  .string({ error: "Enter a valid date." })
   .trim()
-  .transform((v, ctx) => {
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999Z`) : new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date." });
-      return z.NEVER;
-    }
-    return date;
-  });
-const optionalEndDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDate.optional());
+  .refine((v) => (DAY.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) : !Number.isNaN(Date.parse(v))), "Enter a valid date.");
+const optionalEndDateText = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDateText.optional());
+
+/** The picker's IANA time zone (the browser sends it with a date); unset means UTC. */
+const timeZone = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.string().trim().max(64, "Unknown time zone.").refine(isTimeZone, "Unknown time zone.").optional(),
+);
+
+/** When an end date ends: a day means the end of that day in `zone` (UTC when none is given); a date-time is taken as given. */
+export function endInstant(text: string, zone?: string): Date {
+  return DAY.test(text) ? endOfDayIn(text, zone ?? "UTC") : new Date(text);
+}
 
 const uuid = z.string().uuid("Unknown grant.");
 
@@ -76,14 +83,17 @@ export const newProjectInput = z.object({
   justification,
 });
 
-export const groupAccessInput = z.object({
-  kind: z.literal("GROUP_ACCESS"),
-  projectName: harborName("Project"),
-  groupName,
-  roleId,
-  endsAt: optionalEndDate,
-  justification,
-});
+export const groupAccessInput = z
+  .object({
+    kind: z.literal("GROUP_ACCESS"),
+    projectName: harborName("Project"),
+    groupName,
+    roleId,
+    endsAt: optionalEndDateText,
+    timeZone,
+    justification,
+  })
+  .transform(({ timeZone: zone, ...v }) => ({ ...v, endsAt: v.endsAt === undefined ? undefined : endInstant(v.endsAt, zone) }));
 
 export const robotAccountInput = z
   .object({
@@ -104,7 +114,9 @@ export const robotAccountInput = z
   });
 
 export const rotationInput = z.object({ kind: z.literal("ROBOT_ROTATION"), grantId: uuid, justification });
-export const extensionInput = z.object({ kind: z.literal("GRANT_EXTENSION"), grantId: uuid, endsAt: endDate, justification });
+export const extensionInput = z
+  .object({ kind: z.literal("GRANT_EXTENSION"), grantId: uuid, endsAt: endDateText, timeZone, justification })
+  .transform(({ timeZone: zone, ...v }) => ({ ...v, endsAt: endInstant(v.endsAt, zone) }));
 export const quotaChangeInput = z.object({ kind: z.literal("QUOTA_CHANGE"), projectName: harborName("Project"), quotaGiB: wholeNumber("Quota", 1, 1024 * 1024), justification });
 
 export const requestInput = z.discriminatedUnion("kind", [newProjectInput, groupAccessInput, robotAccountInput, rotationInput, extensionInput, quotaChangeInput]);

@@ -59,7 +59,10 @@ export interface PolicyFacts {
 
 const DAY = 24 * 3600 * 1000;
 
-/** The last instant of the UTC day `days` after `now`: the latest end date a "at most N days" rule allows. */
+/**
+ * The last instant of the UTC day `days` after `now`: the latest end date an "at most N days" rule allows. The forms
+ * offer only days whose end on the picker's clock falls before it (components/requests/simple-forms.tsx).
+ */
 export function latestEndDate(now: Date, days: number): Date {
   const d = new Date(now.getTime() + days * DAY);
   d.setUTCHours(23, 59, 59, 999);
@@ -68,6 +71,8 @@ export function latestEndDate(now: Date, days: number): Date {
 
 /** A day as policy reasons write it (UTC). */
 export const fmt = (d: Date) => d.toISOString().slice(0, 10);
+/** An instant as policy reasons write it: to the minute, in UTC, so approvers anywhere read the same thing. */
+export const at = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 /** Whether robot permissions allow deleting anything. */
 export const mayDelete = (perms: readonly RobotPermission[]) => perms.some((p) => p.action === "delete");
 
@@ -116,14 +121,14 @@ export function policyKit(facts: PolicyFacts, config: PolicyConfig): PolicyKit &
       }
     },
     endDateChecks(subject, endsAt, external) {
-      if (endsAt) check("end-date-future", "End date is in the future", endsAt > facts.now, endsAt > facts.now ? `Ends ${fmt(endsAt)}.` : `${fmt(endsAt)} has passed.`);
+      if (endsAt) check("end-date-future", "End date is in the future", endsAt > facts.now, endsAt > facts.now ? `Ends ${at(endsAt)}.` : `${at(endsAt)} has passed.`);
       if (external) {
         const latest = latestEndDate(facts.now, config.externalMaxDays);
         check(
           "external-end-date",
           `External access ends within ${config.externalMaxDays} days`,
           !!endsAt && endsAt <= latest,
-          !endsAt ? `${subject} is external (${config.externalGroupPattern}): an end date is required.` : endsAt <= latest ? `Ends ${fmt(endsAt)}, within ${config.externalMaxDays} days.` : `Ends ${fmt(endsAt)}; external access may last until ${fmt(latest)} at most.`,
+          !endsAt ? `${subject} is external (${config.externalGroupPattern}): an end date is required.` : endsAt <= latest ? `Ends ${at(endsAt)}, within ${config.externalMaxDays} days.` : `Ends ${at(endsAt)}; external access may last until ${at(latest)} at most.`,
         );
       }
     },

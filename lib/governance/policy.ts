@@ -3,7 +3,7 @@ import type { AnyPayload, PayloadOf, RequestKindName } from "../core/payloads";
 import { rulesOf } from "./kinds";
 import { policyKit, type PolicyConfig, type PolicyFacts, type PolicyOutcome } from "./policy-kit";
 
-export { fmt, isExternalGroup, latestEndDate, policyFromEnv, type PolicyCheck, type PolicyConfig, type PolicyFacts, type PolicyOutcome } from "./policy-kit";
+export { isExternalGroup, latestEndDate, policyFromEnv, type PolicyCheck, type PolicyConfig, type PolicyFacts, type PolicyOutcome } from "./policy-kit";
 
 // Judges a request against policy: the kind's own checks (lib/governance/kinds/), then the ones every request has.
 // Pure: every fact it needs is passed in.

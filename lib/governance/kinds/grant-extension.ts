@@ -1,6 +1,6 @@
 import { notFound } from "../../core/errors";
 import { subjectKey } from "../../core/names";
-import { fmt, latestEndDate, mayDelete } from "../policy-kit";
+import { at, latestEndDate, mayDelete } from "../policy-kit";
 import { grantFacts } from "./grants";
 import type { KindRules } from "./types";
 
@@ -29,10 +29,10 @@ export const grantExtensionRules: KindRules<"GRANT_EXTENSION"> = {
     check("grant-active", "Grant is active", active, active ? `${g.subjectName} in ${p.projectName}.` : "Only an active grant can be extended.");
     if (g && newEnd) {
       const later = !g.endsAt || newEnd > g.endsAt;
-      check("extends", "New end date is later", later, later ? `From ${g.endsAt ? fmt(g.endsAt) : "no end"} to ${fmt(newEnd)}.` : `${fmt(newEnd)} is not after the current end ${fmt(g.endsAt!)}.`);
+      check("extends", "New end date is later", later, later ? `From ${g.endsAt ? at(g.endsAt) : "no end"} to ${at(newEnd)}.` : `${at(newEnd)} is not after the current end ${at(g.endsAt!)}.`);
       if (g.subjectType === "ROBOT") {
         const latest = latestEndDate(facts.now, config.robotMaxDays);
-        check("robot-expiry", `Robot expires within ${config.robotMaxDays} days`, newEnd <= latest, newEnd <= latest ? `Ends ${fmt(newEnd)}.` : `Robots may be extended to ${fmt(latest)} at most.`);
+        check("robot-expiry", `Robot expires within ${config.robotMaxDays} days`, newEnd <= latest, newEnd <= latest ? `Ends ${at(newEnd)}.` : `Robots may be extended to ${at(latest)} at most.`);
         if (mayDelete(g.permissions ?? [])) requireTwo("robot may delete");
       } else {
         endDateChecks(g.subjectName, newEnd, isExternal(g.subjectName));
