@@ -64,3 +64,10 @@ export function subjectLabel(subject: { subjectType: SubjectType; subjectName: s
   if (subject.subjectType === "GROUP") return subject.subjectName;
   return subject.harborRobotName ?? harborRobotName(subject.projectName, subject.subjectName);
 }
+
+/** Who ended a grant, in words: the person's name, or Berth itself ("system (expiry)"), else the id that was stored. */
+export function endedByText(grant: { endedBy: string | null; endedByName?: string | null }): string | null {
+  if (grant.endedByName) return grant.endedByName;
+  if (!grant.endedBy) return null;
+  return grant.endedBy.startsWith("system:") ? `system (${grant.endedBy.slice("system:".length)})` : grant.endedBy;
+}

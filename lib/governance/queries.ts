@@ -140,7 +140,7 @@ export async function requestDetail(db: Db, principal: Principal, id: string) {
     include: {
       approvals: { orderBy: { createdAt: "asc" } },
       jobs: { orderBy: { createdAt: "asc" }, include: { steps: { orderBy: { ordinal: "asc" } } } },
-      grants: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, subjectType: true, subjectName: true, roleId: true, startsAt: true, endsAt: true, endedAt: true, endReason: true, endedBy: true, harborRobotName: true, projectName: true } },
+      grants: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, subjectType: true, subjectName: true, roleId: true, startsAt: true, endsAt: true, endedAt: true, endReason: true, endedBy: true, endedByName: true, harborRobotName: true, projectName: true } },
       secrets: { orderBy: { createdAt: "desc" }, select: { id: true, robotName: true, createdAt: true, expiresAt: true, revealedAt: true, wipedAt: true, ciphertext: false } },
     },
   });

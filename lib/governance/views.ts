@@ -64,6 +64,8 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
     },
     whyNoDecision: !mayDecide ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
     live: (LIVE_STATES as readonly string[]).includes(detail.state),
+    /** the navigation entry the page belongs to for this viewer: their own request, one to decide, or the trail */
+    section: isRequester ? "/requests" : mayDecide ? "/approvals" : can(principal, "audit:read") ? "/audit" : "/requests",
   };
 }
 export type RequestView = ReturnType<typeof toRequestView>;

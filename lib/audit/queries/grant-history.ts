@@ -32,6 +32,8 @@ export interface GrantHistoryRow {
   endedAt: Date | null;
   endReason: string | null;
   endedBy: string | null;
+  /** the person who ended it, as the IdP named them then; null for Berth itself and for grants ended before it was kept */
+  endedByName: string | null;
   requestId: string;
   requestNumber: number;
   requesterId: string;
@@ -156,7 +158,7 @@ ORDER BY ${keys.map((_, i) => `p.k${i} ${dir}`).join(", ")}`;
 }
 
 export const GRANT_COLUMNS = `g.id AS "grantId", g."projectName", g."subjectType", g."subjectName", g."roleId", g.permissions, g.state,
-  g."startsAt", g."endsAt", g."endedAt", g."endReason", g."endedBy", g."requestId", g."supersedesId", g."createdAt",
+  g."startsAt", g."endsAt", g."endedAt", g."endReason", g."endedBy", g."endedByName", g."requestId", g."supersedesId", g."createdAt",
   r.number AS "requestNumber", r."requesterId", r."requesterName",
   ${APPROVERS_JSON(`g."requestId"`)} AS approvers`;
 
@@ -188,6 +190,7 @@ export function toGrantRow(r: GrantRowRaw): GrantHistoryRow {
     endedAt: r.endedAt,
     endReason: r.endReason,
     endedBy: r.endedBy,
+    endedByName: r.endedByName,
     requestId: r.requestId,
     requestNumber: r.requestNumber,
     requesterId: r.requesterId,
