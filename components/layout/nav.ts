@@ -7,7 +7,7 @@ export interface NavItem {
   badge?: "approvals";
 }
 
-// Navigation per role (ui.md); the server still refuses what a role may not do.
+// Navigation per role (docs/ui.md); the server still refuses what a role may not do.
 export const NAV: NavItem[] = [
   { href: "/", label: "Home", roles: "all" },
   { href: "/requests", label: "Requests", roles: ["requester"] },

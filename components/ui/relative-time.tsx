@@ -39,7 +39,7 @@ function localText(date: Date) {
   return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (ui.md, "Times"). */
+/** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (docs/ui.md, "Times"). */
 export function RelativeTime({ value, mode = "relative" }: { value: string | Date | null | undefined; mode?: "relative" | "absolute" }) {
   const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
   if (!value) return <span className="text-slate-500">—</span>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (harbor-api.md).
+// Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (docs/harbor.md, "Harbor's rules Berth relies on").
 export const HARBOR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 /** Why a project or robot name breaks Harbor's rules, or null when it is fine. Shared by the form and the server. */
