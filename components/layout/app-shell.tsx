@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Principal } from "@/lib/authz/principal";
 import { ActiveSectionProvider } from "./active-section";
-import { navFor } from "./nav";
+import type { NavItem } from "./nav";
 import { NavLinks } from "./nav-links";
 
-export function AppShell({ principal, approvalsWaiting, children }: { principal: Principal; approvalsWaiting?: number; children: ReactNode }) {
-  const links = navFor(principal.roles).map((item) => ({ href: item.href, label: item.label, count: item.badge === "approvals" ? approvalsWaiting : undefined }));
+export function AppShell({ principal, nav, approvalsWaiting, children }: { principal: Principal; nav: NavItem[]; approvalsWaiting?: number; children: ReactNode }) {
+  const links = nav.map((item) => ({ href: item.href, label: item.label, count: item.badge === "approvals" ? approvalsWaiting : undefined }));
   return (
     <ActiveSectionProvider>
       <div className="flex min-h-screen flex-col">

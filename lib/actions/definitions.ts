@@ -41,8 +41,8 @@ export const cancelRequestAction = defineAction({
   name: "cancel-request",
   permission: "request:cancel-own",
   input: z.object({ requestId: uuid("Request") }),
-  run: async ({ input, principal, audit, db }) => {
-    await cancelRequest(db, principal, input.requestId, audit);
+  run: async ({ input, principal, audit, db, now }) => {
+    await cancelRequest(db, principal, input.requestId, audit, now);
     return { state: "CANCELLED" as const };
   },
 });

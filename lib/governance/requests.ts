@@ -129,21 +129,12 @@ export async function submitRequest(deps: GovernanceDeps, principal: Principal, 
 }
 
 /** The requester withdraws a pending request. */
-export async function cancelRequest(db: Db, principal: Principal, requestId: string, audit: AuditContext): Promise<void> {
+export async function cancelRequest(db: Db, principal: Principal, requestId: string, audit: AuditContext, now: Date = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ state: string; requesterId: string; projectName: string }[]>`SELECT state, "requesterId", "projectName" FROM "Request" WHERE id = ${requestId}::uuid FOR UPDATE`;
     if (!row || row.requesterId !== principal.id) throw notFound("That request");
     if (row.state !== "PENDING") throw new DomainError("CONFLICT", `Only a pending request can be cancelled; this one is ${row.state.toLowerCase()}.`);
-    await tx.request.update({ where: { id: requestId }, data: { state: "CANCELLED", closedAt: new Date() } });
+    await tx.request.update({ where: { id: requestId }, data: { state: "CANCELLED", closedAt: now } });
     await appendAuditEvent(tx, audit, { action: "request.cancelled", objectType: "request", objectId: requestId, requestId, projectName: row.projectName, before: { state: "PENDING" }, after: { state: "CANCELLED" } });
   });
-}
-
-/** Whether the principal may see this request: their own, or any with request:read-any. */
-export function canSeeRequest(principal: Principal, request: { requesterId: string }): boolean {
-  return request.requesterId === principal.id || principal.permissions.includes("request:read-any");
-}
-
-export function assertCanSeeRequest(principal: Principal, request: { requesterId: string } | null): asserts request is { requesterId: string } {
-  if (!request || !canSeeRequest(principal, request)) throw notFound("That request");
 }

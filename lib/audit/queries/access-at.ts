@@ -3,18 +3,11 @@ import { accessAtQuerySchema, type AccessAtQuery } from "../filters";
 import { roleName } from "../roles";
 import { Params, type Queryable, type SqlQuery } from "../sql";
 import { GRANT_END_ACTIONS } from "../types";
-import { APPROVERS_JSON, toApprovers, type Approver, type Permission, type RawApprover } from "./grant-history";
+import { APPROVERS_JSON, toApprovers, type Approver, type GrantAccess, type Permission, type RawApprover } from "./grant-history";
 
 // Who had access at an instant: computed from the trail's activations and endings, not from the grants' state.
 
-export interface AccessAtRow {
-  grantId: string;
-  projectName: string;
-  subjectType: "GROUP" | "ROBOT";
-  subjectName: string;
-  roleId: number | null;
-  roleName: string | null;
-  permissions: Permission[] | null;
+export interface AccessAtRow extends GrantAccess {
   startsAt: Date | null;
   /** the scheduled end as known at the instant (after any extension recorded by then) */
   endsAt: Date | null;

@@ -18,7 +18,8 @@ export interface Permission {
   action: string;
 }
 
-export interface GrantHistoryRow {
+/** Who holds what where: the part of a grant every auditor view shows. */
+export interface GrantAccess {
   grantId: string;
   projectName: string;
   subjectType: "GROUP" | "ROBOT";
@@ -26,6 +27,9 @@ export interface GrantHistoryRow {
   roleId: number | null;
   roleName: string | null;
   permissions: Permission[] | null;
+}
+
+export interface GrantHistoryRow extends GrantAccess {
   state: (typeof GRANT_STATES)[number];
   startsAt: Date | null;
   endsAt: Date | null;
