@@ -70,7 +70,7 @@ export async function gatherFacts(
 }
 
 /** The form field each shared check is about; each kind names its own (KindRules.fields). */
-const SHARED_FIELDS: Record<string, string> = { "project-managed": "projectName", "project-owner": "projectName", "external-end-date": "endsAt", "end-date-future": "endsAt" };
+const SHARED_FIELDS: Record<string, string> = { "project-managed": "projectName", "project-owner": "projectName", "external-end-date": "endsAt", "internal-end-date": "endsAt", "end-date-future": "endsAt" };
 
 export function policyRefusal(kind: RequestKindName, violations: PolicyCheck[]): DomainError {
   const fields = { ...SHARED_FIELDS, ...rulesOf(kind).fields };

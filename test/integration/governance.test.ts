@@ -12,7 +12,7 @@ import { startWorker } from "../../lib/provisioning/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 
-const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 };
+const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, internalMaxDays: 365, robotMaxDays: 180 };
 const ctx = (p: Principal): AuditContext => ({ actor: { type: "user", id: p.id, name: p.name, groups: p.groups }, sourceIp: "127.0.0.1", userAgent: "vitest" });
 
 let database: TestDatabase;

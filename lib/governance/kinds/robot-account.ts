@@ -1,7 +1,6 @@
 import { harborRobotName, subjectKey } from "../../core/names";
 import { ROBOT_PRESETS } from "../../core/payloads";
-import { permissionKey } from "../../core/robot-permissions";
-import { mayDelete } from "../policy-kit";
+import { permissionKey, riskReasons } from "../../core/robot-permissions";
 import { grantFacts } from "./grants";
 import type { KindRules } from "./types";
 
@@ -31,7 +30,7 @@ export const robotAccountRules: KindRules<"ROBOT_ACCOUNT"> = {
     const existing = facts.grant && ["ACTIVE", "PENDING"].includes(facts.grant.state);
     check("robot-name-free", "Robot name is free in the project", !existing, existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : harborRobotName(p.projectName, p.robotName));
     check("no-duplicate", "No other pending request for this robot", !facts.pendingDuplicate, facts.pendingDuplicate ? `A request for robot ${p.robotName} is already pending.` : "None pending.");
-    if (mayDelete(p.permissions)) requireTwo("robot may delete");
+    for (const reason of riskReasons(p.permissions)) requireTwo(reason);
   },
 
   describe: (p) => `Robot ${p.robotName} in ${p.projectName} (${ROBOT_PRESETS[p.preset].label.toLowerCase()}, ${p.lifetimeDays} days)`,
