@@ -1,4 +1,5 @@
 import "server-only";
+import { isProjectRobotNamed } from "../core/names";
 import { z } from "zod";
 import { env } from "../env";
 import type { Db } from "../db";
@@ -25,8 +26,19 @@ async function harborProjectExists(name: string): Promise<boolean> {
   }
 }
 
+/** Whether Harbor has a robot of this name in the project; unreachable is a clear refusal, not a guess. */
+async function harborRobotExists(projectName: string, robotName: string): Promise<boolean> {
+  try {
+    const project = await harbor().getProject(projectName);
+    if (!project) return false;
+    return (await harbor().listProjectRobots(project.projectId)).robots.some((r) => isProjectRobotNamed(r.name, projectName, robotName));
+  } catch {
+    throw new DomainError("UNAVAILABLE", "Harbor could not be reached to check the robot name. Nothing was submitted; try again in a moment.");
+  }
+}
+
 export function governanceDeps(db: Db, now: Date): GovernanceDeps {
-  return { db, now, policy: policyFromEnv(env()), harborProjectExists };
+  return { db, now, policy: policyFromEnv(env()), harborProjectExists, harborRobotExists };
 }
 
 // One definition per server action: the permission it needs, its input schema, and a thin body over the domain.

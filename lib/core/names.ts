@@ -52,6 +52,12 @@ export function isProjectRobotNamed(fullName: string, projectName: string, robot
   return fullName.endsWith(suffix) && !fullName.slice(0, -suffix.length).includes("+");
 }
 
+/** What Berth writes into the description of a robot it creates, so a later run knows the robot as its own. */
+export const berthRobotMarker = (grantId: string) => `[berth grant ${grantId}]`;
+
+/** A robot's Harbor description: the requester's words, then Berth's marker. */
+export const berthRobotDescription = (description: string, grantId: string) => (description ? `${description} ${berthRobotMarker(grantId)}` : berthRobotMarker(grantId));
+
 export type SubjectType = "GROUP" | "ROBOT";
 
 /** "group:<name>" or "robot:<short name>": how the audit trail and duplicate checks name a subject. */

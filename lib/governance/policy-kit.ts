@@ -54,6 +54,8 @@ export interface PolicyFacts {
   nameTakenIn?: "berth" | "harbor" | "pending" | null;
   /** GROUP_ACCESS: the group's current grant in the project; ROTATION / EXTENSION: the grant concerned. */
   grant?: { id: string; state: string; subjectType: "GROUP" | "ROBOT"; subjectName: string; roleId: number | null; endsAt: Date | null; permissions: RobotPermission[] | null } | null;
+  /** ROBOT_ACCOUNT: Harbor already has a robot of that name that no grant of Berth's explains. */
+  robotInHarbor?: boolean;
   /** Another pending request about the same subject in the same project. */
   pendingDuplicate?: boolean;
   /** Harbor's project-robot permission pairs, "resource:action". */

@@ -28,7 +28,12 @@ export const robotAccountRules: KindRules<"ROBOT_ACCOUNT"> = {
     const unknown = p.permissions.filter((x) => !facts.allowedRobotPermissions.has(permissionKey(x)));
     check("robot-permissions", "Permissions are Harbor project permissions", p.permissions.length > 0 && unknown.length === 0, unknown.length ? `Not a Harbor project permission: ${unknown.map(permissionKey).join(", ")}.` : p.permissions.map(permissionKey).join(", "));
     const existing = facts.grant && ["ACTIVE", "PENDING"].includes(facts.grant.state);
-    check("robot-name-free", "Robot name is free in the project", !existing, existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : harborRobotName(p.projectName, p.robotName));
+    check(
+      "robot-name-free",
+      "Robot name is free in the project",
+      !existing && !facts.robotInHarbor,
+      existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : facts.robotInHarbor ? `A robot with this name (${harborRobotName(p.projectName, p.robotName)}) exists in Harbor and is not managed by Berth.` : harborRobotName(p.projectName, p.robotName),
+    );
     check("no-duplicate", "No other pending request for this robot", !facts.pendingDuplicate, facts.pendingDuplicate ? `A request for robot ${p.robotName} is already pending.` : "None pending.");
     for (const reason of riskReasons(p.permissions)) requireTwo(reason);
   },
