@@ -1,4 +1,5 @@
 import "server-only";
+import { plainText } from "../core/validation";
 import { isProjectRobotNamed } from "../core/names";
 import { z } from "zod";
 import { env } from "../env";
@@ -52,7 +53,7 @@ export const submitRequestAction = defineAction({
 export const cancelRequestAction = defineAction({
   name: "cancel-request",
   permission: "request:cancel-own",
-  input: z.object({ requestId: uuid("Request") }),
+  input: z.strictObject({ requestId: uuid("Request") }),
   run: async ({ input, principal, audit, db, now }) => {
     await cancelRequest(db, principal, input.requestId, audit, now);
     return { state: "CANCELLED" as const };
@@ -62,10 +63,10 @@ export const cancelRequestAction = defineAction({
 export const decideRequestAction = defineAction({
   name: "decide-request",
   permission: "request:decide",
-  input: z.object({
+  input: z.strictObject({
     requestId: uuid("Request"),
     decision: z.enum(["APPROVE", "REJECT"], { error: "Choose approve or reject." }),
-    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+    comment: plainText("Comment", { max: 2000, multiline: true }).optional(),
   }),
   run: ({ input, principal, audit, db, now }) => decideRequest(governanceDeps(db, now), principal, input, audit),
 });
@@ -73,7 +74,7 @@ export const decideRequestAction = defineAction({
 export const revealSecretAction = defineAction({
   name: "reveal-secret",
   permission: "secret:reveal-own",
-  input: z.object({ requestId: uuid("Request") }),
+  input: z.strictObject({ requestId: uuid("Request") }),
   run: ({ input, principal, audit, db, now }) =>
     revealSecret(db, principal, input.requestId, { key: Buffer.from(env().BERTH_SECRETS_KEY, "base64"), harborUrl: env().HARBOR_URL, now }, audit),
 });
@@ -81,7 +82,7 @@ export const revealSecretAction = defineAction({
 export const retryJobAction = defineAction({
   name: "retry-job",
   permission: "job:retry",
-  input: z.object({ jobId: uuid("Job") }),
+  input: z.strictObject({ jobId: uuid("Job") }),
   run: async ({ input, audit, db, now }) => {
     await db.$transaction((tx) => retryJob(tx, input.jobId, audit, now));
     return { state: "QUEUED" as const };
@@ -91,9 +92,9 @@ export const retryJobAction = defineAction({
 export const revokeGrantAction = defineAction({
   name: "revoke-grant",
   permission: "grant:revoke",
-  input: z.object({
+  input: z.strictObject({
     grantId: uuid("Grant"),
-    reason: z.string({ error: "Say why." }).trim().min(5, "Say why, in at least 5 characters.").max(1000, "Keep the reason under 1000 characters."),
+    reason: plainText("Reason", { max: 1000, multiline: true, missing: "Say why." }).pipe(z.string().min(5, "Say why, in at least 5 characters.")),
   }),
   run: ({ input, principal, audit, db }) => revokeGrant(db, principal, input.grantId, input.reason, audit),
 });
@@ -102,7 +103,7 @@ export const revokeGrantAction = defineAction({
 export const checkProjectNameAction = defineAction({
   name: "check-project-name",
   permission: "request:create",
-  input: z.object({ projectName: z.string().max(300) }),
+  input: z.strictObject({ projectName: plainText("Project name", { max: 300 }) }),
   run: async ({ input, db }) => {
     const name = input.projectName.trim();
     const problem = harborNameProblem(name, "Project name");
