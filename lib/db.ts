@@ -39,3 +39,10 @@ export function database(): Database {
 }
 
 export const db = () => database().prisma;
+
+/** Closes the process-wide database if it was opened (at shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDb.berthDatabase;
+  globalForDb.berthDatabase = undefined;
+  await open?.close();
+}

@@ -81,6 +81,7 @@ export const serverSchema = z.object({
   BERTH_WORKER: z.preprocess(emptyAsUnset, z.enum(["in-process", "off"]).default("in-process")),
   BERTH_WORKER_CONCURRENCY: int(4, 1, 64),
   BERTH_JOB_LEASE_SECONDS: int(60, 2, 3600),
+  BERTH_SHUTDOWN_GRACE_SECONDS: int(10, 0, 3600),
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),

@@ -4,7 +4,8 @@ import { ConfigError, env } from "../lib/env";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
-import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
+import { createLogger, errorField, setLogger } from "../lib/log";
+import { defaultWorkerId, startWorker } from "../lib/provisioning/worker";
 
 async function main() {
   let config;
@@ -17,7 +18,7 @@ async function main() {
     }
     throw e;
   }
-  const log = lineLogger("[berth-worker]", (line) => process.stdout.write(`${line}\n`), config.BERTH_LOG_LEVEL);
+  const log = setLogger(createLogger({ component: "worker", level: config.BERTH_LOG_LEVEL }));
   const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + 4 });
   const harbor = createHarborClient({
     baseUrl: config.HARBOR_URL,
@@ -32,14 +33,21 @@ async function main() {
   log.info("harbor", { url: config.HARBOR_URL });
 
   let stopping = false;
+  // SIGTERM: claim nothing more, let running jobs finish (or hand them back to the queue), close the pool, exit.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
-    await scheduler.stop();
-    await worker.stop();
-    await db.close();
-    process.exit(0);
+    try {
+      await scheduler.stop();
+      await worker.stop();
+      await db.close();
+      log.info("stopped", { signal });
+      process.exit(0);
+    } catch (e) {
+      log.error("could not stop cleanly", { error: errorField(e) });
+      process.exit(1);
+    }
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));

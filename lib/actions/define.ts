@@ -1,4 +1,5 @@
 import "server-only";
+import { errorField, logger } from "../log";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { AuditContext } from "../audit/types";
@@ -78,12 +79,12 @@ function databaseRefusal(e: unknown): ActionResult<never> | null {
 }
 
 /** Maps any failure to a safe answer; unknown errors are logged with a reference and never shown. */
-export function toActionError(e: unknown, actionName: string): ActionResult<never> {
+export function toActionError(e: unknown, actionName: string, requestId: string | null = null): ActionResult<never> {
   if (e instanceof DomainError) return { ok: false, code: e.code === "POLICY" ? "POLICY" : e.code, error: e.message, fieldErrors: e.fieldErrors };
   const refusal = databaseRefusal(e);
   if (refusal) return refusal;
   const ref = randomUUID().slice(0, 8);
-  console.error(`[berth] action ${actionName} failed (ref ${ref}):`, e instanceof Error ? `${e.name}: ${e.message}` : "unknown error");
+  logger().error("action failed", { action: actionName, ref, requestId, error: errorField(e) });
   return { ok: false, code: "INTERNAL", error: `Something went wrong on our side (reference ${ref}). Nothing was changed; try again or report the reference.` };
 }
 
@@ -105,6 +106,6 @@ export async function executeAction<S extends z.ZodType, R>(
     const data = await definition.run({ input: parsed.data, principal, audit: auditContextFor(principal, deps.meta), db: deps.db, now: deps.now ?? new Date() });
     return { ok: true, data };
   } catch (e) {
-    return toActionError(e, definition.name);
+    return toActionError(e, definition.name, deps.meta.portalRequestId);
   }
 }
