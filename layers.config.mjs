@@ -14,7 +14,7 @@ export const LIB_LAYERS = {
   sql: ["db"],
   // the Harbor client takes its configuration from the caller; harbor-instance builds the process-wide one
   harbor: [],
-  "harbor-instance": ["env", "harbor", "log"],
+  "harbor-instance": ["env", "harbor", "log", "metrics"],
   // the evidence trail, written inside every other layer's transactions
   audit: ["db", "sql", "generated", "env", "log"],
   // durable outbound messages, written inside other layers' transactions like the trail
@@ -23,6 +23,8 @@ export const LIB_LAYERS = {
   auth: ["env", "log"],
   // who may: roles, permissions, the principal, record scopes, guards
   authz: ["auth", "env", "generated", "log"],
+  // Prometheus metrics: the registry, Harbor and job observers, the database gauges, the endpoint
+  metrics: ["env", "db", "sql", "audit", "harbor", "log"],
   health: ["db", "sql", "env", "harbor", "harbor-instance", "log"],
   // jobs that turn approved requests into Harbor state
   provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "log"],
@@ -31,10 +33,10 @@ export const LIB_LAYERS = {
   // access reviews: campaigns over grants, decided through governance and provisioning
   reviews: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "authz", "provisioning", "governance", "log"],
   // time-driven work nobody clicks for: the scheduler's loops and the in-process worker
-  background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews", "log"],
+  background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews", "log", "metrics"],
   // server actions: thin definitions over the domain
   actions: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "auth", "authz", "provisioning", "governance", "reviews", "log"],
-  startup: ["env", "background", "log"],
+  startup: ["env", "background", "log", "metrics"],
 };
 
 /** Modules client components may load (everything else under lib/ may only be imported as a type there). */

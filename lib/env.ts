@@ -96,6 +96,9 @@ export const serverSchema = z.object({
 
   // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor) are in use.
   BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor"], { error: "lists postgres, idp or harbor only" }))),
+  // Bearer token for GET /api/metrics and the worker's metrics port; unset: no metrics endpoint (404).
+  BERTH_METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
+  BERTH_WORKER_METRICS_PORT: int(9464, 1, 65535),
   BERTH_LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -5,6 +5,8 @@ import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
 import { createLogger, errorField, setLogger } from "../lib/log";
+import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
+import { observeHarbor } from "../lib/harbor-instance";
 import { defaultWorkerId, startWorker } from "../lib/provisioning/worker";
 
 async function main() {
@@ -26,11 +28,16 @@ async function main() {
     password: config.HARBOR_PASSWORD,
     timeoutMs: config.HARBOR_TIMEOUT_MS,
     maxRetries: config.HARBOR_MAX_RETRIES,
+    onCall: observeHarbor(log),
   });
   const provisioning = provisioningConfigFromEnv(config);
-  const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
+  const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
   const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
   log.info("harbor", { url: config.HARBOR_URL });
+  registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });
+  // metrics on their own port, only with a token: the worker serves nothing else
+  const metricsServer = config.BERTH_METRICS_TOKEN ? await startMetricsServer({ port: config.BERTH_WORKER_METRICS_PORT, token: config.BERTH_METRICS_TOKEN }) : null;
+  if (metricsServer) log.info("metrics listening", { port: metricsServer.port, path: "/metrics" });
 
   let stopping = false;
   // SIGTERM: claim nothing more, let running jobs finish (or hand them back to the queue), close the pool, exit.
@@ -41,6 +48,7 @@ async function main() {
     try {
       await scheduler.stop();
       await worker.stop();
+      await metricsServer?.close();
       await db.close();
       log.info("stopped", { signal });
       process.exit(0);

@@ -3,6 +3,7 @@ import { closeDatabase, database } from "../db";
 import { env } from "../env";
 import { harbor } from "../harbor-instance";
 import { errorField, logger } from "../log";
+import { observeWorkerEvent } from "../metrics";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, startWorker, type Worker } from "../provisioning/worker";
@@ -28,7 +29,7 @@ export function startInProcessWorker(): InProcess {
   const { prisma, pool } = database();
   const log = logger();
   const provisioning = provisioningConfigFromEnv(config);
-  const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
+  const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log, onEvent: observeWorkerEvent });
   const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
   const handle: InProcess = {
     worker,

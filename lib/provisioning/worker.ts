@@ -19,9 +19,15 @@ import { errorField, silentLogger, type Logger } from "../log";
 export type JobOutcome = "SUCCEEDED" | "RETRY" | "FAILED" | "LEASE_LOST" | "ERROR" | "RELEASED";
 
 export type WorkerEvent =
-  | { type: "claimed"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; attempt: number; at: number }
+  | { type: "claimed"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; flow: string; attempt: number; at: number }
   | { type: "step.succeeded"; jobId: string; step: StepKey; harborRequestId: string | null; at: number }
-  | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; outcome: JobOutcome; at: number };
+  | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; flow: string; outcome: JobOutcome; at: number };
+
+/** What a job does, for metrics: the request kind a provisioning job carries out, else EXPIRE or REVOKE. */
+export function flowOf(claim: Claim): string {
+  const kind = (claim.rows.request as { kind?: unknown } | null)?.kind;
+  return claim.kind === "PROVISION" && typeof kind === "string" ? kind : claim.kind;
+}
 
 export interface RunDeps {
   pool: pg.Pool;
@@ -82,7 +88,7 @@ export async function claimJob(deps: RunDeps): Promise<Claim | null> {
     return claimed;
   });
   // The queue has handed the job over once the claim (lease, first step RUNNING, request PROVISIONING) is committed.
-  if (claim) emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, attempt: claim.attempts, at: nowMs() });
+  if (claim) emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, flow: flowOf(claim), attempt: claim.attempts, at: nowMs() });
   return claim;
 }
 
@@ -111,7 +117,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
   let ctx: JobContext = { job, request: null, typed: null, grant: null, project: null, steps: [] };
   let current: ProvisioningStep | null = null;
   const finish = (outcome: JobOutcome) => {
-    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, outcome, at: nowMs() });
+    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, flow: flowOf(claim), outcome, at: nowMs() });
     return outcome;
   };
   try {

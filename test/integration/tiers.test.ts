@@ -2,9 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "../../lib/env";
+import { ConfigError, parseEnv, setEnvForTests } from "../../lib/env";
+import { executeAction, toActionError } from "../../lib/actions/define";
+import { decideRequestAction, revealSecretAction, submitRequestAction } from "../../lib/actions/definitions";
+import { createLogger, setLogger } from "../../lib/log";
+import { principalOf } from "../helpers/principals";
 import { DEMO_ROLE_GROUPS } from "../../dev/idp/users";
 import { inheritedEnvironment } from "../../dev/tool-env";
+import { freePort } from "../../dev/net";
 import { approve, jobState, provisioningEnv, untilJob, waitFor, worker, type ProvisioningEnv } from "./fixtures/provisioning";
 import type { Worker } from "../../lib/provisioning/worker";
 
@@ -158,6 +163,30 @@ describe("web and worker tiers", () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it("with a metrics token the worker listens on its metrics port alone, and answers nothing but /metrics", async () => {
+    const port = await freePort();
+    const token = "worker-metrics-token-0123456789";
+    const proc = run("scripts/worker.ts", { BERTH_METRICS_TOKEN: token, BERTH_WORKER_METRICS_PORT: String(port) });
+    await started(proc, /metrics listening/);
+    const { jobId } = await approve(env, "NEW_PROJECT", newProject("tier-metrics"));
+    await untilJob(env, jobId, "SUCCEEDED", 20_000);
+    expect(listeningPorts(proc.child.pid!)).toEqual([port]);
+    const get = (p: string, auth?: string) => fetch(`http://127.0.0.1:${port}${p}`, { headers: auth ? { authorization: auth } : {} });
+    expect((await get("/")).status).toBe(404);
+    expect((await get("/api/health")).status).toBe(404);
+    expect((await get("/metrics")).status).toBe(401);
+    expect((await get("/metrics", "Bearer wrong-token-wrong-token")).status).toBe(401);
+    const res = await get("/metrics", `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const text = await res.text();
+    expect(text).toMatch(/berth_job_duration_seconds_count\{flow="NEW_PROJECT",outcome="SUCCEEDED"\} 1/);
+    expect(text).toMatch(/berth_harbor_request_duration_seconds_count\{operation="POST \/projects",status="201"\} 1/);
+    expect(text).toMatch(/berth_state_up 1/);
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+  });
+
   it("web and worker read the same configuration: a bad setting stops both with the same message", async () => {
     let expected = "";
     try {
@@ -238,5 +267,66 @@ describe("SIGTERM with a job claimed", () => {
     const out = proc.output();
     expect(out.indexOf('"msg":"stopped"')).toBeGreaterThan(-1);
     expect(out.indexOf('"msg":"stopped"')).toBeLessThan(out.indexOf("next-like handler ran"));
+  });
+});
+
+describe("logs of a full flow", () => {
+  it("carry request and job ids and never a secret: approval, robot created, secret sealed, revealed", async () => {
+    const token = "log-test-metrics-token-0123456789";
+    const config = settings({ BERTH_WORKER: "off", BERTH_METRICS_TOKEN: token, BERTH_LOG_LEVEL: "debug" });
+    setEnvForTests(config);
+    // this process plays the web server: its log lines are kept here
+    const webLines: string[] = [];
+    setLogger(createLogger({ component: "web", level: "debug", destination: { write: (line: string) => void webLines.push(line) } }));
+    const worker = run("scripts/worker.ts", { BERTH_LOG_LEVEL: "debug", BERTH_METRICS_TOKEN: token });
+    await started(worker, /worker started/);
+
+    const alice = principalOf("alice");
+    const bob = principalOf("bob");
+    const meta = (id: string) => ({ sourceIp: "127.0.0.1", userAgent: "vitest", portalRequestId: id });
+    const act = async <T>(result: Promise<{ ok: true; data: T } | { ok: false; error: string }>) => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error);
+      return r.data;
+    };
+    const approveAndWait = async (input: Record<string, unknown>, n: number) => {
+      const submitted = (await act(executeAction(submitRequestAction, alice, input, { db: env.db.prisma, meta: meta(`req-submit-${n}`) }))) as { id: string };
+      await act(executeAction(decideRequestAction, bob, { requestId: submitted.id, decision: "APPROVE" }, { db: env.db.prisma, meta: meta(`req-approve-${n}`) }));
+      const job = await env.db.prisma.provisioningJob.findFirstOrThrow({ where: { requestId: submitted.id } });
+      await untilJob(env, job.id, "SUCCEEDED", 20_000);
+      return { requestId: submitted.id, jobId: job.id };
+    };
+    const project = await approveAndWait({ kind: "NEW_PROJECT", projectName: "logged-proj", ownerGroup: "finance-devs", template: "standard", quotaGiB: 1, justification: "A project for the log test" }, 1);
+    const robot = await approveAndWait({ kind: "ROBOT_ACCOUNT", projectName: "logged-proj", robotName: "logged-ci", preset: "push-pull", lifetimeDays: 30, justification: "CI pushes images" }, 2);
+    const sealed = await env.db.prisma.robotSecret.findFirstOrThrow({ where: { requestId: robot.requestId } });
+    const revealed = (await act(executeAction(revealSecretAction, alice, { requestId: robot.requestId }, { db: env.db.prisma, meta: meta("req-reveal") }))) as { secret: string; robotName: string };
+    expect(revealed.secret.length).toBeGreaterThanOrEqual(8);
+    // an action that fails unexpectedly is logged with the request id proxy.ts gave the call
+    expect(toActionError(new Error("the database went away"), "decide-request", "req-failing").ok).toBe(false);
+    expect(webLines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ msg: "action failed", action: "decide-request", requestId: "req-failing", component: "web" }));
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+
+    const workerLog = worker.output();
+    const all = `${workerLog}\n${webLines.join("")}`;
+    // the logs are there: JSON lines with the job ids, Harbor's request ids and the robot's name
+    expect(entries(worker).length).toBeGreaterThan(10);
+    for (const jobId of [project.jobId, robot.jobId]) expect(entries(worker).some((e) => e.jobId === jobId && e.msg === "job succeeded")).toBe(true);
+    expect(entries(worker).some((e) => e.msg === "harbor call" && e.method === "POST" && e.path === "/robots" && typeof e.harborRequestId === "string")).toBe(true);
+    // and no secret is: the robot's, Berth's keys and passwords, in any encoding the code handles them in
+    const secrets = {
+      robotSecret: revealed.secret,
+      robotSecretBase64: Buffer.from(revealed.secret).toString("base64"),
+      sealedCiphertext: Buffer.from(sealed.ciphertext!).toString("base64"),
+      sealedCiphertextHex: Buffer.from(sealed.ciphertext!).toString("hex"),
+      secretsKey: config.BERTH_SECRETS_KEY!,
+      harborPassword: config.HARBOR_PASSWORD!,
+      harborBasicAuth: Buffer.from(`${config.HARBOR_USERNAME}:${config.HARBOR_PASSWORD}`).toString("base64"),
+      nextauthSecret: config.NEXTAUTH_SECRET!,
+      oidcClientSecret: config.OIDC_CLIENT_SECRET!,
+      metricsToken: token,
+    };
+    const leaked = Object.entries(secrets).filter(([, value]) => all.includes(value)).map(([name]) => name);
+    expect(leaked).toEqual([]);
   });
 });
