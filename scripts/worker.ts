@@ -1,13 +1,35 @@
 // `npm run worker`: the provisioning worker and scheduler as their own process (BERTH_WORKER=off in the web tier).
-import { createDatabase } from "../lib/db";
+import { createDatabase, type Database } from "../lib/db";
 import { ConfigError, env } from "../lib/env";
-import { createHarborClient } from "../lib/harbor";
+import { createHarborClient, describePermissions, type HarborClient } from "../lib/harbor";
+import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
-import { createLogger, errorField, setLogger } from "../lib/log";
+import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
 import { observeHarbor } from "../lib/harbor-instance";
 import { defaultWorkerId, startWorker } from "../lib/provisioning/worker";
+
+/**
+ * Refuses to start when Harbor says Berth's account lacks a permission the worker needs (a misconfiguration that
+ * would fail every job); an unreachable Harbor is an outage, not a reason to stay down.
+ */
+async function refuseWithoutPermissions(harbor: HarborClient, db: Database, username: string, log: Logger) {
+  let check;
+  try {
+    check = await checkHarborAccount(harbor, db.pool);
+  } catch (e) {
+    log.warn("could not check Berth's Harbor account; starting anyway", { error: errorField(e) });
+    return;
+  }
+  if (check.kind === "admin") log.warn("Berth uses a Harbor system administrator; give it a system robot with the least permissions (docs/harbor.md)", { username });
+  if (check.unverified.length) log.info("Harbor permissions not checkable yet", { unverified: describePermissions(check.unverified) });
+  if (check.missing.length === 0) return;
+  const message = `Berth's Harbor account ${username} lacks permissions it needs: ${describePermissions(check.missing)}. Grant them (docs/harbor.md, "Berth's own Harbor account") and start again.`;
+  log.error(message, { username, missing: describePermissions(check.missing) });
+  await db.close();
+  process.exit(1);
+}
 
 async function main() {
   let config;
@@ -30,6 +52,7 @@ async function main() {
     maxRetries: config.HARBOR_MAX_RETRIES,
     onCall: observeHarbor(log),
   });
+  await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
   const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });

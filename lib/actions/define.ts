@@ -75,6 +75,8 @@ function databaseRefusal(e: unknown): ActionResult<never> | null {
   if (code === "P2002" || code === "23505" || /Unique constraint/i.test(text)) return { ok: false, code: "CONFLICT", error: "That was already done by someone else, or a duplicate exists. Reload to see the current state." };
   if (/approval_not_by_requester|cannot decide their own request/.test(text)) return { ok: false, code: "FORBIDDEN", error: "You cannot decide your own request." };
   if (code === "P2034" || code === "40001" || code === "40P01") return { ok: false, code: "CONFLICT", error: "Someone else changed this at the same moment. Try again." };
+  // P2028: no database connection came free in time
+  if (code === "P2028") return { ok: false, code: "UNAVAILABLE", error: "Berth is too busy to take this right now. Nothing was changed; try again in a moment." };
   return null;
 }
 

@@ -7,6 +7,7 @@ import { executeAction, toActionError } from "../../lib/actions/define";
 import { decideRequestAction, revealSecretAction, submitRequestAction } from "../../lib/actions/definitions";
 import { createLogger, setLogger } from "../../lib/log";
 import { principalOf } from "../helpers/principals";
+import { createBerthAccount } from "../../dev/harbor-account";
 import { DEMO_ROLE_GROUPS } from "../../dev/idp/users";
 import { inheritedEnvironment } from "../../dev/tool-env";
 import { freePort } from "../../dev/net";
@@ -185,6 +186,26 @@ describe("web and worker tiers", () => {
     expect(text).toMatch(/berth_state_up 1/);
     proc.child.kill("SIGTERM");
     expect(await proc.exited).toBe(0);
+  });
+
+  it("the worker refuses to start when Berth's Harbor robot lacks a permission it needs, naming it; the documented robot starts", async () => {
+    // a project Berth manages, so the project permissions can be read
+    const { jobId } = await approve(env, "NEW_PROJECT", newProject("tier-account"));
+    successor = worker(env, { workerId: "project-maker" });
+    await untilJob(env, jobId, "SUCCEEDED", 20_000);
+
+    const lacking = await createBerthAccount(env.emulator.url, env.emulator.adminPassword, "berth-lacking", [{ resource: "immutable-tag", action: "create" }]);
+    const refused = run("scripts/worker.ts", { HARBOR_USERNAME: lacking.username, HARBOR_PASSWORD: lacking.password });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain(`Berth's Harbor account ${lacking.username} lacks permissions it needs: project immutable-tag:create.`);
+    expect(refused.output()).not.toContain(lacking.password);
+
+    const documented = await createBerthAccount(env.emulator.url, env.emulator.adminPassword, "berth-documented");
+    const fine = run("scripts/worker.ts", { HARBOR_USERNAME: documented.username, HARBOR_PASSWORD: documented.password });
+    await started(fine, /worker started/);
+    expect(entries(fine).some((e) => e.level === "error")).toBe(false);
+    fine.child.kill("SIGTERM");
+    expect(await fine.exited).toBe(0);
   });
 
   it("web and worker read the same configuration: a bad setting stops both with the same message", async () => {
