@@ -396,8 +396,7 @@ export function startWorker(options: WorkerOptions): Worker {
       // Past the grace period a job goes back to the queue at its next step boundary, once its Harbor call answered.
       releasing = true;
       if (unfinished) await settleWithin([...active], config.leaseSeconds * 1000);
-      log.info("worker stopped", { worker: workerId, running, releasedOrLeft: unfinished, abandoned: active.size });
-      log.info("worker stopped", { worker: workerId, abandoned: active.size });
+      log.info("worker stopped", { worker: workerId, running, runningAfterGrace: unfinished, abandoned: active.size });
     },
   };
 }
