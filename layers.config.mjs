@@ -26,6 +26,8 @@ export const LIB_LAYERS = {
   // Prometheus metrics: the registry, Harbor and job observers, the database gauges, the endpoint
   metrics: ["env", "db", "sql", "audit", "harbor", "log"],
   health: ["db", "sql", "env", "harbor", "harbor-instance", "log"],
+  // what a server-action call must look like before Next.js decodes it (used by proxy.ts)
+  "action-guard": ["env"],
   // jobs that turn approved requests into Harbor state
   provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "log"],
   // the domain rules: requests, policy, decisions, grants, page queries

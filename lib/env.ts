@@ -91,6 +91,7 @@ export const serverSchema = z.object({
   BERTH_POLICY_EXTERNAL_GROUP_PATTERN: str().default("ext-*"),
   BERTH_POLICY_EXTERNAL_MAX_ROLE: z.preprocess(emptyAsUnset, z.enum(ROLE_KEYS).default("developer")),
   BERTH_POLICY_EXTERNAL_MAX_DAYS: int(90, 1, 3650),
+  BERTH_POLICY_INTERNAL_MAX_DAYS: int(365, 1, 3650),
   BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
   BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),
 

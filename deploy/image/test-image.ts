@@ -188,18 +188,20 @@ async function main(stack: Stack, phases: Phases) {
     check(!/EROFS|read-only file system/i.test(webLog + workerLog), "neither container tried to write to its read-only root filesystem", webLog + workerLog);
   });
 
-  await phases.time("database unreachable: web and worker stay up, health says which", async () => {
+  await phases.time("database unreachable: web and worker stay up, readiness says which", async () => {
     const down = { ...settings, DATABASE_URL: `postgresql://berth:x@127.0.0.1:${await freePort()}/berth`, PORT: String(await freePort()) };
     const [downWeb, downWorker] = [`${web}-nodb`, `${worker}-nodb`];
     startContainer(stack, downWeb, "web", down);
     startContainer(stack, downWorker, "worker", down);
     const deadline = Date.now() + 60_000;
-    let health: { status?: number; body?: { checks?: { database?: { ok: boolean; error?: string } } } } = {};
-    while (Date.now() < deadline && health.status !== 503) {
-      health = await fetch(`http://localhost:${down.PORT}/api/health`).then(async (r) => ({ status: r.status, body: (await r.json()) as typeof health.body }), () => ({}));
-      if (health.status !== 503) await new Promise((r) => setTimeout(r, 500));
+    let ready: { status?: number; body?: { checks?: { database?: { ok: boolean; error?: string } } } } = {};
+    while (Date.now() < deadline && ready.status !== 503) {
+      ready = await fetch(`http://localhost:${down.PORT}/api/ready`).then(async (r) => ({ status: r.status, body: (await r.json()) as typeof ready.body }), () => ({}));
+      if (ready.status !== 503) await new Promise((r) => setTimeout(r, 500));
     }
-    check(health.status === 503 && health.body?.checks?.database?.ok === false, `/api/health answers 503 with the database check failing (${health.body?.checks?.database?.error ?? "no answer"})`);
+    check(ready.status === 503 && ready.body?.checks?.database?.ok === false, `/api/ready answers 503 with the database check failing (${ready.body?.checks?.database?.error ?? "no answer"})`);
+    const live = await fetch(`http://localhost:${down.PORT}/api/health`).then((r) => r.status, () => 0);
+    check(live === 200, `/api/health (liveness) still answers 200 while PostgreSQL is down, so the pod is not restarted (got ${live})`);
     await new Promise((r) => setTimeout(r, 3000));
     const running = [downWeb, downWorker].map((name) => run("podman", ["inspect", "--format", "{{.State.Running}}", name]).trim());
     const logs = logsOf(downWeb) + logsOf(downWorker);

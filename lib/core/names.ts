@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hiddenCharacter, hiddenCharacterMessage } from "./validation";
 
 // Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (docs/harbor.md, "Harbor's rules Berth relies on").
 export const HARBOR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -29,7 +30,11 @@ export const groupName = z
   .trim()
   .min(1, "Group is required.")
   .max(255, "Group names are at most 255 characters.")
-  .refine((v) => !/[\u0000-\u001f,]/.test(v), "Group names cannot contain commas or control characters.");
+  .refine((v) => !v.includes(","), "Group names cannot contain commas (Berth's settings list groups with commas).")
+  .superRefine((v, ctx) => {
+    const found = hiddenCharacter(v);
+    if (found) ctx.addIssue({ code: "custom", message: hiddenCharacterMessage("Group", found) });
+  });
 
 /** Whether a group name matches a glob like `ext-*`. */
 export function matchesGlob(name: string, glob: string): boolean {
@@ -51,6 +56,12 @@ export function isProjectRobotNamed(fullName: string, projectName: string, robot
   const suffix = `${projectName}+${robotName}`;
   return fullName.endsWith(suffix) && !fullName.slice(0, -suffix.length).includes("+");
 }
+
+/** What Berth writes into the description of a robot it creates, so a later run knows the robot as its own. */
+export const berthRobotMarker = (grantId: string) => `[berth grant ${grantId}]`;
+
+/** A robot's Harbor description: the requester's words, then Berth's marker. */
+export const berthRobotDescription = (description: string, grantId: string) => (description ? `${description} ${berthRobotMarker(grantId)}` : berthRobotMarker(grantId));
 
 export type SubjectType = "GROUP" | "ROBOT";
 

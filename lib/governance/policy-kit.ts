@@ -10,6 +10,8 @@ export interface PolicyConfig {
   externalGroupPattern: string;
   externalMaxRoleId: RoleId;
   externalMaxDays: number;
+  /** internal groups' end dates, when they have one, lie within this many days */
+  internalMaxDays: number;
   robotMaxDays: number;
 }
 
@@ -21,6 +23,7 @@ export function policyFromEnv(env: Env): PolicyConfig {
     externalGroupPattern: env.BERTH_POLICY_EXTERNAL_GROUP_PATTERN,
     externalMaxRoleId: roleByKey(env.BERTH_POLICY_EXTERNAL_MAX_ROLE)!.id,
     externalMaxDays: env.BERTH_POLICY_EXTERNAL_MAX_DAYS,
+    internalMaxDays: env.BERTH_POLICY_INTERNAL_MAX_DAYS,
     robotMaxDays: env.BERTH_POLICY_ROBOT_MAX_DAYS,
   };
 }
@@ -51,6 +54,8 @@ export interface PolicyFacts {
   nameTakenIn?: "berth" | "harbor" | "pending" | null;
   /** GROUP_ACCESS: the group's current grant in the project; ROTATION / EXTENSION: the grant concerned. */
   grant?: { id: string; state: string; subjectType: "GROUP" | "ROBOT"; subjectName: string; roleId: number | null; endsAt: Date | null; permissions: RobotPermission[] | null } | null;
+  /** ROBOT_ACCOUNT: Harbor already has a robot of that name that no grant of Berth's explains. */
+  robotInHarbor?: boolean;
   /** Another pending request about the same subject in the same project. */
   pendingDuplicate?: boolean;
   /** Harbor's project-robot permission pairs, "resource:action". */
@@ -73,8 +78,6 @@ export function latestEndDate(now: Date, days: number): Date {
 export const fmt = (d: Date) => d.toISOString().slice(0, 10);
 /** An instant as policy reasons write it: to the minute, in UTC, so approvers anywhere read the same thing. */
 export const at = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-/** Whether robot permissions allow deleting anything. */
-export const mayDelete = (perms: readonly RobotPermission[]) => perms.some((p) => p.action === "delete");
 
 export function isExternalGroup(name: string, config: PolicyConfig): boolean {
   return matchesGlob(name, config.externalGroupPattern);
@@ -130,6 +133,9 @@ export function policyKit(facts: PolicyFacts, config: PolicyConfig): PolicyKit &
           !!endsAt && endsAt <= latest,
           !endsAt ? `${subject} is external (${config.externalGroupPattern}): an end date is required.` : endsAt <= latest ? `Ends ${at(endsAt)}, within ${config.externalMaxDays} days.` : `Ends ${at(endsAt)}; external access may last until ${at(latest)} at most.`,
         );
+      } else if (endsAt) {
+        const latest = latestEndDate(facts.now, config.internalMaxDays);
+        check("internal-end-date", `End date within ${config.internalMaxDays} days`, endsAt <= latest, endsAt <= latest ? `Within ${config.internalMaxDays} days.` : `Ends ${at(endsAt)}; an end date may lie ${config.internalMaxDays} days ahead at most (${at(latest)}). Leave it empty for access without an end.`);
       }
     },
   };

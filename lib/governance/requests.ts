@@ -22,6 +22,8 @@ export interface GovernanceDeps {
   policy: PolicyConfig;
   /** Whether a Harbor project of this name exists outside Berth (null when Harbor cannot be asked). */
   harborProjectExists: (name: string) => Promise<boolean>;
+  /** Whether Harbor has a project robot of this name (Berth's own ones are known from its grants). */
+  harborRobotExists?: (projectName: string, robotName: string) => Promise<boolean>;
   now: Date;
 }
 
@@ -53,7 +55,7 @@ export async function gatherFacts(
   db: Reader,
   draft: Draft,
   requester: { groups: readonly string[]; isApprover: boolean },
-  deps: Pick<GovernanceDeps, "harborProjectExists" | "now">,
+  deps: Pick<GovernanceDeps, "harborProjectExists" | "harborRobotExists" | "now">,
   exceptRequestId?: string,
 ): Promise<PolicyFacts> {
   const facts: PolicyFacts = { now: deps.now, requesterGroups: requester.groups, requesterIsApprover: requester.isApprover, allowedRobotPermissions: ALLOWED_ROBOT_PERMISSIONS };
@@ -66,11 +68,13 @@ export async function gatherFacts(
   facts.pendingDuplicate = await pendingDuplicate(db, draft.projectName, draft.subjectKey, exceptRequestId);
   const grant = rulesOf(request.kind).grant;
   if (grant) facts.grant = await grant(db, draft);
+  // a robot of that name that no grant of Berth's explains is someone else's: Berth never takes it over
+  if (request.kind === "ROBOT_ACCOUNT" && !facts.grant && deps.harborRobotExists) facts.robotInHarbor = await deps.harborRobotExists(draft.projectName, request.payload.robotName);
   return facts;
 }
 
 /** The form field each shared check is about; each kind names its own (KindRules.fields). */
-const SHARED_FIELDS: Record<string, string> = { "project-managed": "projectName", "project-owner": "projectName", "external-end-date": "endsAt", "end-date-future": "endsAt" };
+const SHARED_FIELDS: Record<string, string> = { "project-managed": "projectName", "project-owner": "projectName", "external-end-date": "endsAt", "internal-end-date": "endsAt", "end-date-future": "endsAt" };
 
 export function policyRefusal(kind: RequestKindName, violations: PolicyCheck[]): DomainError {
   const fields = { ...SHARED_FIELDS, ...rulesOf(kind).fields };

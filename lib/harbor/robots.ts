@@ -50,8 +50,13 @@ export interface CreatedRobot extends WithRequestId {
 
 export interface HarborRobotClient {
   createRobot(input: RobotInput): Promise<CreatedRobot>;
-  /** 409 → find the robot in the project and rotate its secret (or, when Harbor forbids rotation, replace it) so the caller gets a usable secret once. */
-  ensureRobot(input: RobotInput): Promise<CreatedRobot & { created: boolean; replaced: boolean; requestIds: string[] }>;
+  /**
+   * POST; on 409 the robot of that name is adopted only when `options.owned` says it is the caller's (Berth's own,
+   * from a run that crashed before recording it): its permissions, expiry and description are first set to the
+   * input's, then its secret is rotated (or, when Harbor forbids rotation, it is replaced) so the caller gets a usable
+   * secret once. Anyone else's robot of that name is refused (409, not retryable) and left as it is.
+   */
+  ensureRobot(input: RobotInput, options?: { owned?: (existing: HarborRobot) => boolean }): Promise<CreatedRobot & { created: boolean; replaced: boolean; reconciled: boolean; requestIds: string[] }>;
   getRobot(id: number): Promise<(HarborRobot & WithRequestId) | null>;
   listProjectRobots(projectId: number): Promise<{ robots: HarborRobot[] } & WithRequestIds>;
   /** PUT with the whole object as GET returns it (#15601); Harbor recomputes expires_at from the creation time. */
@@ -133,9 +138,9 @@ export function robotClient(t: HarborTransport, projects: Pick<ReturnType<typeof
     listProjectRobots,
     rotateRobotSecret,
 
-    async ensureRobot(input) {
+    async ensureRobot(input, options = {}) {
       const post = await t.request<Schemas["RobotCreated"]>({ method: "POST", path: "/robots", body: robotBody(input), idempotent: true, accept: [409] });
-      if (post.status !== 409) return { ...created(post), created: true, replaced: false, requestIds: [post.requestId] };
+      if (post.status !== 409) return { ...created(post), created: true, replaced: false, reconciled: false, requestIds: [post.requestId] };
       const requestIds = [post.requestId];
       const project = await getProject(input.project);
       if (!project) throw new HarborError({ status: 404, code: "NOT_FOUND", harborMessage: `project ${input.project} not found`, requestId: post.requestId, method: "GET", path: `/projects/${seg(input.project)}` });
@@ -144,19 +149,29 @@ export function robotClient(t: HarborTransport, projects: Pick<ReturnType<typeof
       requestIds.push(...list.requestIds);
       const robot = list.robots.find((r) => isProjectRobotNamed(r.name, input.project, input.name));
       if (!robot) throw new HarborError({ status: 409, code: "CONFLICT", harborMessage: `robot ${input.project}+${input.name} exists but is not listed`, requestId: post.requestId, method: "POST", path: "/robots" });
+      if (options.owned && !options.owned(robot)) {
+        throw new HarborError({ status: 409, code: "CONFLICT", harborMessage: `a robot with this name (${robot.name}) exists in Harbor and is not managed by Berth`, requestId: post.requestId, method: "POST", path: "/robots", retryable: false });
+      }
+      // Ours, from a run that did not record it: what Harbor holds is made what was approved before a secret is issued.
       try {
+        const current = await t.request<HarborRobotPayload>({ method: "GET", path: `/robots/${seg(robot.id)}` });
+        const wanted = robotBody(input);
+        const put = await t.request<string>({ method: "PUT", path: `/robots/${seg(robot.id)}`, body: { ...current.data, description: wanted.description, duration: wanted.duration, permissions: wanted.permissions } satisfies HarborRobotPayload });
+        requestIds.push(current.requestId, put.requestId);
         const rotated = await rotateRobotSecret(robot.id);
         requestIds.push(rotated.requestId);
-        return { id: robot.id, name: robot.name, secret: rotated.secret, expiresAt: robot.expiresAt, created: false, replaced: false, requestId: rotated.requestId, requestIds };
+        const after = await t.request<HarborRobotPayload>({ method: "GET", path: `/robots/${seg(robot.id)}` });
+        requestIds.push(after.requestId);
+        return { id: robot.id, name: robot.name, secret: rotated.secret, expiresAt: after.data.expires_at ?? robot.expiresAt, created: false, replaced: false, reconciled: true, requestId: rotated.requestId, requestIds };
       } catch (error) {
-        // Harbor v2.15 never grants robot:update to a robot, so a system robot cannot rotate: replace instead.
+        // Harbor v2.15 never grants robot:update to a robot: an account that may not change or rotate it replaces it.
         if (!isHarborError(error) || error.status !== 403) throw error;
         requestIds.push(error.requestId);
         const del = await t.request<string>({ method: "DELETE", path: `/robots/${seg(robot.id)}`, accept: [404] });
         requestIds.push(del.requestId);
         const fresh = await createRobot(input);
         requestIds.push(fresh.requestId);
-        return { ...fresh, created: false, replaced: true, requestIds };
+        return { ...fresh, created: false, replaced: true, reconciled: true, requestIds };
       }
     },
 

@@ -1,6 +1,7 @@
 import { notFound } from "../../core/errors";
 import { subjectKey } from "../../core/names";
-import { at, latestEndDate, mayDelete } from "../policy-kit";
+import { riskReasons } from "../../core/robot-permissions";
+import { at, latestEndDate } from "../policy-kit";
 import { grantFacts } from "./grants";
 import type { KindRules } from "./types";
 
@@ -33,7 +34,7 @@ export const grantExtensionRules: KindRules<"GRANT_EXTENSION"> = {
       if (g.subjectType === "ROBOT") {
         const latest = latestEndDate(facts.now, config.robotMaxDays);
         check("robot-expiry", `Robot expires within ${config.robotMaxDays} days`, newEnd <= latest, newEnd <= latest ? `Ends ${at(newEnd)}.` : `Robots may be extended to ${at(latest)} at most.`);
-        if (mayDelete(g.permissions ?? [])) requireTwo("robot may delete");
+        for (const reason of riskReasons(g.permissions ?? [])) requireTwo(reason);
       } else {
         endDateChecks(g.subjectName, newEnd, isExternal(g.subjectName));
         if (g.roleId === 1) requireTwo("Project Admin role");

@@ -1,7 +1,6 @@
 import { harborRobotName, subjectKey } from "../../core/names";
 import { ROBOT_PRESETS } from "../../core/payloads";
-import { permissionKey } from "../../core/robot-permissions";
-import { mayDelete } from "../policy-kit";
+import { permissionKey, riskReasons } from "../../core/robot-permissions";
 import { grantFacts } from "./grants";
 import type { KindRules } from "./types";
 
@@ -29,9 +28,14 @@ export const robotAccountRules: KindRules<"ROBOT_ACCOUNT"> = {
     const unknown = p.permissions.filter((x) => !facts.allowedRobotPermissions.has(permissionKey(x)));
     check("robot-permissions", "Permissions are Harbor project permissions", p.permissions.length > 0 && unknown.length === 0, unknown.length ? `Not a Harbor project permission: ${unknown.map(permissionKey).join(", ")}.` : p.permissions.map(permissionKey).join(", "));
     const existing = facts.grant && ["ACTIVE", "PENDING"].includes(facts.grant.state);
-    check("robot-name-free", "Robot name is free in the project", !existing, existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : harborRobotName(p.projectName, p.robotName));
+    check(
+      "robot-name-free",
+      "Robot name is free in the project",
+      !existing && !facts.robotInHarbor,
+      existing ? `A robot named ${p.robotName} already exists in ${p.projectName}.` : facts.robotInHarbor ? `A robot with this name (${harborRobotName(p.projectName, p.robotName)}) exists in Harbor and is not managed by Berth.` : harborRobotName(p.projectName, p.robotName),
+    );
     check("no-duplicate", "No other pending request for this robot", !facts.pendingDuplicate, facts.pendingDuplicate ? `A request for robot ${p.robotName} is already pending.` : "None pending.");
-    if (mayDelete(p.permissions)) requireTwo("robot may delete");
+    for (const reason of riskReasons(p.permissions)) requireTwo(reason);
   },
 
   describe: (p) => `Robot ${p.robotName} in ${p.projectName} (${ROBOT_PRESETS[p.preset].label.toLowerCase()}, ${p.lifetimeDays} days)`,
