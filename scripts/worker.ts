@@ -4,11 +4,11 @@ import { ConfigError, env } from "../lib/env";
 import { createHarborClient, describePermissions, type HarborClient } from "../lib/harbor";
 import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
-import { startScheduler } from "../lib/background/scheduler";
+import { startScheduler, type Scheduler } from "../lib/background/scheduler";
 import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
 import { observeHarbor } from "../lib/harbor-instance";
-import { defaultWorkerId, startWorker } from "../lib/provisioning/worker";
+import { defaultWorkerId, startWorker, type Worker } from "../lib/provisioning/worker";
 
 /**
  * Refuses to start when Harbor says Berth's account lacks a permission the worker needs (a misconfiguration that
@@ -52,26 +52,18 @@ async function main() {
     maxRetries: config.HARBOR_MAX_RETRIES,
     onCall: observeHarbor(log),
   });
-  await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
-  const provisioning = provisioningConfigFromEnv(config);
-  const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
-  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
-  log.info("harbor", { url: config.HARBOR_URL });
-  registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });
-  // metrics on their own port, only with a token: the worker serves nothing else
-  const metricsServer = config.BERTH_METRICS_TOKEN ? await startMetricsServer({ port: config.BERTH_WORKER_METRICS_PORT, token: config.BERTH_METRICS_TOKEN }) : null;
-  if (metricsServer) log.info("metrics listening", { port: metricsServer.port, path: "/metrics" });
-
+  const running: { worker?: Worker; scheduler?: Scheduler; metricsServer?: { close(): Promise<void> } } = {};
   let stopping = false;
   // SIGTERM: claim nothing more, let running jobs finish (or hand them back to the queue), close the pool, exit.
+  // Installed before anything starts, so a signal during start-up stops the process cleanly too.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
     try {
-      await scheduler.stop();
-      await worker.stop();
-      await metricsServer?.close();
+      await running.scheduler?.stop();
+      await running.worker?.stop();
+      await running.metricsServer?.close();
       await db.close();
       log.info("stopped", { signal });
       process.exit(0);
@@ -82,6 +74,21 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  log.info("worker starting", { harbor: config.HARBOR_URL });
+
+  await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
+  if (stopping) return;
+  const provisioning = provisioningConfigFromEnv(config);
+  running.worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
+  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
+  log.info("harbor", { url: config.HARBOR_URL });
+  registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });
+  // metrics on their own port, only with a token: the worker serves nothing else
+  if (!config.BERTH_METRICS_TOKEN) return;
+  const server = await startMetricsServer({ port: config.BERTH_WORKER_METRICS_PORT, token: config.BERTH_METRICS_TOKEN });
+  if (stopping) return void (await server.close());
+  running.metricsServer = server;
+  log.info("metrics listening", { port: server.port, path: "/metrics" });
 }
 
 main().catch((e: unknown) => {

@@ -164,6 +164,16 @@ describe("web and worker tiers", () => {
     expect(await proc.exited).toBe(0);
   });
 
+  it("a SIGTERM while the worker is still starting (Harbor slow to answer the account check) stops it cleanly with 0", async () => {
+    env.emulator.faults({ latencyMs: 3_000 });
+    const proc = run("scripts/worker.ts", {});
+    await started(proc, /worker starting/);
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+    expect(entries(proc).map((e) => e.msg)).toContain("stopped");
+    expect(proc.output()).not.toContain("worker started");
+  });
+
   it("with a metrics token the worker listens on its metrics port alone, and answers nothing but /metrics", async () => {
     const port = await freePort();
     const token = "worker-metrics-token-0123456789";
