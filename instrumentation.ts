@@ -5,5 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkConfiguration, startBackgroundWork } = await import("./lib/startup");
   checkConfiguration();
+  const { observeHttp } = await import("./lib/metrics");
+  observeHttp();
   await startBackgroundWork();
 }

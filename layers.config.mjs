@@ -7,34 +7,38 @@ export const LIB_LAYERS = {
   // the vocabulary: errors, request kinds and payloads, names, roles, templates, states, drift findings
   core: [],
   env: [],
+  // the one JSON logger (pino) every server part writes through
+  log: ["env"],
   generated: [],
   db: ["env", "generated"],
   sql: ["db"],
   // the Harbor client takes its configuration from the caller; harbor-instance builds the process-wide one
   harbor: [],
-  "harbor-instance": ["env", "harbor"],
+  "harbor-instance": ["env", "harbor", "log", "metrics"],
   // the evidence trail, written inside every other layer's transactions
-  audit: ["db", "sql", "generated", "env"],
+  audit: ["db", "sql", "generated", "env", "log"],
   // durable outbound messages, written inside other layers' transactions like the trail
-  notify: ["db", "sql", "generated", "env", "audit"],
+  notify: ["db", "sql", "generated", "env", "audit", "log"],
   // identity: the session and the IdP
-  auth: ["env"],
+  auth: ["env", "log"],
   // who may: roles, permissions, the principal, record scopes, guards
-  authz: ["auth", "env", "generated"],
-  health: ["db", "sql", "env", "harbor", "harbor-instance"],
+  authz: ["auth", "env", "generated", "log"],
+  // Prometheus metrics: the registry, Harbor and job observers, the database gauges, the endpoint
+  metrics: ["env", "db", "sql", "audit", "harbor", "log"],
+  health: ["db", "sql", "env", "harbor", "harbor-instance", "log"],
   // what a server-action call must look like before Next.js decodes it (used by proxy.ts)
   "action-guard": ["env"],
   // jobs that turn approved requests into Harbor state
-  provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor"],
+  provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "log"],
   // the domain rules: requests, policy, decisions, grants, page queries
-  governance: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "authz", "provisioning"],
+  governance: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "authz", "provisioning", "log"],
   // access reviews: campaigns over grants, decided through governance and provisioning
-  reviews: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "authz", "provisioning", "governance"],
+  reviews: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "authz", "provisioning", "governance", "log"],
   // time-driven work nobody clicks for: the scheduler's loops and the in-process worker
-  background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews"],
+  background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews", "log", "metrics"],
   // server actions: thin definitions over the domain
-  actions: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "auth", "authz", "provisioning", "governance", "reviews"],
-  startup: ["env", "background"],
+  actions: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "auth", "authz", "provisioning", "governance", "reviews", "log"],
+  startup: ["env", "background", "log", "metrics"],
 };
 
 /** Modules client components may load (everything else under lib/ may only be imported as a type there). */

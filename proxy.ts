@@ -6,7 +6,7 @@ import { refreshGroups } from "@/lib/auth/oidc";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
 import { needsRefresh } from "@/lib/auth/token";
 
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
+const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready|metrics)$/];
 
 function withRequestHeaders(headers: Headers) {
   return NextResponse.next({ request: { headers } });

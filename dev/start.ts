@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { inheritedEnvironment, toolEnv } from "./tool-env";
 import { startHarborEmulator } from "./harbor-emulator";
+import { createBerthAccount } from "./harbor-account";
 import { startDemoIdp } from "./idp/server";
 import { DEMO_ROLE_GROUPS, DEMO_USERS } from "./idp/users";
 import { migrateDeploy } from "./migrate";
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     "idp-port": { type: "string" },
     "harbor-port": { type: "string" },
     "no-seed": { type: "boolean", default: false },
+    // Berth talks to the emulator as its least-privilege system robot (docs/harbor.md) instead of admin
+    "harbor-robot": { type: "boolean", default: false },
   },
 });
 
@@ -80,6 +83,11 @@ async function main() {
     const emulator = await startHarborEmulator({ port: harborPort, stateFile: path.join(dataDir, "harbor-emulator.json") });
     stops.push(() => emulator.close());
     Object.assign(childEnv, { HARBOR_URL: emulator.url, HARBOR_USERNAME: "admin", HARBOR_PASSWORD: "Harbor12345" });
+    if (args["harbor-robot"]) {
+      const account = await createBerthAccount(emulator.url, emulator.adminPassword, `berth-${Date.now().toString(36)}`);
+      Object.assign(childEnv, { HARBOR_USERNAME: account.username, HARBOR_PASSWORD: account.password });
+      log(`Harbor: Berth uses the system robot ${account.username} (its least-privilege account)`);
+    }
     standIns.push("harbor");
   }
 

@@ -96,4 +96,10 @@ test("liveness and readiness answer anonymous probes: health is cheap, ready rep
   expect(body.checks.database.ok).toBe(true);
   expect(body.checks.migrations.ok).toBe(true);
   expect(body.info.harbor.ok).toBe(true);
+  // the end-to-end stack runs Berth as its least-privilege system robot, and it holds what Berth needs
+  expect(body.info.harborAccount).toMatchObject({ ok: true, kind: "robot" });
+
+  // no BERTH_METRICS_TOKEN here: the metrics endpoint does not exist (and is not a sign-in redirect)
+  const metrics = await request.get("/api/metrics", { maxRedirects: 0 });
+  expect(metrics.status()).toBe(404);
 });

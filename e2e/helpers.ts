@@ -1,8 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { createHarborClient } from "../lib/harbor";
 import { E2E } from "../playwright.config";
+import { serverActionId } from "../dev/server-actions";
+
+export { serverActionId };
 
 export type DemoUser = "alice" | "bob" | "erin" | "carol" | "dave";
 
@@ -35,16 +36,6 @@ export function mainNav(page: Page) {
 
 export async function navLabels(page: Page): Promise<string[]> {
   return (await mainNav(page).getByRole("link").allInnerTexts()).map((t) => t.replace(/\d+$/, "").trim());
-}
-
-/** The id Next.js gave a server action in this build (from the server reference manifest). */
-export function serverActionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName);
-  if (!entry) throw new Error(`no server action ${exportedName} in ${filename}`);
-  return entry[0];
 }
 
 /**

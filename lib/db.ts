@@ -19,7 +19,9 @@ export interface Database {
 export function createDatabase(url: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   pool.on("error", () => {}); // a dropped idle connection is replaced on next use
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // A burst of writes (hundreds of approvals at once) queues for the pool's connections: wait for one up to 30 s
+  // rather than Prisma's 2 s, after which the write would fail. A transaction's own time limit stays 5 s.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 30_000 } });
   return {
     prisma,
     pool,
@@ -39,3 +41,10 @@ export function database(): Database {
 }
 
 export const db = () => database().prisma;
+
+/** Closes the process-wide database if it was opened (at shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const open = globalForDb.berthDatabase;
+  globalForDb.berthDatabase = undefined;
+  await open?.close();
+}

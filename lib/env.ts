@@ -81,6 +81,7 @@ export const serverSchema = z.object({
   BERTH_WORKER: z.preprocess(emptyAsUnset, z.enum(["in-process", "off"]).default("in-process")),
   BERTH_WORKER_CONCURRENCY: int(4, 1, 64),
   BERTH_JOB_LEASE_SECONDS: int(60, 2, 3600),
+  BERTH_SHUTDOWN_GRACE_SECONDS: int(10, 0, 3600),
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),
@@ -96,6 +97,9 @@ export const serverSchema = z.object({
 
   // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor) are in use.
   BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor"], { error: "lists postgres, idp or harbor only" }))),
+  // Bearer token for GET /api/metrics and the worker's metrics port; unset: no metrics endpoint (404).
+  BERTH_METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
+  BERTH_WORKER_METRICS_PORT: int(9464, 1, 65535),
   BERTH_LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { describePermissions, type AccountCheck, type HarborAccountClient } from "./harbor";
 
 export interface CheckResult {
   ok: boolean;
@@ -91,11 +92,58 @@ export async function checkMigrations(pool: pg.Pool, expected: string[], timeout
   return { ...result, ok: false, error, pending: pending.map((p) => p.name) };
 }
 
+export interface HarborAccountStatus {
+  /** false only when Harbor answered and a permission Berth needs is missing; unknown while Harbor is unreachable. */
+  ok: boolean | null;
+  kind?: AccountCheck["kind"];
+  missing?: string;
+  unverified?: string;
+  error?: string;
+  checkedAt?: string;
+}
+
 export interface Readiness {
   ready: boolean;
   checks: { database: CheckResult; migrations: MigrationsCheck };
   /** Reported, never gating: a Harbor outage must not take the portal out of its load balancer. */
-  info: { harbor: CheckResult };
+  info: { harbor: CheckResult; harborAccount?: HarborAccountStatus };
+}
+
+/** The Harbor id of a project Berth manages, for reading its account's project permissions (null before the first). */
+export async function managedProjectId(pool: pg.Pool): Promise<number | null> {
+  const { rows } = await pool.query<{ harborId: number }>(`SELECT "harborId" FROM "Project" WHERE "harborId" IS NOT NULL AND state = 'ACTIVE' ORDER BY "createdAt" LIMIT 1`);
+  return rows[0]?.harborId ?? null;
+}
+
+/** What Harbor lets Berth's account do, against what Berth needs (lib/harbor/account.ts). */
+export async function checkHarborAccount(harbor: HarborAccountClient, pool: pg.Pool): Promise<AccountCheck> {
+  return harbor.checkAccount({ projectId: await managedProjectId(pool).catch(() => null) });
+}
+
+/** The account check as readiness reports it; Harbor being away leaves it unknown rather than failed. */
+export async function harborAccountStatus(harbor: HarborAccountClient, pool: pg.Pool): Promise<HarborAccountStatus> {
+  try {
+    const check = await checkHarborAccount(harbor, pool);
+    return {
+      ok: check.missing.length === 0,
+      kind: check.kind,
+      ...(check.missing.length ? { missing: describePermissions(check.missing) } : {}),
+      ...(check.unverified.length ? { unverified: describePermissions(check.unverified) } : {}),
+      checkedAt: new Date().toISOString(),
+    };
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    return { ok: null, error: status === 401 ? "Harbor refused Berth's credentials (401)" : status ? `Harbor answered ${status}` : "Harbor could not be reached", checkedAt: new Date().toISOString() };
+  }
+}
+
+let accountCache: { at: number; status: HarborAccountStatus } | undefined;
+
+/** The account status, read again after 5 minutes (30 s while not known to be fine): probes must stay cheap. */
+export async function cachedHarborAccountStatus(read: () => Promise<HarborAccountStatus>, now = Date.now()): Promise<HarborAccountStatus> {
+  const ttl = accountCache?.status.ok ? 5 * 60_000 : 30_000;
+  if (!accountCache || now - accountCache.at > ttl) accountCache = { at: now, status: await read() };
+  return accountCache.status;
 }
 
 async function checkShippedMigrations(pool: pg.Pool, migrations: () => string[]): Promise<MigrationsCheck> {
@@ -110,9 +158,11 @@ async function checkShippedMigrations(pool: pg.Pool, migrations: () => string[])
 }
 
 /** Readiness of this process: the database answers and holds every migration of this build. */
-export async function readiness(deps: { pool: pg.Pool; migrations: () => string[]; harborPing: () => Promise<unknown> }): Promise<Readiness> {
+export async function readiness(deps: { pool: pg.Pool; migrations: () => string[]; harborPing: () => Promise<unknown>; harborAccount?: () => Promise<HarborAccountStatus> }): Promise<Readiness> {
   const harbor = checkHarbor(deps.harborPing, 1_500);
   const database = await checkDatabase(deps.pool);
   const migrations = database.ok ? await checkShippedMigrations(deps.pool, deps.migrations) : { ok: false, latencyMs: 0, error: "not checked: the database did not answer" };
-  return { ready: database.ok && migrations.ok, checks: { database, migrations }, info: { harbor: await harbor } };
+  const harborInfo = await harbor;
+  const harborAccount = deps.harborAccount && harborInfo.ok ? await deps.harborAccount() : undefined;
+  return { ready: database.ok && migrations.ok, checks: { database, migrations }, info: { harbor: harborInfo, ...(harborAccount ? { harborAccount } : {}) } };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { ConfigError, env } from "./env";
+import { logger } from "./log";
 
 /** Node.js server start-up: refuse to run with bad configuration. */
 export function checkConfiguration() {
@@ -7,7 +8,7 @@ export function checkConfiguration() {
     env();
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(`[berth] ${e.message}\n[berth] Fix the settings above (see README.md, "Configuration") and start again.`);
+      logger().error(`${e.message}\nFix these settings (see README.md, "Configuration") and start again.`);
       process.exit(1);
     }
     throw e;
@@ -16,7 +17,8 @@ export function checkConfiguration() {
 
 /** Starts the provisioning worker and scheduler inside this server unless they run separately (BERTH_WORKER=off). */
 export async function startBackgroundWork() {
+  const { installShutdown, startInProcessWorker } = await import("./background/in-process");
+  installShutdown();
   if (env().BERTH_WORKER !== "in-process") return;
-  const { startInProcessWorker } = await import("./background/in-process");
   startInProcessWorker();
 }

@@ -5,18 +5,13 @@
 // The approvals run in a child process (as they would in the web tier), so the load generator's CPU does not
 // stall the worker's event loop; both sides time with the same epoch clock.
 import { spawn } from "node:child_process";
+import { percentile, scratchDatabase, startEmulatorProcess, type EmulatorProcess } from "./bench-support";
 import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import readline from "node:readline";
 import path from "node:path";
-import pg from "pg";
-import fs from "node:fs";
-import { migrateDeploy } from "../dev/migrate";
-import { freePort } from "../dev/net";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../dev/postgres";
 import type { AuditContext } from "../lib/audit/types";
 import { createDatabase, type Database } from "../lib/db";
-import { inheritedEnvironment, toolEnv } from "../dev/tool-env";
 import { PAYLOADS, type PayloadOf } from "../lib/core/payloads";
 import { subjectKey } from "../lib/core/names";
 import { createHarborClient } from "../lib/harbor";
@@ -55,11 +50,6 @@ const MIX: Flow[] = ["GROUP_ACCESS", "NEW_PROJECT", "ROBOT_ACCOUNT", "GROUP_ACCE
 const requester = { id: "alice", name: "Alice Lead", groups: ["team-leads", "finance-devs"] };
 const approverCtx: AuditContext = { actor: { type: "user", id: "bob", name: "Bob Admin", groups: ["registry-admins"] }, userAgent: "bench:provision" };
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 interface Prepared {
@@ -175,47 +165,6 @@ function approveInChild(args: ApproverArgs, onCommit: (requestId: string, at: nu
   });
 }
 
-interface EmulatorProcess {
-  url: string;
-  faults(f: { latencyMs: number }): Promise<void>;
-  stats(): Promise<{ total: number }>;
-  resetStats(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** `npm run emulator:harbor` in a child process, driven through its /__emulator control API. */
-async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-harbor-"));
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "dev/harbor-emulator/main.ts")], {
-    cwd: root,
-    env: { ...inheritedEnvironment(), PORT: String(port), BERTH_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on("line", (line) => line.includes("listening on") && resolve());
-    child.once("exit", (code) => reject(new Error(`the Harbor emulator exited with ${code}`)));
-  });
-  const control = async (method: string, pathname: string, body?: unknown) => {
-    const res = await fetch(`${url}/__emulator/${pathname}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!res.ok) throw new Error(`emulator control ${method} ${pathname} answered ${res.status}`);
-    return res.json() as Promise<unknown>;
-  };
-  return {
-    url,
-    faults: async (f) => void (await control("PUT", "faults", f)),
-    stats: async () => (await control("GET", "stats")) as { total: number },
-    resetStats: async () => void (await control("POST", "stats/reset")),
-    close: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 interface Sample {
   flow: Flow;
   committed: number;
@@ -225,30 +174,12 @@ interface Sample {
 }
 
 async function main(): Promise<boolean> {
-  let server: EmbeddedDatabase | undefined;
-  const configured = toolEnv().DATABASE_URL;
-  let serverUrl: string;
-  if (configured) {
-    serverUrl = configured;
-    log("DATABASE_URL is set: a scratch database on that server");
-  } else {
-    log("starting the embedded PostgreSQL (.data/bench-provision)…");
-    server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/bench-provision"), ephemeral: true });
-    serverUrl = server.url;
-  }
-  const dbName = `berth_bench_provision_${Date.now()}`;
-  const adminUrl = Object.assign(new URL(serverUrl), { pathname: "/postgres" }).toString();
-  const url = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  admin.on("error", (e) => log(`admin connection lost: ${e.message}`));
-  await admin.connect();
-  await admin.query(`create database "${dbName}"`);
+  const scratch = await scratchDatabase("berth_bench_provision", "bench-provision", log);
+  const { url } = scratch;
   let db: Database | undefined;
   let emulator: EmulatorProcess | undefined;
   let stopWorker = async () => {};
   try {
-    log("applying migrations…");
-    await migrateDeploy(url);
     db = createDatabase(url, { max: CONCURRENCY + 20 });
     emulator = await startEmulatorProcess();
     // each Harbor call's own duration (client side): what the emulator's injected latency really costs per call
@@ -283,7 +214,7 @@ async function main(): Promise<boolean> {
 
     console.log(
       `\nbench:provision — ${APPROVALS} approvals per run (mix ${MIX.map((f) => FLOW_LABEL[f]).join(", ")}), one every ${INTERVAL_MS} ms; worker concurrency ${CONCURRENCY}; ` +
-        `PostgreSQL ${configured ? "from DATABASE_URL" : "embedded"}, Harbor emulator in its own process; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`,
+        `PostgreSQL ${scratch.source === "DATABASE_URL" ? "from DATABASE_URL" : "embedded"}, Harbor emulator in its own process; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`,
     );
 
     // Harbor calls per flow: each flow alone, sequentially, counted on the emulator.
@@ -383,9 +314,7 @@ async function main(): Promise<boolean> {
     await stopWorker();
     await emulator?.close();
     await db?.close();
-    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-    await admin.end();
-    await server?.stop();
+    await scratch.drop();
   }
 }
 

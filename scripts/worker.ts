@@ -1,10 +1,35 @@
 // `npm run worker`: the provisioning worker and scheduler as their own process (BERTH_WORKER=off in the web tier).
-import { createDatabase } from "../lib/db";
+import { createDatabase, type Database } from "../lib/db";
 import { ConfigError, env } from "../lib/env";
-import { createHarborClient } from "../lib/harbor";
+import { createHarborClient, describePermissions, type HarborClient } from "../lib/harbor";
+import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
-import { startScheduler } from "../lib/background/scheduler";
-import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
+import { startScheduler, type Scheduler } from "../lib/background/scheduler";
+import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
+import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
+import { observeHarbor } from "../lib/harbor-instance";
+import { defaultWorkerId, startWorker, type Worker } from "../lib/provisioning/worker";
+
+/**
+ * Refuses to start when Harbor says Berth's account lacks a permission the worker needs (a misconfiguration that
+ * would fail every job); an unreachable Harbor is an outage, not a reason to stay down.
+ */
+async function refuseWithoutPermissions(harbor: HarborClient, db: Database, username: string, log: Logger) {
+  let check;
+  try {
+    check = await checkHarborAccount(harbor, db.pool);
+  } catch (e) {
+    log.warn("could not check Berth's Harbor account; starting anyway", { error: errorField(e) });
+    return;
+  }
+  if (check.kind === "admin") log.warn("Berth uses a Harbor system administrator; give it a system robot with the least permissions (docs/harbor.md)", { username });
+  if (check.unverified.length) log.info("Harbor permissions not checkable yet", { unverified: describePermissions(check.unverified) });
+  if (check.missing.length === 0) return;
+  const message = `Berth's Harbor account ${username} lacks permissions it needs: ${describePermissions(check.missing)}. Grant them (docs/harbor.md, "Berth's own Harbor account") and start again.`;
+  log.error(message, { username, missing: describePermissions(check.missing) });
+  await db.close();
+  process.exit(1);
+}
 
 async function main() {
   let config;
@@ -17,7 +42,7 @@ async function main() {
     }
     throw e;
   }
-  const log = lineLogger("[berth-worker]", (line) => process.stdout.write(`${line}\n`), config.BERTH_LOG_LEVEL);
+  const log = setLogger(createLogger({ component: "worker", level: config.BERTH_LOG_LEVEL }));
   const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + 4 });
   const harbor = createHarborClient({
     baseUrl: config.HARBOR_URL,
@@ -25,24 +50,45 @@ async function main() {
     password: config.HARBOR_PASSWORD,
     timeoutMs: config.HARBOR_TIMEOUT_MS,
     maxRetries: config.HARBOR_MAX_RETRIES,
+    onCall: observeHarbor(log),
   });
-  const provisioning = provisioningConfigFromEnv(config);
-  const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
-  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
-  log.info("harbor", { url: config.HARBOR_URL });
-
+  const running: { worker?: Worker; scheduler?: Scheduler; metricsServer?: { close(): Promise<void> } } = {};
   let stopping = false;
+  // SIGTERM: claim nothing more, let running jobs finish (or hand them back to the queue), close the pool, exit.
+  // Installed before anything starts, so a signal during start-up stops the process cleanly too.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
-    await scheduler.stop();
-    await worker.stop();
-    await db.close();
-    process.exit(0);
+    try {
+      await running.scheduler?.stop();
+      await running.worker?.stop();
+      await running.metricsServer?.close();
+      await db.close();
+      log.info("stopped", { signal });
+      process.exit(0);
+    } catch (e) {
+      log.error("could not stop cleanly", { error: errorField(e) });
+      process.exit(1);
+    }
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  log.info("worker starting", { harbor: config.HARBOR_URL });
+
+  await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
+  if (stopping) return;
+  const provisioning = provisioningConfigFromEnv(config);
+  running.worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
+  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
+  log.info("harbor", { url: config.HARBOR_URL });
+  registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });
+  // metrics on their own port, only with a token: the worker serves nothing else
+  if (!config.BERTH_METRICS_TOKEN) return;
+  const server = await startMetricsServer({ port: config.BERTH_WORKER_METRICS_PORT, token: config.BERTH_METRICS_TOKEN });
+  if (stopping) return void (await server.close());
+  running.metricsServer = server;
+  log.info("metrics listening", { port: server.port, path: "/metrics" });
 }
 
 main().catch((e: unknown) => {

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build as esbuild } from "esbuild";
+import { ensureProductionBuild } from "../../dev/production-build";
 import { ensureContainerTools, mb, Phases, root, run, say, treeSize } from "./tools";
 
 export const DEFAULT_TAG = "localhost/berth:latest";
@@ -281,19 +282,8 @@ export function reportSize(tag: string, breakdown: [string, number][]): number {
   return total;
 }
 
-// A stale .next/standalone would put old code in the image: rebuild when a source file is newer than the build.
-function buildAppIfStale() {
-  const built = fs.statSync(path.join(root, ".next/standalone/server.js"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
-  const newest = (p: string): number => {
-    const stat = fs.statSync(path.join(root, p), { throwIfNoEntry: false });
-    if (!stat || p === "lib/generated") return 0;
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(stat.mtimeMs, ...fs.readdirSync(path.join(root, p)).map((entry) => newest(path.join(p, entry))));
-  };
-  if (built > Math.max(...sources.map(newest))) return say("the production build is up to date");
-  run("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-}
+// A stale .next/standalone would put old code in the image.
+const buildAppIfStale = () => ensureProductionBuild(root, say);
 
 /** Builds the app when needed, stages, assembles the base when none is given, builds the image and measures it. */
 export async function buildAll(phases: Phases, options: { base?: string; tag: string }): Promise<{ base: string; size: number }> {

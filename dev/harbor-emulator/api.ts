@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { isProjectRobotPermission, isSystemRobotPermission } from "../../lib/core/robot-permissions";
 import { roleById } from "../../lib/core/roles";
-import { canProject, canSystem, visibleProjects, type Principal } from "./auth";
+import { canProject, canSystem, currentPermissions, visibleProjects, type Principal } from "./auth";
 import { ApiError, badRequest, conflict, forbidden, notFound, unauthorized } from "./errors";
 import { linkHeader, pageOf, parseQ, qMatches, slice } from "./query";
 import { hashSecret, iso, newSalt, newSecret, recordAudit, type EmulatorState, type ProjectRec, type RobotPermRec, type RobotRec, type RuleRec, type SelectorRec } from "./state";
@@ -944,6 +944,20 @@ export const handlers: Record<string, Handler> = {
     ctx.state.robots = ctx.state.robots.filter((x) => x.id !== r.id);
     audit(ctx, r.projectId, "delete", "robot", r.name);
     return ok();
+  },
+
+  // A robot is not a user: Harbor answers 412 for any security context but a local user's.
+  "GET /users/current": (ctx) => {
+    requireAuthenticated(ctx);
+    const p = ctx.principal;
+    if (p.kind !== "admin") throw new ApiError(412, "PRECONDITION", `get current user not available for security context: ${p.kind}`);
+    const t = iso(0);
+    return ok({ user_id: p.userId, username: p.username, email: "admin@example.com", realname: "system admin", comment: "admin user", sysadmin_flag: true, admin_role_in_auth: false, creation_time: t, update_time: t });
+  },
+
+  "GET /users/current/permissions": (ctx) => {
+    requireAuthenticated(ctx);
+    return ok(currentPermissions(ctx.state, ctx.principal, ctx.query.get("scope") ?? "", ["true", "1"].includes(ctx.query.get("relative") ?? "")));
   },
 
   "GET /quotas": (ctx) => {

@@ -150,3 +150,64 @@ export function visibleProjects(principal: Principal): "all" | number[] {
   }
   return ids;
 }
+
+// The policies each namespace lists for GET /users/current/permissions (v2.15.2 src/common/rbac/system/policies.go,
+// and the union of the project roles in src/common/rbac/project/rbac_role.go; "" is the project itself). Harbor
+// answers with those the caller holds; a robot's system quota or robot permissions are not among them.
+const SYSTEM_NAMESPACE: Record<string, string[]> = {
+  "audit-log": ["list"],
+  catalog: ["read"],
+  configuration: ["read", "update"],
+  distribution: ["create", "read", "update", "delete", "list"],
+  "garbage-collection": ["create", "read", "update", "delete", "list"],
+  "jobservice-monitor": ["read", "list", "stop"],
+  "ldap-user": ["create", "list"],
+  project: ["create", "read", "update", "delete", "list"],
+  registry: ["create", "read", "update", "delete", "list"],
+  replication: ["create", "read", "update", "list", "delete"],
+  "scan-all": ["create", "read", "update", "delete", "list", "stop"],
+  "security-hub": ["read", "list"],
+  "system-volumes": ["read"],
+  user: ["create", "read", "update", "delete", "list"],
+  "user-group": ["create", "read", "update", "delete", "list"],
+};
+const PROJECT_NAMESPACE: Record<string, string[]> = {
+  "": ["read", "update", "delete"],
+  accessory: ["list"],
+  artifact: ["create", "delete", "list", "read"],
+  "artifact-addition": ["read"],
+  "artifact-label": ["create", "delete"],
+  configuration: ["read", "update"],
+  "export-cve": ["create", "list", "read"],
+  "immutable-tag": ["create", "delete", "list", "update"],
+  label: ["create", "delete", "list", "read", "update"],
+  log: ["list"],
+  member: ["create", "delete", "list", "read", "update"],
+  metadata: ["create", "delete", "read", "update"],
+  "notification-policy": ["create", "delete", "list", "read", "update"],
+  "preheat-policy": ["create", "delete", "list", "read", "update"],
+  quota: ["read"],
+  repository: ["create", "delete", "list", "pull", "push", "read", "update"],
+  robot: ["create", "delete", "list", "read", "update"],
+  sbom: ["create", "read", "stop"],
+  scan: ["create", "read", "stop"],
+  scanner: ["create", "read"],
+  tag: ["create", "delete", "list"],
+  "tag-retention": ["create", "delete", "list", "operate", "read", "update"],
+};
+
+/** GET /users/current/permissions: the scope's namespace policies the principal holds, as Harbor's handler lists them. */
+export function currentPermissions(state: EmulatorState, principal: Principal, scope: string, relative: boolean): { resource: string; action: string }[] {
+  const out: { resource: string; action: string }[] = [];
+  if (scope.startsWith("/system")) {
+    for (const [resource, actions] of Object.entries(SYSTEM_NAMESPACE))
+      for (const action of actions) if (canSystem(principal, resource, action)) out.push({ resource: relative ? resource : `/system/${resource}`, action });
+    return out;
+  }
+  const id = /^\/project\/(\d+)(\/|$)/.exec(scope)?.[1];
+  if (id === undefined) return out;
+  for (const [resource, actions] of Object.entries(PROJECT_NAMESPACE))
+    for (const action of actions)
+      if (canProject(state, principal, Number(id), resource, action)) out.push({ resource: relative ? resource || "." : `/project/${id}${resource ? `/${resource}` : ""}`, action });
+  return out;
+}

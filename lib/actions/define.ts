@@ -1,4 +1,5 @@
 import "server-only";
+import { errorField, logger } from "../log";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { AuditContext } from "../audit/types";
@@ -74,16 +75,18 @@ function databaseRefusal(e: unknown): ActionResult<never> | null {
   if (code === "P2002" || code === "23505" || /Unique constraint/i.test(text)) return { ok: false, code: "CONFLICT", error: "That was already done by someone else, or a duplicate exists. Reload to see the current state." };
   if (/approval_not_by_requester|cannot decide their own request/.test(text)) return { ok: false, code: "FORBIDDEN", error: "You cannot decide your own request." };
   if (code === "P2034" || code === "40001" || code === "40P01") return { ok: false, code: "CONFLICT", error: "Someone else changed this at the same moment. Try again." };
+  // P2028: no database connection came free in time
+  if (code === "P2028") return { ok: false, code: "UNAVAILABLE", error: "Berth is too busy to take this right now. Nothing was changed; try again in a moment." };
   return null;
 }
 
 /** Maps any failure to a safe answer; unknown errors are logged with a reference and never shown. */
-export function toActionError(e: unknown, actionName: string): ActionResult<never> {
+export function toActionError(e: unknown, actionName: string, requestId: string | null = null): ActionResult<never> {
   if (e instanceof DomainError) return { ok: false, code: e.code === "POLICY" ? "POLICY" : e.code, error: e.message, fieldErrors: e.fieldErrors };
   const refusal = databaseRefusal(e);
   if (refusal) return refusal;
   const ref = randomUUID().slice(0, 8);
-  console.error(`[berth] action ${actionName} failed (ref ${ref}):`, e instanceof Error ? `${e.name}: ${e.message}` : "unknown error");
+  logger().error("action failed", { action: actionName, ref, requestId, error: errorField(e) });
   return { ok: false, code: "INTERNAL", error: `Something went wrong on our side (reference ${ref}). Nothing was changed; try again or report the reference.` };
 }
 
@@ -105,6 +108,6 @@ export async function executeAction<S extends z.ZodType, R>(
     const data = await definition.run({ input: parsed.data, principal, audit: auditContextFor(principal, deps.meta), db: deps.db, now: deps.now ?? new Date() });
     return { ok: true, data };
   } catch (e) {
-    return toActionError(e, definition.name);
+    return toActionError(e, definition.name, deps.meta.portalRequestId);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorField, logger } from "../log";
 import { cache } from "react";
 import { database } from "../db";
 import type { Queryable } from "../sql";
@@ -12,7 +13,7 @@ export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
   try {
     return await chainStatus(database().pool);
   } catch (e) {
-    console.error("[berth] chain status failed:", e instanceof Error ? e.message : "unknown error");
+    logger().error("chain status failed", { error: errorField(e) });
     return null;
   }
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "../log";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { getDiscovery } from "./oidc";
@@ -79,10 +80,10 @@ export function authOptions(): NextAuthOptions {
         // next-auth's metadata can carry tokens; log the code and message only.
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
         const message = error instanceof Error ? error.message : "";
-        console.error(`[auth] ${code}${message ? `: ${message}` : ""}`);
+        logger().error("sign-in error", { code, message });
       },
       warn(code) {
-        console.warn(`[auth] ${code}`);
+        logger().warn("sign-in warning", { code });
       },
       debug() {},
     },

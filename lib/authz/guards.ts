@@ -1,4 +1,5 @@
 import "server-only";
+import { errorField, logger } from "../log";
 import { notFound, redirect } from "next/navigation";
 import { DomainError, type DomainErrorCode } from "../core/errors";
 import { canAny, type Permission } from "./permissions";
@@ -48,7 +49,7 @@ export function withPermission<P extends Record<string, string>>(
     } catch (e) {
       if (e instanceof DomainError) return Response.json({ error: e.code, message: e.message }, { status: STATUS[e.code] });
       const ref = crypto.randomUUID().slice(0, 8);
-      console.error(`[berth] ${req.method} ${new URL(req.url).pathname} failed (ref ${ref}):`, e instanceof Error ? e.message : "unknown error");
+      logger().error("route failed", { method: req.method, path: new URL(req.url).pathname, ref, requestId: req.headers.get("x-request-id"), error: errorField(e) });
       return Response.json({ error: "INTERNAL", message: `Something went wrong (reference ${ref}).` }, { status: 500 });
     }
   };

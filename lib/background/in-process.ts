@@ -1,10 +1,12 @@
 import "server-only";
-import { database } from "../db";
+import { closeDatabase, database } from "../db";
 import { env } from "../env";
 import { harbor } from "../harbor-instance";
+import { errorField, logger } from "../log";
+import { observeWorkerEvent } from "../metrics";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
-import { defaultWorkerId, lineLogger, startWorker, type Worker } from "../provisioning/worker";
+import { defaultWorkerId, startWorker, type Worker } from "../provisioning/worker";
 
 interface InProcess {
   worker: Worker;
@@ -13,7 +15,8 @@ interface InProcess {
 }
 
 const KEY = Symbol.for("berth.provisioning.in-process");
-const globalStore = globalThis as unknown as { [KEY]?: InProcess };
+const SHUTDOWN_KEY = Symbol.for("berth.shutdown-installed");
+const globalStore = globalThis as unknown as { [KEY]?: InProcess; [SHUTDOWN_KEY]?: boolean };
 
 /**
  * The worker and scheduler inside the Next.js server (BERTH_WORKER=in-process, the default). Kept on globalThis
@@ -24,9 +27,9 @@ export function startInProcessWorker(): InProcess {
   if (existing) return existing;
   const config = env();
   const { prisma, pool } = database();
-  const log = lineLogger("[berth-worker]", (line) => console.log(line), config.BERTH_LOG_LEVEL);
+  const log = logger();
   const provisioning = provisioningConfigFromEnv(config);
-  const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
+  const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log, onEvent: observeWorkerEvent });
   const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
   const handle: InProcess = {
     worker,
@@ -39,4 +42,40 @@ export function startInProcessWorker(): InProcess {
   };
   globalStore[KEY] = handle;
   return handle;
+}
+
+/** What this server does when told to stop: the in-process worker finishes or hands back its jobs, then the pool closes. */
+export async function shutDown(signal: string): Promise<void> {
+  const log = logger();
+  log.info("stopping", { signal });
+  try {
+    await globalStore[KEY]?.stop();
+    await closeDatabase();
+    log.info("stopped", { signal });
+  } catch (e) {
+    log.error("could not stop cleanly", { error: errorField(e) });
+  }
+}
+
+/**
+ * Runs shutDown on SIGTERM and SIGINT before the handlers already installed (Next.js closes its HTTP server and
+ * exits in its own), so the process exits only after jobs were finished or released. Without such handlers the
+ * process exits itself afterwards.
+ */
+export function installShutdown(): void {
+  if (globalStore[SHUTDOWN_KEY]) return;
+  globalStore[SHUTDOWN_KEY] = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    const earlier = process.listeners(signal);
+    process.removeAllListeners(signal);
+    let once = false;
+    process.on(signal, () => {
+      if (once) return;
+      once = true;
+      void shutDown(signal).finally(() => {
+        if (earlier.length === 0) process.exit(0);
+        for (const listener of earlier) listener(signal);
+      });
+    });
+  }
 }

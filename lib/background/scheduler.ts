@@ -10,7 +10,7 @@ import { verifyChainIfDue, type ScheduledVerifyOutcome } from "../audit/schedule
 import type { HarborClient } from "../harbor";
 import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "../provisioning/drift-check";
 import { enqueueGrantRemoval } from "../provisioning/enqueue";
-import { silentLogger, type WorkerLogger } from "../provisioning/worker";
+import { silentLogger, type Logger } from "../log";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
 // Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
@@ -24,7 +24,7 @@ const LOOP_STOP_WAIT_MS = 5_000;
 export interface SchedulerDeps {
   db: Db;
   clock?: () => Date;
-  log?: WorkerLogger;
+  log?: Logger;
 }
 
 export interface SchedulerPass {
@@ -139,7 +139,7 @@ interface Loop<T> {
 }
 
 /** Runs `work` at once and again `intervalMs` after each run ends; runs never overlap, and runNow joins one in flight. */
-function every<T>(name: string, intervalMs: number, work: () => Promise<T>, log: WorkerLogger): Loop<T> {
+function every<T>(name: string, intervalMs: number, work: () => Promise<T>, log: Logger): Loop<T> {
   let stopped = false;
   let running: Promise<T> | null = null;
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "../log";
 import { cache } from "react";
 import type { DriftReport } from "../core/drift";
 import { env } from "../env";
@@ -30,7 +31,7 @@ function settle<T>(label: string, run: () => Promise<T>, timeoutMs: number): Pro
         clearTimeout(timer);
         // Only the code is logged and shown: Harbor's message can name internals.
         const code = isHarborError(e) ? e.code : "ERROR";
-        console.warn(`[berth] project page: Harbor ${label} failed: ${code}`);
+        logger().warn("project page: Harbor read failed", { read: label, code });
         resolve({ ok: false, why: isHarborError(e) && e.status !== undefined ? `Harbor answered ${e.status}` : isHarborError(e, "TIMEOUT") ? "Harbor did not answer in time" : "Harbor could not be reached" });
       },
     );

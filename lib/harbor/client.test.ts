@@ -9,6 +9,7 @@ import { contractCheckedFetch } from "../../dev/harbor-emulator/contract";
 import { HarborError } from "./errors";
 import type { HarborCall, HarborClientOptions } from "./http";
 import { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";
+import { describePermissions } from "./account";
 
 const guard = createContractGuard();
 const requestViolations: string[] = [];
@@ -101,6 +102,29 @@ describe("client suite against the emulator, as Berth's least-privilege system r
     target = { baseUrl: emulator.url, client: createHarborClient(options(account)), username: account.username, prefix: "bot" };
   });
   clientSuite(() => target);
+});
+
+describe("Berth's account check", () => {
+  it("names what a robot lacks, in the system and in a project", async () => {
+    const admin = createHarborClient(options());
+    const project = await admin.ensureProject({ name: "checked", metadata: {}, storageLimitBytes: -1 });
+    const body = documentedAccountBody();
+    // the documented account without system quota:list and project immutable-tag:create (project:delete at * also covers every delete)
+    body.permissions[0]!.access = body.permissions[0]!.access.filter((a) => !(a.resource === "quota" && a.action === "list"));
+    body.permissions[1]!.access = body.permissions[1]!.access.filter((a) => !(a.resource === "immutable-tag" && a.action === "create"));
+    const res = await fetch(`${emulator.url}/api/v2.0/robots`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${Buffer.from(`admin:${emulator.adminPassword}`).toString("base64")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ ...body, name: "lacking" }),
+    });
+    const account = (await res.json()) as { name: string; secret: string };
+    const lacking = createHarborClient(options({ username: account.name, password: account.secret }));
+    const check = await lacking.checkAccount({ projectId: project.projectId });
+    expect(check.kind).toBe("robot");
+    expect(describePermissions(check.missing)).toBe("system quota:list, project immutable-tag:create");
+    // and the admin is told apart from a robot
+    expect(await admin.checkAccount({ projectId: project.projectId })).toEqual({ kind: "admin", missing: [], unverified: [], projectId: project.projectId });
+  });
 });
 
 describe("a system robot without project:update", () => {

@@ -1,3 +1,4 @@
+import { accountClient, type HarborAccountClient } from "./account";
 import { auditLogClient, type HarborAuditLogClient } from "./audit-logs";
 import { HarborTransport, type HarborClientOptions } from "./http";
 import { memberClient, type HarborMemberClient } from "./members";
@@ -14,7 +15,7 @@ export type { HarborImmutableRule, HarborImmutableRulePayload } from "./tag-rule
 export type { HarborGeneralInfo, WithRequestId, WithRequestIds } from "./types";
 
 /** Everything Berth asks Harbor, one part per resource (projects.ts, members.ts, robots.ts …). */
-export interface HarborClient extends HarborSystemClient, HarborProjectClient, HarborQuotaClient, HarborMemberClient, HarborRobotClient, HarborTagRuleClient, HarborAuditLogClient {}
+export interface HarborClient extends HarborSystemClient, HarborAccountClient, HarborProjectClient, HarborQuotaClient, HarborMemberClient, HarborRobotClient, HarborTagRuleClient, HarborAuditLogClient {}
 
 /** The Harbor client Berth uses; configuration comes from the caller (lib/env.ts), never from the environment. */
 export function createHarborClient(options: HarborClientOptions): HarborClient {
@@ -22,6 +23,7 @@ export function createHarborClient(options: HarborClientOptions): HarborClient {
   const projects = projectClient(t);
   return {
     ...systemClient(t),
+    ...accountClient(t),
     getProject: projects.getProject,
     projectExists: projects.projectExists,
     ensureProject: projects.ensureProject,

@@ -20,3 +20,4 @@ export { HarborError, isHarborError, codeForStatus } from "./errors";
 export { API_BASE, MAX_PAGE_SIZE, type HarborCall, type HarborClientOptions } from "./http";
 export { readProjectUsage, usageVerdict, type AuditLogging, type ProjectUsage, type ProjectUsageOptions, type SubjectUsage, type UsageSource, type UsageVerdict } from "./usage";
 export { BERTH_ACCOUNT_PERMISSIONS } from "./permissions";
+export { describePermissions, type AccountCheck, type HarborAccountClient, type NeededPermission } from "./account";

@@ -20,11 +20,14 @@ export interface ProvisioningConfig {
   /** First retry delay after a transient Harbor failure; doubles per attempt, with jitter, up to backoffMaxMs. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** On stop, how long running jobs may go on before they are handed back to the queue (BERTH_SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds?: number;
 }
 
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
 export const DEFAULT_BACKOFF_BASE_MS = 5_000;
 export const DEFAULT_BACKOFF_MAX_MS = 5 * 60_000;
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
 /** The worker's settings from the validated configuration. */
 export function provisioningConfigFromEnv(env: Env, overrides: Partial<ProvisioningConfig> = {}): ProvisioningConfig {
@@ -39,6 +42,7 @@ export function provisioningConfigFromEnv(env: Env, overrides: Partial<Provision
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
     backoffBaseMs: DEFAULT_BACKOFF_BASE_MS,
     backoffMaxMs: DEFAULT_BACKOFF_MAX_MS,
+    shutdownGraceSeconds: env.BERTH_SHUTDOWN_GRACE_SECONDS,
     ...overrides,
   };
 }

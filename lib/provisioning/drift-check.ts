@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { findingsKey, type DriftFinding } from "../core/drift";
 import { compareWithHarbor, type GrantRecord } from "./drift";
 import { isHarborError, type HarborClient } from "../harbor";
-import { silentLogger, type WorkerLogger } from "./worker";
+import { silentLogger, type Logger } from "../log";
 
 // The scheduler's background comparison of each managed project in Harbor with its grants, so drift shows up on the
 // approvers' home without anyone opening the project. Only a change of findings is an audit event.
@@ -20,7 +20,7 @@ export interface DriftCheckDeps {
   /** A project is checked again once its last claim is this old. */
   intervalSeconds: number;
   clock?: () => Date;
-  log?: WorkerLogger;
+  log?: Logger;
   /** Projects claimed per pass. */
   batch?: number;
   concurrency?: number;

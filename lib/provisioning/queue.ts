@@ -103,6 +103,25 @@ export async function fence(client: Queryable, jobId: string, workerId: string):
   if (!rowCount) throw new LeaseLostError(jobId);
 }
 
+/**
+ * Hands a claimed job back to the queue at once (a worker stopping between two steps): QUEUED and due now, the step
+ * it had started but not called Harbor for back to PENDING, the claim not counted as an attempt; NOTIFY wakes
+ * another worker. Fenced: a job this worker no longer holds is left alone (false).
+ */
+export async function releaseJob(client: Queryable, jobId: string, workerId: string, unstartedStepId: string | null): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `UPDATE "ProvisioningJob" SET state = 'QUEUED', "lockedBy" = NULL, "lockedUntil" = NULL, "runAt" = now(), attempts = GREATEST(attempts - 1, 0), "updatedAt" = now()
+     WHERE id = $1 AND "lockedBy" = $2 AND state = 'RUNNING'`,
+    [jobId, workerId],
+  );
+  if (!rowCount) return false;
+  if (unstartedStepId) {
+    await client.query(`UPDATE "ProvisioningStep" SET state = 'PENDING', attempts = GREATEST(attempts - 1, 0), "startedAt" = NULL WHERE id = $1 AND state = 'RUNNING'`, [unstartedStepId]);
+  }
+  await client.query(`SELECT pg_notify($1, $2)`, [JOBS_CHANNEL, jobId]);
+  return true;
+}
+
 /** Wakes listening workers once the caller's transaction commits (NOTIFY is transactional). */
 export async function notifyJobs(tx: Tx, jobId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${jobId})`;

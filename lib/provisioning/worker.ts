@@ -5,42 +5,29 @@ import type pg from "pg";
 import { SYSTEM_CONTEXT, type AuditContext, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import type { ProvisioningStep } from "../generated/prisma/client";
-import type { ProvisioningConfig } from "./config";
+import { DEFAULT_SHUTDOWN_GRACE_SECONDS, type ProvisioningConfig } from "./config";
 import { FLOWS } from "./flows";
 import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSuccess, startStep, stepSucceededEvent } from "./finalize";
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
-import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type Claim, type ClaimedJob } from "./queue";
+import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, releaseJob, renewLease, type Claim, type ClaimedJob } from "./queue";
 import { appendAuditEvents } from "../audit/append";
 import { prepared, transaction, type Queryable } from "../sql";
 import { applyGrantUpdate, executeStep, type ProvisioningHarbor } from "./steps";
 import { jobContext, type JobContext } from "./records";
+import { errorField, silentLogger, type Logger } from "../log";
 
-export interface WorkerLogger {
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-export const silentLogger: WorkerLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** One line per entry, `key=value` fields; callers pass ids and states only, never secrets. */
-export function lineLogger(prefix: string, write: (line: string) => void, level: "debug" | "info" | "warn" | "error" = "info"): WorkerLogger {
-  const order = ["debug", "info", "warn", "error"] as const;
-  const at = (l: (typeof order)[number]) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (order.indexOf(l) < order.indexOf(level)) return;
-    const kv = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
-    write(`${prefix} ${l} ${message}${kv.length ? ` ${kv.join(" ")}` : ""}`);
-  };
-  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
-
-export type JobOutcome = "SUCCEEDED" | "RETRY" | "FAILED" | "LEASE_LOST" | "ERROR";
+export type JobOutcome = "SUCCEEDED" | "RETRY" | "FAILED" | "LEASE_LOST" | "ERROR" | "RELEASED";
 
 export type WorkerEvent =
-  | { type: "claimed"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; attempt: number; at: number }
+  | { type: "claimed"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; flow: string; attempt: number; at: number }
   | { type: "step.succeeded"; jobId: string; step: StepKey; harborRequestId: string | null; at: number }
-  | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; outcome: JobOutcome; at: number };
+  | { type: "finished"; jobId: string; requestId: string | null; kind: ClaimedJob["kind"]; flow: string; outcome: JobOutcome; at: number };
+
+/** What a job does, for metrics: the request kind a provisioning job carries out, else EXPIRE or REVOKE. */
+export function flowOf(claim: Claim): string {
+  const kind = (claim.rows.request as { kind?: unknown } | null)?.kind;
+  return claim.kind === "PROVISION" && typeof kind === "string" ? kind : claim.kind;
+}
 
 export interface RunDeps {
   pool: pg.Pool;
@@ -48,9 +35,11 @@ export interface RunDeps {
   config: ProvisioningConfig;
   workerId: string;
   clock: () => Date;
-  log: WorkerLogger;
+  log: Logger;
   onEvent?: (event: WorkerEvent) => void;
   random?: () => number;
+  /** Asked before each step after the first: true hands the job back to the queue instead (the worker is stopping). */
+  shouldRelease?: () => boolean;
 }
 
 
@@ -99,7 +88,7 @@ export async function claimJob(deps: RunDeps): Promise<Claim | null> {
     return claimed;
   });
   // The queue has handed the job over once the claim (lease, first step RUNNING, request PROVISIONING) is committed.
-  if (claim) emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, attempt: claim.attempts, at: nowMs() });
+  if (claim) emit(deps, { type: "claimed", jobId: claim.id, requestId: claim.requestId, kind: claim.kind, flow: flowOf(claim), attempt: claim.attempts, at: nowMs() });
   return claim;
 }
 
@@ -110,13 +99,14 @@ export async function claimJob(deps: RunDeps): Promise<Claim | null> {
  */
 export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
   const { rows, startedStepId, requestMoved, ...job } = claim;
-  const { pool, config, workerId, clock, log } = deps;
+  const { pool, config, workerId, clock } = deps;
+  const log = deps.log.child({ jobId: job.id, kind: job.kind, ...(job.requestId ? { request: job.requestId } : {}) });
   const actor = actorFor(job.kind);
   const heartbeat = setInterval(
     () => {
       renewLease(prepared(pool), job.id, workerId, config.leaseSeconds)
         .then((ok) => {
-          if (!ok) log.warn("lease lost", { job: job.id });
+          if (!ok) log.warn("lease lost");
         })
         .catch(() => {});
     },
@@ -127,7 +117,7 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
   let ctx: JobContext = { job, request: null, typed: null, grant: null, project: null, steps: [] };
   let current: ProvisioningStep | null = null;
   const finish = (outcome: JobOutcome) => {
-    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, outcome, at: nowMs() });
+    emit(deps, { type: "finished", jobId: job.id, requestId: job.requestId, kind: job.kind, flow: flowOf(claim), outcome, at: nowMs() });
     return outcome;
   };
   try {
@@ -155,6 +145,12 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
     }
     let runningId = startedStepId;
     for (const [i, step] of pending.entries()) {
+      if (i > 0 && deps.shouldRelease?.()) {
+        // between two steps, so nothing is half done in Harbor: the next worker starts at this step
+        const released = await transaction(pool, (c) => releaseJob(c, job.id, workerId, step.id === runningId ? step.id : null));
+        log.info(released ? "job released to the queue (worker stopping)" : "lease lost before the release", { step: step.key });
+        return finish(released ? "RELEASED" : "LEASE_LOST");
+      }
       current = step;
       // Normally already RUNNING: the claim starts the first step, each success transaction the next one.
       if (step.id !== runningId) {
@@ -183,15 +179,15 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
       current = null;
       emit(deps, { type: "step.succeeded", jobId: job.id, step: step.key as StepKey, harborRequestId: outcome.harborRequestId, at: nowMs() });
     }
-    log.info("job succeeded", { job: job.id, kind: job.kind, attempt: job.attempts, ...(job.grantId ? { grant: job.grantId } : {}), recorded: closing.map((e) => e.action).join(",") });
+    log.info("job succeeded", { attempt: job.attempts, ...(job.grantId ? { grant: job.grantId } : {}), recorded: closing.map((e) => e.action).join(",") });
     return finish("SUCCEEDED");
   } catch (error) {
     if (error instanceof LeaseLostError) {
-      log.warn("lease lost; another worker has the job", { job: job.id });
+      log.warn("lease lost; another worker has the job");
       return finish("LEASE_LOST");
     }
     const classified = classifyError(error);
-    if (classified.internal) log.error("job step failed unexpectedly", { job: job.id, step: current?.key ?? null, error: error instanceof Error ? `${error.name}: ${error.message}` : "unknown" });
+    if (classified.internal) log.error("job step failed unexpectedly", { step: current?.key ?? null, error: errorField(error) });
     const final = !classified.retryable || job.attempts >= job.maxAttempts;
     const delayMs = final ? null : backoffMs(job.attempts, config.backoffBaseMs, config.backoffMaxMs, deps.random);
     try {
@@ -204,10 +200,10 @@ export async function runJob(deps: RunDeps, claim: Claim): Promise<JobOutcome> {
     } catch (recordError) {
       if (recordError instanceof LeaseLostError) return finish("LEASE_LOST");
       // The lease runs out and another worker (or this one) takes the job again.
-      log.error("could not record a failure", { job: job.id, error: recordError instanceof Error ? recordError.name : "unknown" });
+      log.error("could not record a failure", { error: recordError instanceof Error ? recordError.name : "unknown" });
       return finish("ERROR");
     }
-    log.warn(final ? "job failed" : "job step failed; will retry", { job: job.id, step: current?.key ?? null, attempt: job.attempts, error: classified.message, harborRequestId: classified.harborRequestId, retryInMs: delayMs });
+    log.warn(final ? "job failed" : "job step failed; will retry", { step: current?.key ?? null, attempt: job.attempts, error: classified.message, harborRequestId: classified.harborRequestId, retryInMs: delayMs });
     return finish(final ? "FAILED" : "RETRY");
   } finally {
     clearInterval(heartbeat);
@@ -229,7 +225,7 @@ export interface WorkerOptions {
   harbor: ProvisioningHarbor;
   config: ProvisioningConfig;
   workerId?: string;
-  log?: WorkerLogger;
+  log?: Logger;
   clock?: () => Date;
   onEvent?: (event: WorkerEvent) => void;
   random?: () => number;
@@ -237,12 +233,22 @@ export interface WorkerOptions {
 
 export interface Worker {
   readonly workerId: string;
-  /** Stops claiming, waits for running jobs (at most `graceMs`, default one lease), releases the listener. */
+  /**
+   * Stops claiming and lets running jobs finish for `graceMs` (default BERTH_SHUTDOWN_GRACE_SECONDS); a job still
+   * running then goes back to the queue at its next step boundary, for another worker to take at once.
+   */
   stop(options?: { graceMs?: number }): Promise<void>;
   /** Runs until no job is due and none is running here. */
   drain(): Promise<void>;
   /** Looks for work now (as a NOTIFY would). */
   wake(): void;
+}
+
+/** Waits for the promises to settle, at most `ms`. */
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(promises), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 export function defaultWorkerId(suffix = ""): string {
@@ -254,7 +260,7 @@ export function defaultWorkerId(suffix = ""): string {
  * LISTEN is in place (for whatever was sent before it). A lost connection is replaced after `retryMs`; meanwhile the
  * caller's own timer covers the gap.
  */
-export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, options: { log: WorkerLogger; retryMs: number }): { stop(): void } {
+export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, options: { log: Logger; retryMs: number }): { stop(): void } {
   let stopped = false;
   let client: pg.PoolClient | null = null;
   let retry: NodeJS.Timeout | undefined;
@@ -305,17 +311,18 @@ export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, o
 export function startWorker(options: WorkerOptions): Worker {
   const workerId = options.workerId ?? defaultWorkerId();
   const log = options.log ?? silentLogger;
-  const deps: RunDeps = { pool: options.pool, harbor: options.harbor, config: options.config, workerId, clock: options.clock ?? (() => new Date()), log, onEvent: options.onEvent, random: options.random };
+  const deps: RunDeps = { pool: options.pool, harbor: options.harbor, config: options.config, workerId, clock: options.clock ?? (() => new Date()), log, onEvent: options.onEvent, random: options.random, shouldRelease: () => releasing };
   const { config } = options;
   const active = new Set<Promise<unknown>>();
   let stopped = false;
+  let releasing = false;
   let filling: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
   const launch = (job: Claim) => {
     const run: Promise<unknown> = runJob(deps, job)
-      .catch((e: unknown) => log.error("job run crashed", { job: job.id, error: e instanceof Error ? e.name : "unknown" }))
+      .catch((e: unknown) => log.error("job run crashed", { jobId: job.id, error: e instanceof Error ? e.name : "unknown" }))
       .finally(() => {
         active.delete(run);
         if (!stopped) void fill();
@@ -377,16 +384,19 @@ export function startWorker(options: WorkerOptions): Worker {
         if (due === null || due > 0) return;
       }
     },
-    async stop({ graceMs = config.leaseSeconds * 1000 } = {}) {
+    async stop({ graceMs = (config.shutdownGraceSeconds ?? DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000 } = {}) {
       if (stopped) return;
       stopped = true;
       clearTimeout(timer);
       listener.stop();
       if (filling) await filling;
-      let graceTimer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...active]), new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);
-      clearTimeout(graceTimer);
-      log.info("worker stopped", { worker: workerId, abandoned: active.size });
+      const running = active.size;
+      await settleWithin([...active], graceMs);
+      const unfinished = active.size;
+      // Past the grace period a job goes back to the queue at its next step boundary, once its Harbor call answered.
+      releasing = true;
+      if (unfinished) await settleWithin([...active], config.leaseSeconds * 1000);
+      log.info("worker stopped", { worker: workerId, running, runningAfterGrace: unfinished, abandoned: active.size });
     },
   };
 }

@@ -109,12 +109,12 @@ describe("the checks refuse", () => {
       "Deployment/berth-worker: container worker: resources.limits.cpu must be set",
       "Deployment/berth-worker: container worker: resources.limits.memory must be set",
       "Deployment/berth-worker: container worker: image ghcr.io/example/berth:latest needs a fixed tag or digest",
-      "Deployment/berth-worker: the worker serves nothing: no container ports",
+      "Deployment/berth-worker: the worker serves no pages: its only container port is metrics (9464, BERTH_WORKER_METRICS_PORT)",
     ]);
   });
 
   it("pods no NetworkPolicy confines, a mounted service account token, and a setting lib/env.ts rejects", async () => {
-    const objects = production().filter((o) => o.metadata.name !== "berth-default-deny");
+    const objects = production().filter((o) => o.metadata.name !== "berth-default-deny" && o.metadata.name !== "berth-from-prometheus");
     find(objects, "ServiceAccount", "berth").automountServiceAccountToken = true;
     pod(find(objects, "Job", "berth-migrate")).automountServiceAccountToken = true;
     const config = objects.find((o) => o.kind === "ConfigMap")!;

@@ -184,8 +184,16 @@ function checkWeb(o: K8sObject, c: Json, vars: ReturnType<typeof environment>, o
   if (!objects.some((x) => x.kind === "PodDisruptionBudget" && isObject(x.spec) && matches(x.spec.selector, labels))) report(o, "no PodDisruptionBudget covers the web pods");
 }
 
+/** The worker's metrics port as its environment sets it (a literal BERTH_WORKER_METRICS_PORT) or lib/env.ts's default. */
+function metricsPort(c: Json): number {
+  const literal = arr(c.env).find((e) => e.name === "BERTH_WORKER_METRICS_PORT")?.value;
+  return serverSchema.shape.BERTH_WORKER_METRICS_PORT.parse(literal);
+}
+
 function checkWorker(o: K8sObject, c: Json, objects: K8sObject[], report: Report) {
-  if (arr(c.ports).length > 0) report(o, "the worker serves nothing: no container ports");
+  // the worker serves no pages: its one port is its metrics listener
+  const ports = arr(c.ports);
+  if (ports.length > 1 || ports.some((p) => p.name !== "metrics" || p.containerPort !== metricsPort(c))) report(o, `the worker serves no pages: its only container port is metrics (${metricsPort(c)}, BERTH_WORKER_METRICS_PORT)`);
   const labels = podLabels(o);
   if (objects.some((x) => x.kind === "Service" && isObject(x.spec) && x.spec.selector !== undefined && matches({ matchLabels: x.spec.selector }, labels))) report(o, "no Service may select the worker pods");
 }

@@ -64,6 +64,18 @@ export function clientSuite(target: () => SuiteTarget) {
     }
   });
 
+  it("checkAccount reads what the account may do: nothing Berth needs is missing", async () => {
+    const { client, username } = target();
+    const before = await client.checkAccount();
+    expect(before.missing).toEqual([]);
+    expect(before.kind).toBe(username.startsWith("robot$") ? "robot" : "admin");
+    const { id } = await newProject();
+    const check = await client.checkAccount({ projectId: id });
+    expect(check).toMatchObject({ missing: [], projectId: id });
+    // a robot's quota:update shows only by use; everything else was read
+    expect(check.unverified.map((p) => `${p.scope} ${p.resource}:${p.action}`)).toEqual(check.kind === "robot" ? ["system quota:update"] : []);
+  });
+
   it("answers ping, health and systeminfo", async () => {
     const { client } = target();
     await expect(client.ping()).resolves.toMatchObject({ pong: true, requestId: expect.any(String) });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emulator";
 import { migrateDeploy } from "../../dev/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../dev/postgres";
-import { checkMigrations, readiness, shippedMigrations } from "../../lib/health";
+import { checkMigrations, harborAccountStatus, readiness, shippedMigrations, type HarborAccountStatus } from "../../lib/health";
+import { createBerthAccount } from "../../dev/harbor-account";
+import { createHarborClient } from "../../lib/harbor";
 import { useTestAppEnv } from "../helpers/app-env";
 
 // /api/health and /api/ready against a PostgreSQL of their own, which the last tests stop.
@@ -63,6 +65,26 @@ describe("/api/ready", () => {
     expect(body.checks.migrations).toMatchObject({ ok: true });
     expect(body.checks.migrations.pending).toBeUndefined();
     expect(body.info.harbor.ok).toBe(true);
+  });
+
+  it("reports what Berth's Harbor account is: the admin, or a robot lacking a permission, without becoming unready", async () => {
+    const { status, body } = await ready();
+    expect(status).toBe(200);
+    expect((body.info as { harborAccount?: HarborAccountStatus }).harborAccount).toMatchObject({ ok: true, kind: "admin" });
+    const lacking = await createBerthAccount(emulator.url, emulator.adminPassword, "berth-health", [{ resource: "project", action: "create" }]);
+    const robot = createHarborClient({ baseUrl: emulator.url, username: lacking.username, password: lacking.password });
+    const pool = new pg.Pool({ connectionString: server!.url, max: 1 });
+    try {
+      const account = await harborAccountStatus(robot, pool);
+      expect(account).toMatchObject({ ok: false, kind: "robot", missing: "system project:create" });
+      // before Berth manages a project its project permissions cannot be read
+      expect(account.unverified).toContain("project member:create");
+      const result = await readiness({ pool, migrations: shippedMigrations, harborPing: () => robot.ping(), harborAccount: () => harborAccountStatus(robot, pool) });
+      expect(result.ready).toBe(true);
+      expect(result.info.harborAccount?.missing).toBe("system project:create");
+    } finally {
+      await pool.end();
+    }
   });
 
   it("stays 200 when Harbor is down, reporting Harbor as unreachable", async () => {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runOnce, silentLogger, type Worker } from "../../lib/provisioning/worker";
+import { runOnce, type Worker } from "../../lib/provisioning/worker";
+import { silentLogger } from "../../lib/log";
 import { approve, provisioningEnv, untilJob, waitFor, worker, type ProvisioningEnv } from "./fixtures/provisioning";
 
 const root = path.resolve(import.meta.dirname, "../..");

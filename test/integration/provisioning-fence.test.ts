@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProvisioningHarbor } from "../../lib/provisioning/steps";
-import { runOnce, silentLogger } from "../../lib/provisioning/worker";
+import { runOnce } from "../../lib/provisioning/worker";
+import { silentLogger } from "../../lib/log";
 import { activeProject, approve, provisioningEnv, type ProvisioningEnv } from "./fixtures/provisioning";
 
 // A worker that stalls past its lease while Harbor answers must not record over the worker that took the job:
