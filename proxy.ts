@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { refreshGroups } from "@/lib/auth/oidc";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
 import { needsRefresh } from "@/lib/auth/token";
+import { sameOriginPath } from "@/lib/auth/redirect";
 
 const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
 
@@ -15,7 +16,7 @@ function signedOut(req: NextRequest, reason?: string) {
   const { pathname, search } = req.nextUrl;
   const res = pathname.startsWith("/api/")
     ? NextResponse.json({ error: "UNAUTHENTICATED", message: "Sign in first." }, { status: 401 })
-    : NextResponse.redirect(new URL(`/signin?${new URLSearchParams({ callbackUrl: pathname + search, ...(reason ? { error: reason } : {}) })}`, req.url));
+    : NextResponse.redirect(new URL(`/signin?${new URLSearchParams({ callbackUrl: sameOriginPath(pathname + search, env().NEXTAUTH_URL), ...(reason ? { error: reason } : {}) })}`, req.url));
   if (reason) for (const c of req.cookies.getAll()) if (c.name.includes("next-auth.session-token")) res.cookies.set(c.name, "", { path: "/", maxAge: 0 });
   return res;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { getDiscovery } from "./oidc";
+import { sameOriginUrl } from "./redirect";
 import { readGroupsClaim, type BerthToken } from "./token";
 
 interface OidcProfile extends Record<string, unknown> {
@@ -69,9 +70,9 @@ export function authOptions(): NextAuthOptions {
         const t = token as BerthToken;
         return { ...session, user: { id: t.sub, name: t.name, email: t.email ?? null, username: t.username }, groups: t.groups };
       },
-      async redirect({ url, baseUrl }) {
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+      // next-auth asks here before every redirect it makes (sign-in callback, sign-out): only this portal's own paths
+      async redirect({ url }) {
+        return sameOriginUrl(url, config.NEXTAUTH_URL);
       },
     },
     logger: {
