@@ -32,7 +32,8 @@ export const LIB_LAYERS = {
   background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews"],
   // server actions: thin definitions over the domain
   actions: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "auth", "authz", "provisioning", "governance", "reviews"],
-  startup: ["env", "background"],
+  // start-up refuses a database role that could rewrite the trail (lib/audit/db-role.ts)
+  startup: ["env", "background", "audit", "db", "sql"],
 };
 
 /** Modules client components may load (everything else under lib/ may only be imported as a type there). */

@@ -69,8 +69,8 @@ async function main() {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
     stops.push(() => pg.stop());
     databaseUrl = pg.url;
-    log("applying migrations…");
-    await migrateDeploy(databaseUrl);
+    log("applying migrations as berth_migrate (Berth itself connects as berth_app)…");
+    await migrateDeploy(pg.migrationUrl);
     standIns.push("postgres");
   }
   childEnv.DATABASE_URL = databaseUrl;

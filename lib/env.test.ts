@@ -81,4 +81,10 @@ describe("parseEnv", () => {
   it("refuses a database URL that is not PostgreSQL", () => {
     expect(errorOf({ ...valid, DATABASE_URL: "mysql://localhost/berth" }).issues[0]?.variable).toBe("DATABASE_URL");
   });
+
+  it("runs with a database role that could rewrite the trail only when told so in words", () => {
+    expect(parseEnv(valid).BERTH_ALLOW_PRIVILEGED_DB_ROLE).toBe(false);
+    expect(parseEnv({ ...valid, BERTH_ALLOW_PRIVILEGED_DB_ROLE: "true" }).BERTH_ALLOW_PRIVILEGED_DB_ROLE).toBe(true);
+    expect(errorOf({ ...valid, BERTH_ALLOW_PRIVILEGED_DB_ROLE: "yes" }).issues[0]).toEqual({ variable: "BERTH_ALLOW_PRIVILEGED_DB_ROLE", message: 'must be "true" or "false"' });
+  });
 });

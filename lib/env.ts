@@ -47,6 +47,14 @@ const secretsKey = () =>
       .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)"),
   );
 
+const flag = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("false")
+      .transform((v) => v === "true"),
+  );
 
 export const serverSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("development")),
@@ -84,6 +92,8 @@ export const serverSchema = z.object({
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),
+  // Run although the database role could rewrite the audit trail (owner or superuser); every audit page then says so.
+  BERTH_ALLOW_PRIVILEGED_DB_ROLE: flag(),
 
   BERTH_POLICY_SELF_SERVICE_QUOTA_GIB: int(100, 1, 1024 * 1024),
   BERTH_POLICY_MAX_QUOTA_GIB: int(10 * 1024, 1, 1024 * 1024),

@@ -234,7 +234,8 @@ async function main(): Promise<boolean> {
   } else {
     log("starting the embedded PostgreSQL (.data/bench-provision)…");
     server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/bench-provision"), ephemeral: true });
-    serverUrl = server.url;
+    // a scratch database per run, created, migrated and used as the superuser: this measures provisioning, not privileges
+    serverUrl = server.adminUrl;
   }
   const dbName = `berth_bench_provision_${Date.now()}`;
   const adminUrl = Object.assign(new URL(serverUrl), { pathname: "/postgres" }).toString();

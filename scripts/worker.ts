@@ -4,6 +4,7 @@ import { ConfigError, env } from "../lib/env";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
+import { guardAuditTrail } from "../lib/startup";
 import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
 
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
   }
   const log = lineLogger("[berth-worker]", (line) => process.stdout.write(`${line}\n`), config.BERTH_LOG_LEVEL);
   const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + 4 });
+  await guardAuditTrail({ db: db.pool, log: (level, message) => process.stderr.write(`[berth-worker] ${level}: ${message.replaceAll("\n", "\n[berth-worker] ")}\n`) });
   const harbor = createHarborClient({
     baseUrl: config.HARBOR_URL,
     username: config.HARBOR_USERNAME,

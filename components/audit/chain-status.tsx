@@ -5,8 +5,37 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ChainStatus } from "@/lib/audit";
 import { BREAK_REASONS, shortHash } from "./format";
 
+/** Shown above the chain status when Berth's own database role could rewrite the trail (lib/audit/db-role.ts). */
+export function TrailRoleWarning({ problems }: { problems: string[] | null | undefined }) {
+  if (!problems?.length) return null;
+  return (
+    <div data-testid="trail-role-warning">
+      <Alert tone="error" title="Berth's database role could rewrite this trail">
+        <ul className="list-disc pl-5">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+        <p className="mt-1">
+          Through that role, events could be changed and the chain re-hashed without a broken link. What this page verifies is only as good as the database: rely on signed checkpoints and on
+          exports kept outside Berth. The operator runs Berth so on purpose (BERTH_ALLOW_PRIVILEGED_DB_ROLE) or the database&apos;s rights changed; see docs/deploy.md, section 1.
+        </p>
+      </Alert>
+    </div>
+  );
+}
+
 /** "Verified up to event N at time T", or a red alert naming the first broken link (shown on every audit page). */
-export function ChainStatusView({ status, compact = false }: { status: ChainStatus | null; compact?: boolean }) {
+export function ChainStatusView({ status, compact = false, roleProblems }: { status: ChainStatus | null; compact?: boolean; roleProblems?: string[] | null }) {
+  return (
+    <>
+      <TrailRoleWarning problems={roleProblems} />
+      <ChainStatusBody status={status} compact={compact} />
+    </>
+  );
+}
+
+function ChainStatusBody({ status, compact }: { status: ChainStatus | null; compact: boolean }) {
   if (!status) {
     return (
       <Alert tone="warning" title="Chain status unavailable">

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { database } from "../db";
+import { checkTrailRole } from "./db-role";
 import type { Queryable } from "../sql";
 import { chainStatus, type ChainStatus } from "./verify";
 
@@ -13,6 +14,21 @@ export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
     return await chainStatus(database().pool);
   } catch (e) {
     console.error("[berth] chain status failed:", e instanceof Error ? e.message : "unknown error");
+    return null;
+  }
+});
+
+/**
+ * What Berth's database role could do to the trail that it must not (empty when it may only read and append), once per
+ * request; null when the database did not answer. Start-up refuses such a role unless BERTH_ALLOW_PRIVILEGED_DB_ROLE is
+ * set, and rights can change while Berth runs, so every audit page asks again.
+ */
+export const loadTrailRoleProblems = cache(async (): Promise<string[] | null> => {
+  try {
+    const check = await checkTrailRole(database().pool);
+    return check.state === "checked" ? check.problems : [];
+  } catch (e) {
+    console.error("[berth] database role check failed:", e instanceof Error ? e.message : "unknown error");
     return null;
   }
 });

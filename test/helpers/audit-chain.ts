@@ -26,7 +26,7 @@ export const drafts = (from: number, n: number) => Array.from({ length: n }, (_,
 
 /** What an attacker with database superuser rights could do: switch the append-only triggers off and run `sql`. */
 export async function asSuperuser(db: TestDatabase, sql: string, values: unknown[] = []) {
-  const client = await db.pool.connect();
+  const client = await db.admin.connect();
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica");

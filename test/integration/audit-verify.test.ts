@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appendAuditEvents } from "@/lib/audit/append";
 import { bulkAppend } from "@/lib/audit/bulk";
@@ -33,19 +34,29 @@ describe("the database refuses to rewrite the trail", () => {
     await db.drop();
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE on events, from raw SQL and from Prisma", async () => {
-    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
-    await expect(db.pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+  it("refuses UPDATE, DELETE and TRUNCATE on events to the runtime role, from raw SQL and from Prisma", async () => {
+    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(db.pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/permission denied for table AuditEvent/);
     await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow();
     await expect(db.prisma.auditEvent.update({ where: { seq: 1n }, data: { actorName: "x" } })).rejects.toThrow();
     expect((await db.pool.query(`SELECT action FROM "AuditEvent"`)).rows).toEqual([{ action: "project.created" }]);
   });
 
-  it("refuses to rewrite checkpoints too", async () => {
-    expect((await verifyChain(db.pool, { record: true })).ok).toBe(true);
-    await expect(db.pool.query(`UPDATE "AuditCheckpoint" SET hash = repeat('a', 64)`)).rejects.toThrow(/append-only/);
-    await expect(db.pool.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
+  it("refuses them to the owner too, through the append-only triggers", async () => {
+    const owner = new pg.Client({ connectionString: db.migrationUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
+      await expect(owner.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
+      await expect(owner.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+      expect((await verifyChain(db.pool, { record: true })).ok).toBe(true);
+      await expect(owner.query(`UPDATE "AuditCheckpoint" SET hash = repeat('a', 64)`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
+    expect((await db.pool.query(`SELECT action FROM "AuditEvent"`)).rows).toEqual([{ action: "project.created" }]);
   });
 
   it("refuses a malformed hash", async () => {
