@@ -1,4 +1,5 @@
 import "server-only";
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import { z } from "zod";
 import { ROLE_KEYS } from "./core/roles";
 import { ConfigError, emptyAsUnset, int, str, toConfigError } from "./core/settings";
@@ -47,6 +48,25 @@ const secretsKey = () =>
       .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)"),
   );
 
+// Ed25519 keys of the audit checkpoints (lib/audit/signing.ts reads them; here they are only checked)
+const ed25519 = (text: string, type: "pkcs8" | "spki") => {
+  try {
+    const der = Buffer.from(text, "base64");
+    return (type === "pkcs8" ? createPrivateKey({ key: der, format: "der", type }) : createPublicKey({ key: der, format: "der", type })).asymmetricKeyType === "ed25519";
+  } catch {
+    return false;
+  }
+};
+const signingKey = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => ed25519(v, "pkcs8"), "must be an Ed25519 private key, base64 of its PKCS#8 DER form (openssl genpkey -algorithm ed25519 -outform DER | base64 | tr -d '\\n')"),
+  );
+const publicKeys = () => list().refine((keys) => keys.every((k) => ed25519(k, "spki")), "must list Ed25519 public keys, each base64 of its SPKI DER form, separated by commas");
+
 const flag = () =>
   z.preprocess(
     emptyAsUnset,
@@ -92,6 +112,9 @@ export const serverSchema = z.object({
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),
+  BERTH_AUDIT_SIGNING_KEY: signingKey(),
+  // public keys of retired signing keys, so that checkpoints they signed still count
+  BERTH_AUDIT_PUBLIC_KEYS: publicKeys(),
   // Run although the database role could rewrite the audit trail (owner or superuser); every audit page then says so.
   BERTH_ALLOW_PRIVILEGED_DB_ROLE: flag(),
 

@@ -13,6 +13,7 @@ import { migrateDeploy } from "../dev/migrate";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../dev/postgres";
 import { bulkAppendBatch, type EventDraft } from "../lib/audit/bulk";
 import { exportEvents, exportGrants, type ExportFormat } from "../lib/audit/export";
+import { keyring } from "../lib/audit/signing";
 import { accessAtQuerySchema, eventLogFiltersSchema, grantHistoryFiltersSchema, pageSchema, type EventLogFiltersInput, type GrantHistoryFiltersInput } from "../lib/audit/filters";
 import { accessAt, accessAtQuery, eventLog, eventLogQuery, grantHistory, grantHistoryQuery } from "../lib/audit/queries";
 import type { SqlQuery } from "../lib/audit/sql";
@@ -534,7 +535,9 @@ async function exportRun(pool: pg.Pool, kind: "events" | "grants", format: Expor
   let lines = 0;
   let bytes = 0;
   const started = performance.now();
-  const source = kind === "events" ? exportEvents(pool, {}, format) : exportGrants(pool, {}, format);
+  // a fresh database has no signed checkpoint: the keys only name what a file would be checked against
+  const options = { keyring: keyring({}) };
+  const source = kind === "events" ? exportEvents(pool, {}, format, options) : exportGrants(pool, {}, format, options);
   for await (const chunk of source) {
     bytes += Buffer.byteLength(chunk);
     for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) lines++;

@@ -178,7 +178,7 @@ export function chainEvents<T extends Omit<UnhashedAuditEvent, "seq" | "prevHash
   });
 }
 
-export type BreakReason = "hash-mismatch" | "prev-link" | "gap" | "head-mismatch";
+export type BreakReason = "hash-mismatch" | "prev-link" | "gap" | "head-mismatch" | "checkpoint-signature";
 
 export interface ChainBreak {
   brokenAt: bigint;

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { database } from "../db";
 import { checkTrailRole } from "./db-role";
+import { auditKeyring } from "./signing";
 import type { Queryable } from "../sql";
 import { chainStatus, type ChainStatus } from "./verify";
 
@@ -11,7 +12,7 @@ import { chainStatus, type ChainStatus } from "./verify";
 /** The chain status once per request (layout and page may both show it); null when the database did not answer. */
 export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
   try {
-    return await chainStatus(database().pool);
+    return await chainStatus(database().pool, { keyring: auditKeyring() });
   } catch (e) {
     console.error("[berth] chain status failed:", e instanceof Error ? e.message : "unknown error");
     return null;

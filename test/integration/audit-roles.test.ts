@@ -11,6 +11,7 @@ import { loadTrailRoleProblems } from "@/lib/audit/summary";
 import { guardAuditTrail, trailRoleVerdict } from "@/lib/startup";
 import { inheritedEnvironment } from "@/dev/tool-env";
 import { useTestAppEnv } from "../helpers/app-env";
+import { TEST_AUDIT_SIGNING_KEY } from "../helpers/audit-keys";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 // The runtime role may read and append to the trail and nothing more; Berth refuses to start as a role that could
@@ -185,6 +186,7 @@ describe("start-up", () => {
         HARBOR_USERNAME: "admin",
         HARBOR_PASSWORD: "Harbor12345",
         BERTH_SECRETS_KEY: Buffer.alloc(32, 9).toString("base64"),
+        BERTH_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
         BERTH_AUDIT_VERIFY_HOURS: "0",
         BERTH_DRIFT_CHECK_SECONDS: "0",
         ...extra,
