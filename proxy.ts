@@ -1,15 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { refreshGroups } from "@/lib/auth/oidc";
+import { sameOriginPath } from "@/lib/auth/redirect";
+import { REQUEST_ID_HEADER, trustedProxies, withRequestFacts } from "@/lib/auth/request-facts";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
 import { needsRefresh } from "@/lib/auth/token";
-import { sameOriginPath } from "@/lib/auth/redirect";
 
 const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
 
-function withRequestHeaders(headers: Headers) {
-  return NextResponse.next({ request: { headers } });
+/** Every answer names Berth's request id, so a support request can point at the audit events it made. */
+function finish(res: NextResponse, headers: Headers): NextResponse {
+  res.headers.set(REQUEST_ID_HEADER, headers.get(REQUEST_ID_HEADER)!);
+  return res;
 }
 
 function signedOut(req: NextRequest, reason?: string) {
@@ -21,30 +23,31 @@ function signedOut(req: NextRequest, reason?: string) {
   return res;
 }
 
-// Gives each call a request id, sends anonymous visitors to sign-in, and refreshes the IdP tokens (re-reading the
-// groups) when they are due, writing the new session cookie. Authorization itself happens in every page and action.
+// Establishes what the app may believe about the call (client address, Berth's request id), sends anonymous visitors
+// to sign-in, and refreshes the IdP tokens (re-reading the groups) when they are due, writing the new session cookie.
+// Authorization itself happens in every page and action.
 export async function proxy(req: NextRequest) {
-  const headers = new Headers(req.headers);
-  if (!headers.get("x-request-id")) headers.set("x-request-id", randomUUID());
-  if (PUBLIC.some((p) => p.test(req.nextUrl.pathname))) return withRequestHeaders(headers);
+  const headers = withRequestFacts(req.headers, trustedProxies(env().BERTH_TRUSTED_PROXIES));
+  const next = () => NextResponse.next({ request: { headers } });
+  if (PUBLIC.some((p) => p.test(req.nextUrl.pathname))) return finish(next(), headers);
 
   const token = await decodeSession(readSessionCookie(req.cookies.getAll()));
-  if (!token || token.error) return signedOut(req, token?.error ? "SessionExpired" : undefined);
-  if (!needsRefresh(token, Date.now(), env().BERTH_GROUPS_REFRESH_SECONDS)) return withRequestHeaders(headers);
+  if (!token || token.error) return finish(signedOut(req, token?.error ? "SessionExpired" : undefined), headers);
+  if (!needsRefresh(token, Date.now(), env().BERTH_GROUPS_REFRESH_SECONDS)) return finish(next(), headers);
 
   const refreshed = await refreshGroups(token);
-  if (refreshed.error) return signedOut(req, refreshed.error === "IdpUnreachable" ? "IdpUnreachable" : "SessionExpired");
+  if (refreshed.error) return finish(signedOut(req, refreshed.error === "IdpUnreachable" ? "IdpUnreachable" : "SessionExpired"), headers);
 
   const value = await encodeSession(refreshed);
   const parts = sessionCookieParts(value, req.cookies.getAll().map((c) => c.name));
   const stale = new Set([...parts.clear, ...parts.set.map((c) => c.name)]);
   const forwarded = [...req.cookies.getAll().filter((c) => !stale.has(c.name)), ...parts.set];
   headers.set("cookie", forwarded.map((c) => `${c.name}=${c.value}`).join("; "));
-  const res = withRequestHeaders(headers);
+  const res = next();
   const options = sessionCookieOptions();
   for (const c of parts.set) res.cookies.set(c.name, c.value, options);
   for (const name of parts.clear) res.cookies.set(name, "", { ...options, maxAge: 0 });
-  return res;
+  return finish(res, headers);
 }
 
 export const config = {

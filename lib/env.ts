@@ -1,5 +1,6 @@
 import "server-only";
 import { createPrivateKey, createPublicKey } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ROLE_KEYS } from "./core/roles";
 import { ConfigError, emptyAsUnset, int, str, toConfigError } from "./core/settings";
@@ -67,6 +68,29 @@ const signingKey = () =>
   );
 const publicKeys = () => list().refine((keys) => keys.every((k) => ed25519(k, "spki")), "must list Ed25519 public keys, each base64 of its SPKI DER form, separated by commas");
 
+/** One entry of BERTH_TRUSTED_PROXIES: an address range whose X-Forwarded-For Berth believes. */
+export interface AddressRange {
+  address: string;
+  bits: number;
+  family: "ipv4" | "ipv6";
+}
+const addressRanges = () =>
+  list().transform((entries, ctx) => {
+    const ranges: AddressRange[] = [];
+    for (const entry of entries) {
+      const [address = "", prefix, extra] = entry.split("/");
+      const version = isIP(address);
+      const max = version === 4 ? 32 : 128;
+      const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+      if (version === 0 || extra !== undefined || !(bits >= 0 && bits <= max)) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, fd00::/8, 192.0.2.7)` });
+        return z.NEVER;
+      }
+      ranges.push({ address: address.toLowerCase(), bits, family: version === 4 ? "ipv4" : "ipv6" });
+    }
+    return ranges;
+  });
+
 const flag = () =>
   z.preprocess(
     emptyAsUnset,
@@ -94,6 +118,8 @@ export const serverSchema = z.object({
   BERTH_ADMIN_GROUPS: list(),
   BERTH_AUDITOR_GROUPS: list(),
   BERTH_REQUESTER_GROUPS: list(),
+  // reverse proxies whose X-Forwarded-For is believed (default none: the socket address is the client's)
+  BERTH_TRUSTED_PROXIES: addressRanges(),
   BERTH_SESSION_MAX_AGE_SECONDS: int(8 * 3600, 300, 30 * 24 * 3600),
   BERTH_GROUPS_REFRESH_SECONDS: int(300, 1, 24 * 3600),
 

@@ -308,8 +308,8 @@ function draftFor(i: number, stubs: Stubs, grants: Grant[], projectNames: string
   const kind = stubs.kind[i]!;
   const ref = stubs.ref[i]!;
   const aux = stubs.aux[i]!;
-  const user = (p: Person) => ({ actorType: "user", actorId: p.id, actorName: p.name, actorGroups: p.groups, sourceIp: `10.${p.id.length}.${int(256)}.${int(256)}`, userAgent: pick(UAS), portalRequestId: randomUUID() });
-  const system = (id: string) => ({ actorType: "system", actorId: id, actorName: null, actorGroups: [] as string[], sourceIp: null, userAgent: null, portalRequestId: null });
+  const user = (p: Person) => ({ actorType: "user", actorId: p.id, actorName: p.name, actorGroups: p.groups, sourceIp: `10.${p.id.length}.${int(256)}.${int(256)}`, userAgent: pick(UAS), portalRequestId: randomUUID(), clientRequestId: null });
+  const system = (id: string) => ({ actorType: "system", actorId: id, actorName: null, actorGroups: [] as string[], sourceIp: null, userAgent: null, portalRequestId: null, clientRequestId: null });
   if (kind === K.projectCreated) {
     return { at, ...system("seed"), action: "project.created", objectType: "project", objectId: projectNames[ref]!, projectName: projectNames[ref]!, subject: null, requestId: null, before: null, after: { template: "standard", quotaGiB: 50 }, harborRequestId: randomUUID() };
   }

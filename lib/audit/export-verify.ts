@@ -115,6 +115,7 @@ function eventFromRecord(get: (name: string) => string | null): StoredAuditEvent
     after: parseJson(get("after")),
     harborRequestId: get("harborRequestId"),
     portalRequestId: get("portalRequestId"),
+    clientRequestId: get("clientRequestId"),
     prevHash: get("prevHash") ?? "",
     hash: get("hash") ?? "",
   };

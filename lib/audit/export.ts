@@ -52,6 +52,7 @@ export const EVENT_EXPORT_COLUMNS: Column[] = [
   { name: "after", sql: "e.after", raw: true },
   { name: "harborRequestId", sql: `e."harborRequestId"` },
   { name: "portalRequestId", sql: `e."portalRequestId"` },
+  { name: "clientRequestId", sql: `e."clientRequestId"` },
   { name: "prevHash", sql: `e."prevHash"`, safe: true },
   { name: "hash", sql: "e.hash", safe: true },
 ];

@@ -7,7 +7,7 @@ import { isoUtc, rawTextTypes } from "./sql";
 // Every column as text, times already ISO: parsing only the JSON keeps the walk CPU-light.
 const EVENT_SELECT = `e.seq::text, ${isoUtc("e.at")}, e."actorType", e."actorId", e."actorName", array_to_json(e."actorGroups")::text, e."sourceIp",
   e."userAgent", e.action, e."objectType", e."objectId", e."projectName", e.subject, e."requestId"::text, e.before::text, e.after::text,
-  e."harborRequestId", e."portalRequestId", e."prevHash", e.hash`;
+  e."harborRequestId", e."portalRequestId", e."prevHash", e.hash, e."clientRequestId"`;
 
 type EventRaw = (string | null)[];
 
@@ -32,6 +32,7 @@ const toStored = (r: EventRaw): StoredAuditEvent => ({
   after: json(r[15] ?? null),
   harborRequestId: r[16] ?? null,
   portalRequestId: r[17] ?? null,
+  clientRequestId: r[20] ?? null,
   prevHash: r[18]!,
   hash: r[19]!,
 });

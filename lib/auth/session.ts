@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { env } from "../env";
+import { readRequestFacts, type RequestFacts } from "./request-facts";
 import { readSessionCookie, decodeSession } from "./session-cookie";
 import type { BerthToken } from "./token";
 
@@ -16,19 +17,15 @@ export const getSessionToken = cache(async (): Promise<BerthToken | null> => {
   return token;
 });
 
-export interface RequestMeta {
-  sourceIp: string | null;
+export interface RequestMeta extends RequestFacts {
   userAgent: string | null;
-  portalRequestId: string | null;
 }
 
-/** Where this call came from, for the audit trail. */
+/**
+ * Where this call came from, for the audit trail: the address and request ids the proxy established (never headers
+ * the client set, lib/auth/request-facts.ts), and the user agent as the client states it.
+ */
 export const getRequestMeta = cache(async (): Promise<RequestMeta> => {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return {
-    sourceIp: forwarded || h.get("x-real-ip") || null,
-    userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
-    portalRequestId: h.get("x-request-id"),
-  };
+  return { ...readRequestFacts(h), userAgent: h.get("user-agent")?.slice(0, 512) ?? null };
 });

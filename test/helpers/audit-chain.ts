@@ -21,6 +21,7 @@ export const draft = (i: number): EventDraft => ({
   after: { i },
   harborRequestId: null,
   portalRequestId: null,
+  clientRequestId: null,
 });
 
 export const drafts = (from: number, n: number) => Array.from({ length: n }, (_, k) => draft(from + k));

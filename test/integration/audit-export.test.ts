@@ -32,6 +32,7 @@ const tricky = {
   sourceIp: "10.0.0.9",
   userAgent: "",
   portalRequestId: "-1+1",
+  clientRequestId: "=1+1",
 };
 
 describe("exports", () => {
@@ -60,11 +61,12 @@ describe("exports", () => {
     const [first, ...rest] = text.split("\n");
     expect(first).toMatch(new RegExp(`^# berth-export chain-head-seq=${headSeq} chain-head-hash=[0-9a-f]{64} generated-at=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z filters= kind=events version=2 signing-key-id=${testKeyring.signer!.keyId} public-key=\\S+ checkpoint-seq= checkpoint-hash= checkpoint-at= checkpoint-key-id= checkpoint-signature=$`));
     const rows = parseCsv(rest.join("\n"));
-    expect(rows[0]).toEqual(["seq", "at", "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", "action", "objectType", "objectId", "projectName", "subject", "requestId", "before", "after", "harborRequestId", "portalRequestId", "prevHash", "hash"]);
+    expect(rows[0]).toEqual(["seq", "at", "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", "action", "objectType", "objectId", "projectName", "subject", "requestId", "before", "after", "harborRequestId", "portalRequestId", "clientRequestId", "prevHash", "hash"]);
     expect(rows).toHaveLength(1 + Number(headSeq));
     const dan = rows.find((r) => r[4] === 'Dan "The Man", Jr.')!;
     expect(dan[10]).toBe("'=HYPERLINK(\"http://evil\")");
     expect(dan[17]).toBe("'-1+1");
+    expect(dan[18]).toBe("'=1+1");
     expect(dan[7]).toBe("");
     expect(dan[12]).toBeNull();
     expect(JSON.parse(dan[15]!)).toEqual({ note: "line one\nline two, with \"quotes\"", emoji: "⚓ ünïcode", n: -1.5 });
@@ -174,6 +176,7 @@ describe("exporting 100,000 events", () => {
             after: payload,
             harborRequestId: `hr-${i}`,
             portalRequestId: null,
+            clientRequestId: null,
           }),
         );
       }
