@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadActionCall } from "@/lib/action-guard";
 import { env } from "@/lib/env";
 import { refreshGroups } from "@/lib/auth/oidc";
 import { sameOriginPath } from "@/lib/auth/redirect";
@@ -28,6 +29,8 @@ function signedOut(req: NextRequest, reason?: string) {
 // Authorization itself happens in every page and action.
 export async function proxy(req: NextRequest) {
   const headers = withRequestFacts(req.headers, trustedProxies(env().BERTH_TRUSTED_PROXIES));
+  const refusal = await refuseBadActionCall(req);
+  if (refusal) return finish(refusal, headers);
   const next = () => NextResponse.next({ request: { headers } });
   if (PUBLIC.some((p) => p.test(req.nextUrl.pathname))) return finish(next(), headers);
 

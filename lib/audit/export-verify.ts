@@ -187,6 +187,7 @@ export async function verifyExport(chunks: AsyncIterable<string | Buffer>, optio
 
   const onCsvRow = async (cells: (string | null)[]) => {
     lineNo++;
+    if (cells.length === 1 && cells[0]?.startsWith("# berth-export error=")) throw new ExportMismatch("incomplete-export", `the export says it stopped before its end: ${cells[0]}`, lineNo);
     if (!csvColumns) {
       csvColumns = cells.map((c) => c ?? "");
       return;
@@ -206,6 +207,7 @@ export async function verifyExport(chunks: AsyncIterable<string | Buffer>, optio
     lineNo++;
     if (line.trim() === "") return;
     const record = JSON.parse(line) as Record<string, unknown>;
+    if (record.type === "error") throw new ExportMismatch("incomplete-export", `the export says it stopped before its end (reference ${String(record.reference)})`, lineNo);
     if (st.header!.kind !== "events") {
       rows++;
       return;
