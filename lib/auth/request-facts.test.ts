@@ -98,6 +98,13 @@ describe("the headers the proxy hands on", () => {
     expect(facts.portalRequestId).toMatch(uuid);
   });
 
+  it("a second pass of the proxy over the same request keeps what the first established", () => {
+    const first = withRequestFacts(new Headers({ ...SPOOFED, [PEER_HEADER]: "127.0.0.1" }), none);
+    const second = withRequestFacts(first, none);
+    expect(readRequestFacts(second)).toEqual(readRequestFacts(first));
+    expect(readRequestFacts(second).clientRequestId).toBe("spoofed-request-id");
+  });
+
   it("keeps a client's request id only when it looks like one", () => {
     for (const bad of ["has space", "x".repeat(201), "tab\there", "caf\u00e9"]) {
       expect(readRequestFacts(withRequestFacts(new Headers({ "x-request-id": bad }), none)).clientRequestId, bad).toBeNull();

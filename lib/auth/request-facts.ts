@@ -88,6 +88,9 @@ const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
  */
 export function withRequestFacts(incoming: Headers, trusted: BlockList): Headers {
   const headers = new Headers(incoming);
+  // Next.js may run the proxy twice for one request (a server action, then its render): the second pass sees what the
+  // first set, which only this process can have made, and keeps it
+  if (factsEstablished(incoming)) return headers;
   const peer = facts.hookInstalled ? incoming.get(PEER_HEADER) : null;
   for (const name of [...headers.keys()]) if (name.startsWith(PREFIX)) headers.delete(name);
   const address = resolveClientAddress(peer, incoming.get("x-forwarded-for"), trusted);
@@ -99,6 +102,9 @@ export function withRequestFacts(incoming: Headers, trusted: BlockList): Headers
   return headers;
 }
 
+/** Whether this process's proxy already established the facts of these headers. */
+export const factsEstablished = (headers: { get(name: string): string | null }) => headers.get(FACTS_HEADER) === facts.token;
+
 export interface RequestFacts {
   sourceIp: string | null;
   portalRequestId: string | null;
@@ -107,7 +113,7 @@ export interface RequestFacts {
 
 /** The facts the proxy set for this request; nothing when the headers did not come from this process's proxy. */
 export function readRequestFacts(headers: { get(name: string): string | null }): RequestFacts {
-  if (headers.get(FACTS_HEADER) !== facts.token) return { sourceIp: null, portalRequestId: null, clientRequestId: null };
+  if (!factsEstablished(headers)) return { sourceIp: null, portalRequestId: null, clientRequestId: null };
   return { sourceIp: headers.get(CLIENT_ADDRESS_HEADER), portalRequestId: headers.get(REQUEST_ID_HEADER), clientRequestId: headers.get(CLIENT_REQUEST_ID_HEADER) };
 }
 
