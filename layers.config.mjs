@@ -17,13 +17,15 @@ export const LIB_LAYERS = {
   audit: ["db", "sql", "generated", "env"],
   // durable outbound messages, written inside other layers' transactions like the trail
   notify: ["db", "sql", "generated", "env", "audit"],
-  // identity: the session and the IdP
-  auth: ["env"],
+  // identity: the session and the IdP; sessions ended by signing out are recorded in the database
+  auth: ["env", "db", "sql"],
   // who may: roles, permissions, the principal, record scopes, guards
   authz: ["auth", "env", "generated"],
   health: ["db", "sql", "env", "harbor", "harbor-instance"],
   // what a server-action call must look like before Next.js decodes it (used by proxy.ts)
   "action-guard": ["env"],
+  // the policy headers every answer carries: CSP with a nonce, HSTS (used by proxy.ts); needs nothing but node
+  "security-headers": [],
   // jobs that turn approved requests into Harbor state
   provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor"],
   // the domain rules: requests, policy, decisions, grants, page queries

@@ -8,7 +8,7 @@
 // --replicas N (default 2), --samples N (default 100 per page for the one-client run). Run `npm run build` first; a
 // missing build is made.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -119,7 +119,7 @@ async function startStack(replicas: number): Promise<Stack> {
   const now = Date.now();
   const cookies: Record<string, string> = {};
   for (const user of DEMO_USERS) {
-    const token = await encode({ token: { sub: `sub-${user.username}`, name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
+    const token = await encode({ token: { sub: `sub-${user.username}`, sid: randomUUID(), name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
     cookies[user.username] = `next-auth.session-token=${token}`;
   }
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { getDiscovery } from "./oidc";
@@ -52,6 +53,7 @@ export function authOptions(): NextAuthOptions {
           const now = Date.now();
           const fresh: BerthToken = {
             sub: claims.sub,
+            sid: randomUUID(),
             name: claims.name ?? claims.preferred_username ?? claims.sub,
             email: claims.email,
             username: claims.preferred_username ?? claims.sub,
