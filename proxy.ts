@@ -1,18 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseBadActionCall } from "@/lib/action-guard";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security-headers";
 import { refreshGroups } from "@/lib/auth/oidc";
 import { sameOriginPath } from "@/lib/auth/redirect";
-import { REQUEST_ID_HEADER, trustedProxies, withRequestFacts } from "@/lib/auth/request-facts";
+import { factsEstablished, REQUEST_ID_HEADER, trustedProxies, withRequestFacts } from "@/lib/auth/request-facts";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
 import { needsRefresh } from "@/lib/auth/token";
 
 const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
 
-/** Every answer names Berth's request id, so a support request can point at the audit events it made. */
+/** Every answer names Berth's request id, so a support request can point at the audit events it made, and carries the policy headers. */
 function finish(res: NextResponse, headers: Headers): NextResponse {
   res.headers.set(REQUEST_ID_HEADER, headers.get(REQUEST_ID_HEADER)!);
+  res.headers.set(CSP, headers.get(CSP)!);
+  const hsts = strictTransportSecurity(env().NEXTAUTH_URL);
+  if (hsts) res.headers.set("strict-transport-security", hsts);
   return res;
+}
+
+const CSP = "content-security-policy";
+
+/** The request as the app sees it: the facts Berth established, and this answer's policy, whose nonce Next.js puts on its scripts. */
+function requestHeaders(req: NextRequest): Headers {
+  const config = env();
+  const again = factsEstablished(req.headers);
+  const headers = withRequestFacts(req.headers, trustedProxies(config.BERTH_TRUSTED_PROXIES));
+  // a second pass over the same request keeps the first pass's nonce, which the page may already carry
+  if (!again || !headers.get(CSP)) headers.set(CSP, contentSecurityPolicy(newNonce(), { idpOrigin: new URL(config.OIDC_ISSUER).origin, dev: config.NODE_ENV === "development" }));
+  return headers;
 }
 
 function signedOut(req: NextRequest, reason?: string) {
@@ -28,7 +44,7 @@ function signedOut(req: NextRequest, reason?: string) {
 // to sign-in, and refreshes the IdP tokens (re-reading the groups) when they are due, writing the new session cookie.
 // Authorization itself happens in every page and action.
 export async function proxy(req: NextRequest) {
-  const headers = withRequestFacts(req.headers, trustedProxies(env().BERTH_TRUSTED_PROXIES));
+  const headers = requestHeaders(req);
   const refusal = await refuseBadActionCall(req);
   if (refusal) return finish(refusal, headers);
   const next = () => NextResponse.next({ request: { headers } });

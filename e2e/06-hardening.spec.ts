@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Response } from "@playwright/test";
 import { serverActionId, signIn } from "./helpers";
 
 // What a hostile client sends about itself does not reach the trail as fact (issue 10, sections 5 and 7).
@@ -57,4 +57,58 @@ test("a client that lies about its address and request id: the trail records the
   await expect(alice.getByTestId("request-state")).toHaveText(/Cancelled/);
   await alice.context().close();
   await bob.context().close();
+});
+
+test("signing out ends the session on the server: a copy of the cookie stops working at once", async ({ browser }) => {
+  const owner = await browser.newContext();
+  const alice = await owner.newPage();
+  await signIn(alice, "alice");
+  const thief = await browser.newContext();
+  await thief.addCookies(await owner.cookies());
+  const copy = await thief.newPage();
+  await copy.goto("/requests");
+  // while the session lives, the copy is as good as the original
+  await expect(copy).toHaveURL(/\/requests$/);
+  await expect(copy.getByRole("heading", { name: "My requests", exact: true })).toBeVisible();
+
+  await alice.getByRole("button", { name: "Sign out" }).click();
+  await expect(alice).toHaveURL(/\/signin\?state=signed-out$/);
+  // the copy still holds a cookie that decodes and whose groups are fresh; the server refuses it all the same
+  await copy.goto("/requests");
+  await expect(copy).toHaveURL(/\/signin/);
+  await expect(copy.getByRole("button", { name: /^Sign in with/ })).toBeVisible();
+  await owner.close();
+  await thief.close();
+});
+
+test("every page carries a Content-Security-Policy whose nonce is on every script, forbids framing, and stops an injected inline script", async ({ page }) => {
+  const scriptSrc = (policy: string) => policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  const check = async (res: Response) => {
+    const policy = res.headers()["content-security-policy"]!;
+    expect(policy, res.url()).toMatch(/frame-ancestors 'none'/);
+    expect(scriptSrc(policy)).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc(policy))?.[1];
+    expect(nonce, res.url()).toBeTruthy();
+    const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, res.url()).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, res.url()).toContain(`nonce="${nonce}"`);
+  };
+  await check((await page.goto("/signin"))!);
+  await signIn(page, "alice");
+  await check((await page.goto("/requests"))!);
+  // markup an attacker got into a page, delivered with the page's own headers: the page's scripts run (Next's client
+  // runtime announces itself on window), the injected one is refused
+  const refusals: string[] = [];
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) refusals.push(m.text());
+  });
+  await page.route("**/requests", async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()).replace("</body>", "<script>window.__berthInjected = true</script></body>") });
+  });
+  await page.goto("/requests");
+  await expect(page.getByRole("heading", { name: "My requests", exact: true })).toBeVisible();
+  expect(await page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version)).toBe("string");
+  expect(await page.evaluate(() => (window as unknown as { __berthInjected?: boolean }).__berthInjected ?? "not run")).toBe("not run");
+  expect(refusals.join("\n")).toMatch(/inline script violates[^\n]*script-src[^\n]*blocked/);
 });
