@@ -19,8 +19,8 @@ export const LIB_LAYERS = {
   audit: ["db", "sql", "generated", "env", "log"],
   // durable outbound messages, written inside other layers' transactions like the trail
   notify: ["db", "sql", "generated", "env", "audit", "log"],
-  // identity: the session and the IdP
-  auth: ["env", "log"],
+  // identity: the session and the IdP; sessions ended by signing out are recorded in the database
+  auth: ["env", "db", "sql", "log"],
   // who may: roles, permissions, the principal, record scopes, guards
   authz: ["auth", "env", "generated", "log"],
   // Prometheus metrics: the registry, Harbor and job observers, the database gauges, the endpoint
@@ -28,6 +28,8 @@ export const LIB_LAYERS = {
   health: ["db", "sql", "env", "harbor", "harbor-instance", "log"],
   // what a server-action call must look like before Next.js decodes it (used by proxy.ts)
   "action-guard": ["env"],
+  // the policy headers every answer carries: CSP with a nonce, HSTS (used by proxy.ts); needs nothing but node
+  "security-headers": [],
   // jobs that turn approved requests into Harbor state
   provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "log"],
   // the domain rules: requests, policy, decisions, grants, page queries
@@ -38,7 +40,8 @@ export const LIB_LAYERS = {
   background: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "provisioning", "governance", "reviews", "log", "metrics"],
   // server actions: thin definitions over the domain
   actions: ["env", "db", "sql", "generated", "audit", "notify", "harbor", "harbor-instance", "auth", "authz", "provisioning", "governance", "reviews", "log"],
-  startup: ["env", "background", "log", "metrics"],
+  // start-up refuses a database role that could rewrite the trail (lib/audit/db-role.ts)
+  startup: ["env", "background", "audit", "db", "sql", "log", "metrics"],
 };
 
 /** Modules client components may load (everything else under lib/ may only be imported as a type there). */

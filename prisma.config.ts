@@ -9,6 +9,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, "scri
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  // Tools only; the application reads DATABASE_URL through lib/env.ts. `prisma generate` needs no database.
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/berth" },
+  // Tools only; the application reads DATABASE_URL through lib/env.ts. `prisma generate` needs no database. Migrations
+  // run as the role that owns the schema: DATABASE_MIGRATION_URL, or DATABASE_URL where one URL serves both.
+  datasource: { url: process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL || "postgresql://localhost:5432/berth" },
 });

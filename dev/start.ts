@@ -1,7 +1,7 @@
 // `npm run dev`: starts every part that is not configured (embedded PostgreSQL, demo IdP, Harbor emulator),
 // then Next.js, prints where everything is, and stops it all on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -39,18 +39,26 @@ interface DemoSecrets {
   secretsKey: string;
   clientSecret: string;
   idpAdminToken: string;
+  /** Ed25519, base64 of PKCS#8 DER: signs the audit checkpoints (BERTH_AUDIT_SIGNING_KEY) */
+  auditSigningKey: string;
 }
 
-// Generated once per data directory, so sessions and sealed robot secrets survive a restart.
+const newSecret: { [K in keyof DemoSecrets]: () => string } = {
+  nextauthSecret: () => randomBytes(32).toString("base64url"),
+  secretsKey: () => randomBytes(32).toString("base64"),
+  clientSecret: () => randomBytes(24).toString("base64url"),
+  idpAdminToken: () => randomBytes(24).toString("base64url"),
+  auditSigningKey: () => generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
+};
+
+// Generated once per data directory, so sessions, sealed robot secrets and signed checkpoints survive a restart; a file
+// from an older version gets the secrets it lacks.
 function demoSecrets(): DemoSecrets {
   const file = path.join(dataDir, "demo-secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as DemoSecrets;
-  const secrets: DemoSecrets = {
-    nextauthSecret: randomBytes(32).toString("base64url"),
-    secretsKey: randomBytes(32).toString("base64"),
-    clientSecret: randomBytes(24).toString("base64url"),
-    idpAdminToken: randomBytes(24).toString("base64url"),
-  };
+  const kept = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Partial<DemoSecrets>;
+  const missing = (Object.keys(newSecret) as (keyof DemoSecrets)[]).filter((k) => !kept[k]);
+  if (missing.length === 0) return kept as DemoSecrets;
+  const secrets = { ...kept, ...Object.fromEntries(missing.map((k) => [k, newSecret[k]()])) } as DemoSecrets;
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -72,8 +80,8 @@ async function main() {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
     stops.push(() => pg.stop());
     databaseUrl = pg.url;
-    log("applying migrations…");
-    await migrateDeploy(databaseUrl);
+    log("applying migrations as berth_migrate (Berth itself connects as berth_app)…");
+    await migrateDeploy(pg.migrationUrl);
     standIns.push("postgres");
   }
   childEnv.DATABASE_URL = databaseUrl;
@@ -118,6 +126,7 @@ async function main() {
   }
   childEnv.NEXTAUTH_SECRET = tool.NEXTAUTH_SECRET ?? secrets.nextauthSecret;
   childEnv.BERTH_SECRETS_KEY = tool.BERTH_SECRETS_KEY ?? secrets.secretsKey;
+  childEnv.BERTH_AUDIT_SIGNING_KEY = tool.BERTH_AUDIT_SIGNING_KEY ?? secrets.auditSigningKey;
   childEnv.BERTH_DEMO_STANDINS = standIns.join(",");
 
   if (standIns.includes("postgres") && standIns.includes("harbor") && !args["no-seed"]) {

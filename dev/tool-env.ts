@@ -14,6 +14,9 @@ export const toolSchema = z.object({
   HARBOR_USERNAME: optionalStr(),
   HARBOR_PASSWORD: optionalStr(),
   BERTH_SECRETS_KEY: optionalStr(),
+  // npm run audit:verify signs the checkpoint of a passing walk, and trusts retired keys' signatures
+  BERTH_AUDIT_SIGNING_KEY: optionalStr(),
+  BERTH_AUDIT_PUBLIC_KEYS: optionalStr(),
   BERTH_ADMIN_GROUPS: optionalStr(),
   BERTH_AUDITOR_GROUPS: optionalStr(),
   BERTH_REQUESTER_GROUPS: optionalStr(),

@@ -68,6 +68,30 @@ test.describe("sign-in and roles", () => {
     expect(await navLabels(page)).toContain("Requests");
   });
 
+  // query strings as an attacker would send them: "/\" is read as "//" by browsers, the others hide it in encodings
+  const HOSTILE_CALLBACKS = ["/%5Cevil.example/x", "/%255Cevil.example/x", "//evil.example/x", "/%2F%2Fevil.example", "https://evil.example/x", "javascript:alert(1)", "/%09/evil.example", "/.//evil.example"];
+
+  test("a callback to another site never leaves the portal: not through the sign-in form, nor for a signed-in user", async ({ page }) => {
+    const home = new URL(E2E.baseURL).origin;
+    await page.goto(`/signin?callbackUrl=${HOSTILE_CALLBACKS[0]}`);
+    await page.getByRole("button", { name: /^Sign in with/ }).click();
+    await page.getByLabel("User name").fill("alice");
+    await page.getByLabel("Password").fill("alice");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => url.origin === home && !url.pathname.startsWith("/signin"));
+    expect(new URL(page.url()).pathname).toBe("/");
+
+    for (const callback of HOSTILE_CALLBACKS) {
+      await page.goto(`/signin?callbackUrl=${callback}`);
+      await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+      expect(new URL(page.url()).origin, callback).toBe(home);
+      expect(new URL(page.url()).pathname, callback).toBe("/");
+    }
+    // a path of the portal is still where sign-in leads
+    await page.goto("/signin?callbackUrl=%2Fgrants");
+    await page.waitForURL(/\/grants$/);
+  });
+
   test("signing out ends the IdP session too", async ({ page }) => {
     await signIn(page, "carol");
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { inheritedEnvironment } from "../dev/tool-env";
 import { callServerActionDirectly, harborAdmin, signIn, type DemoUser } from "./helpers";
 
 // The auditor's questions on the workflow spec's data: alice revokes ext-acme, then carol (auditor, viewing from
@@ -82,7 +84,9 @@ test("carol filters the grant history to finance-api and opens the ext-acme gran
   await carol.goto("/audit");
   await expect(carol.getByRole("heading", { level: 1, name: "Grant history" })).toBeVisible();
   await expect(carol.getByTestId("chain-status")).toHaveAttribute("data-chain-ok", "true");
-  await expect(carol.getByTestId("chain-status")).toContainText("verified up to event #");
+  // exactly what was verified: through which signed checkpoint, and how many newer events this page checked
+  await expect(carol.getByTestId("chain-status")).toContainText(/(Verified through #\d+ at .+ \(signed checkpoint\)|No signed full verification yet); .*checked on this page/);
+  await expect(carol.getByTestId("chain-status")).not.toContainText("intact");
 
   await carol.getByLabel("Project", { exact: true }).fill("finance-api");
   await carol.getByRole("button", { name: "Apply" }).click();
@@ -151,7 +155,9 @@ test("carol downloads the filtered grant history as CSV, with the chain head in 
   expect(download.suggestedFilename()).toMatch(/^berth-grants-.+\.csv$/);
   const text = fs.readFileSync((await download.path())!, "utf8");
   const [first, header, ...rows] = text.trimEnd().split("\n");
-  expect(first).toMatch(/^# berth-export chain-head-seq=\d+ chain-head-hash=[0-9a-f]{64} generated-at=\S+Z filters=project=finance-api&sort=startsAt&dir=desc kind=grants version=1$/);
+  expect(first).toMatch(
+    /^# berth-export chain-head-seq=\d+ chain-head-hash=[0-9a-f]{64} generated-at=\S+Z filters=project=finance-api&sort=startsAt&dir=desc kind=grants version=2 signing-key-id=[0-9a-f]{16} public-key=\S+ checkpoint-seq=\d* checkpoint-hash=[0-9a-f]* checkpoint-at=\S* checkpoint-key-id=[0-9a-f]* checkpoint-signature=\S*$/,
+  );
   expect(header).toMatch(/^grantId,projectName,subjectType,subjectName,roleId,roleName,/);
   const acme = rows.filter((r) => r.includes(",ext-acme,"));
   expect(acme).toHaveLength(1);
@@ -165,6 +171,32 @@ test("carol downloads the filtered grant history as CSV, with the chain head in 
   const seq = Number(/chain-head-seq=(\d+)/.exec(first!)![1]);
   const verified = Number(/up to event #(\d+)/.exec(await carol.getByTestId("verify-outcome").innerText())![1]);
   expect(verified).toBeGreaterThanOrEqual(seq);
+});
+
+test("carol checks the whole event log offline: the JSON Lines file verifies against the public key the chain page shows", async ({ browser }) => {
+  const carol = await as(browser, "carol");
+  await carol.goto("/audit/chain");
+  await carol.getByRole("button", { name: "Verify the whole chain now" }).click();
+  await expect(carol.getByTestId("verify-outcome")).toContainText("The chain verifies");
+  const head = /up to event #(\d+)/.exec(await carol.getByTestId("verify-outcome").innerText())![1]!;
+  await expect(carol.getByTestId("verified-through")).toContainText(`event #${head}`);
+  await expect(carol.getByTestId("chain-status")).toContainText(`Verified through #${head}`);
+  const publicKey = (await carol.getByTestId("signing-public-key").first().innerText()).trim();
+  expect(publicKey).toMatch(/^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/);
+
+  await carol.goto("/audit/events");
+  const [download] = await Promise.all([carol.waitForEvent("download"), carol.getByRole("link", { name: "JSON Lines of the event log" }).click()]);
+  const file = (await download.path())!;
+  const meta = JSON.parse(fs.readFileSync(file, "utf8").split("\n")[0]!);
+  expect(meta).toMatchObject({ version: 2, signingKey: { algorithm: "Ed25519", publicKey }, checkpoint: { seq: head } });
+  const checked = spawnSync(path.join(process.cwd(), "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/audit-verify.ts", "--offline", "--export", file, "--public-key", publicKey], {
+    encoding: "utf8",
+    env: { ...inheritedEnvironment(), DATABASE_URL: "" },
+  });
+  expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+  expect(checked.stdout).toContain("the file is the whole chain from the first event");
+  expect(checked.stdout).toContain(`signature: the checkpoint of event ${head} `);
+  expect(checked.stdout).toContain(`events 1–${head} of this file are covered by it`);
 });
 
 test("carol finds the revocation in the event log, with its details", async ({ browser }) => {
@@ -186,7 +218,7 @@ test("carol finds the revocation in the event log, with its details", async ({ b
 
   // the auditor home shows the chain status and this month's movements
   await carol.goto("/");
-  await expect(carol.getByTestId("home-auditor").getByTestId("chain-status")).toContainText("verified up to event #");
+  await expect(carol.getByTestId("home-auditor").getByTestId("chain-status")).toContainText("checked on this page");
   await expect(carol.getByTestId("month-ended")).not.toHaveText("0");
 });
 

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "./env";
 
@@ -12,6 +13,7 @@ const valid = {
   HARBOR_USERNAME: "robot$berth",
   HARBOR_PASSWORD: "Harbor-Secret-1",
   BERTH_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
+  BERTH_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
 };
 
 function errorOf(source: Record<string, string | undefined>): ConfigError {
@@ -80,5 +82,22 @@ describe("parseEnv", () => {
 
   it("refuses a database URL that is not PostgreSQL", () => {
     expect(errorOf({ ...valid, DATABASE_URL: "mysql://localhost/berth" }).issues[0]?.variable).toBe("DATABASE_URL");
+  });
+
+  it("runs with a database role that could rewrite the trail only when told so in words", () => {
+    expect(parseEnv(valid).BERTH_ALLOW_PRIVILEGED_DB_ROLE).toBe(false);
+    expect(parseEnv({ ...valid, BERTH_ALLOW_PRIVILEGED_DB_ROLE: "true" }).BERTH_ALLOW_PRIVILEGED_DB_ROLE).toBe(true);
+    expect(errorOf({ ...valid, BERTH_ALLOW_PRIVILEGED_DB_ROLE: "yes" }).issues[0]).toEqual({ variable: "BERTH_ALLOW_PRIVILEGED_DB_ROLE", message: 'must be "true" or "false"' });
+  });
+
+  it("takes an Ed25519 signing key and public keys of retired ones, and refuses other keys by name", () => {
+    const retired = generateKeyPairSync("ed25519").publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    expect(parseEnv({ ...valid, BERTH_AUDIT_PUBLIC_KEYS: ` ${retired} ,` }).BERTH_AUDIT_PUBLIC_KEYS).toEqual([retired]);
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+    expect(errorOf({ ...valid, BERTH_AUDIT_SIGNING_KEY: rsa }).issues[0]).toMatchObject({ variable: "BERTH_AUDIT_SIGNING_KEY", message: expect.stringContaining("must be an Ed25519 private key") });
+    expect(errorOf({ ...valid, BERTH_AUDIT_SIGNING_KEY: undefined }).issues[0]).toEqual({ variable: "BERTH_AUDIT_SIGNING_KEY", message: "is required" });
+    expect(errorOf({ ...valid, BERTH_AUDIT_PUBLIC_KEYS: "abc" }).issues[0]?.variable).toBe("BERTH_AUDIT_PUBLIC_KEYS");
+    // a message never echoes the key
+    expect(errorOf({ ...valid, BERTH_AUDIT_SIGNING_KEY: rsa }).message).not.toContain(rsa.slice(10, 40));
   });
 });

@@ -1,4 +1,6 @@
 import "server-only";
+import { createPrivateKey, createPublicKey } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { ROLE_KEYS } from "./core/roles";
 import { ConfigError, emptyAsUnset, int, str, toConfigError } from "./core/settings";
@@ -47,6 +49,56 @@ const secretsKey = () =>
       .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (openssl rand -base64 32)"),
   );
 
+// Ed25519 keys of the audit checkpoints (lib/audit/signing.ts reads them; here they are only checked)
+const ed25519 = (text: string, type: "pkcs8" | "spki") => {
+  try {
+    const der = Buffer.from(text, "base64");
+    return (type === "pkcs8" ? createPrivateKey({ key: der, format: "der", type }) : createPublicKey({ key: der, format: "der", type })).asymmetricKeyType === "ed25519";
+  } catch {
+    return false;
+  }
+};
+const signingKey = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => ed25519(v, "pkcs8"), "must be an Ed25519 private key, base64 of its PKCS#8 DER form (openssl genpkey -algorithm ed25519 -outform DER | base64 | tr -d '\\n')"),
+  );
+const publicKeys = () => list().refine((keys) => keys.every((k) => ed25519(k, "spki")), "must list Ed25519 public keys, each base64 of its SPKI DER form, separated by commas");
+
+/** One entry of BERTH_TRUSTED_PROXIES: an address range whose X-Forwarded-For Berth believes. */
+export interface AddressRange {
+  address: string;
+  bits: number;
+  family: "ipv4" | "ipv6";
+}
+const addressRanges = () =>
+  list().transform((entries, ctx) => {
+    const ranges: AddressRange[] = [];
+    for (const entry of entries) {
+      const [address = "", prefix, extra] = entry.split("/");
+      const version = isIP(address);
+      const max = version === 4 ? 32 : 128;
+      const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+      if (version === 0 || extra !== undefined || !(bits >= 0 && bits <= max)) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, fd00::/8, 192.0.2.7)` });
+        return z.NEVER;
+      }
+      ranges.push({ address: address.toLowerCase(), bits, family: version === 4 ? "ipv4" : "ipv6" });
+    }
+    return ranges;
+  });
+
+const flag = () =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("false")
+      .transform((v) => v === "true"),
+  );
 
 export const serverSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("development")),
@@ -66,6 +118,8 @@ export const serverSchema = z.object({
   BERTH_ADMIN_GROUPS: list(),
   BERTH_AUDITOR_GROUPS: list(),
   BERTH_REQUESTER_GROUPS: list(),
+  // reverse proxies whose X-Forwarded-For is believed (default none: the socket address is the client's)
+  BERTH_TRUSTED_PROXIES: addressRanges(),
   BERTH_SESSION_MAX_AGE_SECONDS: int(8 * 3600, 300, 30 * 24 * 3600),
   BERTH_GROUPS_REFRESH_SECONDS: int(300, 1, 24 * 3600),
 
@@ -85,6 +139,11 @@ export const serverSchema = z.object({
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),
+  BERTH_AUDIT_SIGNING_KEY: signingKey(),
+  // public keys of retired signing keys, so that checkpoints they signed still count
+  BERTH_AUDIT_PUBLIC_KEYS: publicKeys(),
+  // Run although the database role could rewrite the audit trail (owner or superuser); every audit page then says so.
+  BERTH_ALLOW_PRIVILEGED_DB_ROLE: flag(),
 
   BERTH_POLICY_SELF_SERVICE_QUOTA_GIB: int(100, 1, 1024 * 1024),
   BERTH_POLICY_MAX_QUOTA_GIB: int(10 * 1024, 1, 1024 * 1024),

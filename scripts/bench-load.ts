@@ -10,7 +10,7 @@
 // the stack, print a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -81,7 +81,7 @@ async function startStack(replicas: number): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-load-"));
   fs.chmodSync(dataDir, 0o777);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), ephemeral: true, quiet: true });
-  await migrateDeploy(pg.url);
+  await migrateDeploy(pg.migrationUrl);
   const harbor = await startHarborEmulator({ port: 0, stateFile: path.join(dataDir, "harbor.json") });
   const secret = randomBytes(32).toString("base64url");
   const env: NodeJS.ProcessEnv = {
@@ -117,7 +117,7 @@ async function startStack(replicas: number): Promise<Stack> {
   const now = Date.now();
   const cookies: Record<string, string> = {};
   for (const user of DEMO_USERS) {
-    const token = await encode({ token: { sub: `sub-${user.username}`, name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
+    const token = await encode({ token: { sub: `sub-${user.username}`, sid: randomUUID(), name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
     cookies[user.username] = `next-auth.session-token=${token}`;
   }
   return {

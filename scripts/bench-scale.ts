@@ -8,7 +8,7 @@
 // again a second later. Prints approvals/s, approve→active p50/p95 (from the audit trail's own timestamps), Harbor
 // calls per flow against the minimum, grants lost, the audit chain verified, and the ratio of the two rounds.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_ROLE_GROUPS, DEMO_USERS } from "../dev/idp/users";
@@ -16,6 +16,7 @@ import { freePort } from "../dev/net";
 import { ensureProductionBuild } from "../dev/production-build";
 import { actionResult, postServerAction, serverActionId } from "../dev/server-actions";
 import { inheritedEnvironment } from "../dev/tool-env";
+import { keyring } from "../lib/audit/signing";
 import { verifyChain } from "../lib/audit/verify";
 import { encodeSession, sessionCookieName } from "../lib/auth/session-cookie";
 import type { BerthToken } from "../lib/auth/token";
@@ -139,7 +140,7 @@ interface Session {
 async function session(username: string): Promise<Session> {
   const u = DEMO_USERS.find((x) => x.username === username)!;
   const now = Date.now();
-  const token: BerthToken = { sub: u.username, name: u.name, email: u.email, username: u.username, groups: u.groups, accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now };
+  const token: BerthToken = { sub: u.username, sid: randomUUID(), name: u.name, email: u.email, username: u.username, groups: u.groups, accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now };
   return { user: username, cookie: `${sessionCookieName()}=${await encodeSession(token)}` };
 }
 
@@ -359,6 +360,8 @@ async function main(): Promise<boolean> {
   const settings: NodeJS.ProcessEnv = {
     ...inheritedEnvironment(),
     DATABASE_URL: scratch.url,
+    // the scratch database is used as the superuser (bench-support.ts): allowed here, refused in production
+    BERTH_ALLOW_PRIVILEGED_DB_ROLE: "true",
     // never contacted: the sessions are encoded here with the servers' NEXTAUTH_SECRET and need no refresh
     OIDC_ISSUER: "http://127.0.0.1:9/unused",
     OIDC_CLIENT_ID: "berth",
@@ -413,7 +416,7 @@ async function main(): Promise<boolean> {
     const scaled = await round("3 web + 2 workers", stack, db, emulator, harbor, people, baseProjects, true);
     ok = report(scaled) && ok;
 
-    const verify = await verifyChain(db.pool);
+    const verify = await verifyChain(db.pool, { keyring: keyring({}) });
     console.log(`\nAudit chain: ${verify.ok ? `verified, ${verify.checked} events, no break  PASS` : `BROKEN at event ${verify.brokenAt}: ${verify.reason}  FAIL`}`);
     ok &&= verify.ok;
 

@@ -6,6 +6,7 @@ import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler, type Scheduler } from "../lib/background/scheduler";
 import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
+import { guardAuditTrail } from "../lib/startup";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
 import { observeHarbor } from "../lib/harbor-instance";
 import { defaultWorkerId, startWorker, type Worker } from "../lib/provisioning/worker";
@@ -76,6 +77,7 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
   log.info("worker starting", { harbor: config.HARBOR_URL });
 
+  await guardAuditTrail({ db: db.pool });
   await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
   if (stopping) return;
   const provisioning = provisioningConfigFromEnv(config);

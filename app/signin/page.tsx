@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { getPrincipal } from "@/lib/authz/principal";
+import { sameOriginPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
 import { SignInButton } from "./sign-in-button";
 
@@ -17,13 +18,9 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "The identity provider refused the sign-in.",
 };
 
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = sameOriginPath(params.callbackUrl, env().NEXTAUTH_URL);
   if (await getPrincipal()) redirect(callbackUrl);
   const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : undefined;
   return (

@@ -5,8 +5,40 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ChainStatus } from "@/lib/audit";
 import { BREAK_REASONS, shortHash } from "./format";
 
-/** "Verified up to event N at time T", or a red alert naming the first broken link (shown on every audit page). */
-export function ChainStatusView({ status, compact = false }: { status: ChainStatus | null; compact?: boolean }) {
+/** Shown above the chain status when Berth's own database role could rewrite the trail (lib/audit/db-role.ts). */
+export function TrailRoleWarning({ problems }: { problems: string[] | null | undefined }) {
+  if (!problems?.length) return null;
+  return (
+    <div data-testid="trail-role-warning">
+      <Alert tone="error" title="Berth's database role could rewrite this trail">
+        <ul className="list-disc pl-5">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+        <p className="mt-1">
+          Through that role, events could be changed and the chain re-hashed without a broken link. What this page verifies is only as good as the database: rely on signed checkpoints and on
+          exports kept outside Berth. The operator runs Berth so on purpose (BERTH_ALLOW_PRIVILEGED_DB_ROLE) or the database&apos;s rights changed; see docs/deploy.md, section 1.
+        </p>
+      </Alert>
+    </div>
+  );
+}
+
+/**
+ * Exactly what has been verified: through which event a signed full walk went, and how many newer events this page
+ * checked — or a red alert naming the first broken link (shown on every audit page).
+ */
+export function ChainStatusView({ status, compact = false, roleProblems }: { status: ChainStatus | null; compact?: boolean; roleProblems?: string[] | null }) {
+  return (
+    <>
+      <TrailRoleWarning problems={roleProblems} />
+      <ChainStatusBody status={status} compact={compact} />
+    </>
+  );
+}
+
+function ChainStatusBody({ status, compact }: { status: ChainStatus | null; compact: boolean }) {
   if (!status) {
     return (
       <Alert tone="warning" title="Chain status unavailable">
@@ -35,25 +67,46 @@ export function ChainStatusView({ status, compact = false }: { status: ChainStat
       </div>
     );
   }
+  const through = status.verifiedThrough;
+  const head = Number(status.headSeq);
+  const from = Number(status.checkedFrom);
+  const events = (n: number) => `${n} ${n === 1 ? "event" : "events"}`;
+  const covered = status.anchored;
   return (
-    <div data-testid="chain-status" data-chain-ok="true" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-950" role="status">
+    <div
+      data-testid="chain-status"
+      data-chain-ok="true"
+      data-verified-through={through?.seq ?? "none"}
+      data-checked-on-page={status.checked}
+      className={`rounded-md border px-3 py-2 text-sm ${covered ? "border-green-200 bg-green-50 text-green-950" : "border-amber-300 bg-amber-50 text-amber-950"}`}
+      role="status"
+    >
       <p>
-        <span aria-hidden="true" className="mr-1 font-bold text-green-700">✓</span>
-        <span className="font-semibold">Chain intact:</span> verified up to event #{status.headSeq} at <RelativeTime value={status.checkedAt} mode="absolute" />
-        {compact ? null : (
+        {covered ? <span aria-hidden="true" className="mr-1 font-bold text-green-700">✓</span> : null}
+        {through ? (
           <>
-            {" "}· head hash <span className="break-all font-mono text-xs" title={status.headHash}>{shortHash(status.headHash)}</span>
+            <span className="font-semibold">Verified through #{through.seq}</span> at <RelativeTime value={through.verifiedAt} mode="absolute" /> (signed checkpoint)
+          </>
+        ) : (
+          <span className="font-semibold">No signed full verification yet</span>
+        )}
+        {"; "}
+        {covered
+          ? through
+            ? `${status.checked} newer ${status.checked === 1 ? "event" : "events"} checked on this page${status.checked ? `, through #${status.headSeq}` : ""}`
+            : `all ${events(status.checked)} (#1–#${status.headSeq}) checked on this page`
+          : `the newest ${events(status.checked)} (#${from + 1}–#${head}) checked on this page; #${through ? Number(through.seq) + 1 : 1}–#${from} not checked since`}
+        {covered ? "." : (
+          <>
+            {" — "}
+            <Link href="/audit/chain" className="underline">verify the whole chain</Link>.
           </>
         )}
-        .
       </p>
       {compact ? null : (
-        <p className="mt-0.5 text-xs text-green-900">
-          {status.anchored
-            ? status.lastFullVerification
-              ? <>Checked {status.checked} new {status.checked === 1 ? "event" : "events"} on top of the last full verification (event #{status.lastFullVerification.seq}, <RelativeTime value={status.lastFullVerification.verifiedAt} />).</>
-              : <>Checked all {status.checked} events from the first one.</>
-            : <>Checked the last {status.checked} events only; <Link href="/audit/chain" className="underline">verify the whole chain</Link> to cover everything before them.</>}
+        <p className="mt-0.5 text-xs">
+          Head #{status.headSeq}, hash <span className="break-all font-mono" title={status.headHash}>{shortHash(status.headHash)}</span>; this page&apos;s check ran at{" "}
+          <RelativeTime value={status.checkedAt} mode="absolute" />.
         </p>
       )}
     </div>

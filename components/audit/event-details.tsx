@@ -39,9 +39,10 @@ export function EventDetails({ event: e }: { event: AuditEventRow }) {
         </div>
         <dl className="grid gap-2 sm:grid-cols-2">
           <Item term="Source address">{e.sourceIp}</Item>
-          <Item term="User agent">{e.userAgent}</Item>
+          <Item term="User agent (as the browser states it)">{e.userAgent}</Item>
           <Item term="Harbor X-Request-Id">{e.harborRequestId}</Item>
-          <Item term="Portal request id">{e.portalRequestId}</Item>
+          <Item term="Berth request id">{e.portalRequestId}</Item>
+          <Item term="Client's X-Request-Id (its claim, not checked)">{e.clientRequestId}</Item>
           <Item term="Berth request">{e.requestId}</Item>
           <Item term="Actor groups then">{e.actorGroups.length ? e.actorGroups.join(", ") : null}</Item>
           <Item term="Hash">{e.hash}</Item>

@@ -11,6 +11,7 @@ export const BREAK_REASONS: Record<string, string> = {
   "prev-link": "the event does not link to the previous event's hash (an earlier event was changed and re-hashed, or events were swapped)",
   gap: "an event is missing (removed)",
   "head-mismatch": "the chain head names another last event or hash (events removed at the end, or written around the head)",
+  "checkpoint-signature": "a checkpoint names Berth's signing key but its signature does not verify (it was written without the key, not by Berth)",
 };
 
 /** A hash shortened for tables; the full value goes in a title and in the details. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { verifyAndRecord } from "../audit/scheduled-verify";
+import { auditKeyring } from "../audit/signing";
 import { database } from "../db";
 import { defineAction } from "./define";
 
@@ -25,7 +26,7 @@ export const verifyChainAction = defineAction({
   input: z.strictObject({}),
   run: async ({ audit }): Promise<VerifyChainOutcome> => {
     // a break is recorded (audit.chain.broken, with who asked), a pass as a checkpoint
-    const { result } = await verifyAndRecord(database().prisma, database().pool, audit);
+    const { result } = await verifyAndRecord(database().prisma, database().pool, audit, { keyring: auditKeyring() });
     return {
       ok: result.ok,
       checked: result.checked,

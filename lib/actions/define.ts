@@ -57,6 +57,7 @@ export function auditContextFor(principal: Principal, meta: RequestMeta): AuditC
     sourceIp: meta.sourceIp,
     userAgent: meta.userAgent,
     portalRequestId: meta.portalRequestId,
+    clientRequestId: meta.clientRequestId,
   };
 }
 

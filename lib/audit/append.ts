@@ -18,7 +18,7 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
 export function prepareAuditRows(ctx: AuditContext, events: AuditEventInput[], now: Date): Omit<StoredAuditEvent, "seq" | "prevHash" | "hash">[] {
   const context = auditContextSchema.safeParse(ctx);
   if (!context.success) throw new AuditInputError(`invalid audit context: ${issuesOf(context.error)}`);
-  const { actor, sourceIp, userAgent, portalRequestId } = context.data;
+  const { actor, sourceIp, userAgent, portalRequestId, clientRequestId } = context.data;
   return events.map((input, index) => {
     const parsed = auditEventInputSchema.safeParse(input);
     if (!parsed.success) throw new AuditInputError(`invalid audit event #${index} (${String(input?.action)}): ${issuesOf(parsed.error)}`);
@@ -45,6 +45,7 @@ export function prepareAuditRows(ctx: AuditContext, events: AuditEventInput[], n
       after,
       harborRequestId: e.harborRequestId,
       portalRequestId,
+      clientRequestId,
     };
   });
 }

@@ -19,6 +19,7 @@ const base = (i: number): Omit<UnhashedAuditEvent, "seq" | "prevHash"> => ({
   after: { n: i, nested: { z: 1, a: [true, null, "x"] } },
   harborRequestId: null,
   portalRequestId: `p-${i}`,
+  clientRequestId: null,
 });
 
 const chain = (n: number): StoredAuditEvent[] => chainEvents({ seq: 0n, hash: GENESIS_HASH }, Array.from({ length: n }, (_, i) => base(i + 1)));
@@ -45,6 +46,19 @@ describe("canonical form", () => {
     }
     expect(text).not.toContain(`"hash":`);
     expect(text).toContain(`"seq":"1"`);
+  });
+
+  it("leaves a field added later out while it is null, so events written before it keep their hash", () => {
+    const [e] = chain(1);
+    const text = canonicalEvent(e!);
+    expect(text).not.toContain("clientRequestId");
+    // the text from before the column existed: every field of the first version, keys sorted
+    const { clientRequestId: _absent, hash: _hash, ...first } = e!;
+    expect(text).toBe(canonicalJson(first));
+    const claimed = { ...e!, clientRequestId: "abc-123" };
+    expect(canonicalEvent(claimed)).toContain(`,"clientRequestId":"abc-123",`);
+    expect(hashEvent(claimed)).not.toBe(hashEvent(e!));
+    expect(verifyEvents(chainEvents({ seq: 0n, hash: GENESIS_HASH }, [{ ...base(1), clientRequestId: "x" }, base(2)]))).toMatchObject({ ok: true, checked: 2 });
   });
 
   it("toJsonValue turns Dates into ISO strings and refuses what JSON cannot hold", () => {
@@ -148,9 +162,12 @@ describe("verification walk", () => {
 });
 
 describe("canonical event text", () => {
-  it("is canonicalJson of the event without its hash", () => {
+  it("is canonicalJson of the event without its hash (and without a later field while it is null)", () => {
     const [e] = chainEvents({ seq: 41n, hash: GENESIS_HASH }, [{ ...base(7), before: { z: [1, { b: 2, a: 1 }], a: "é\n\"" }, requestId: "7b0e5f51-55a4-4b7e-9a57-2f7e1f7f1a01" }]);
-    const { hash: _hash, ...unhashed } = e!;
+    const { hash: _hash, clientRequestId: _absent, ...unhashed } = e!;
     expect(canonicalEvent(e!)).toBe(canonicalJson(unhashed));
+    const [claimed] = chainEvents({ seq: 41n, hash: GENESIS_HASH }, [{ ...base(7), clientRequestId: "from-client" }]);
+    const { hash: _h, ...all } = claimed!;
+    expect(canonicalEvent(claimed!)).toBe(canonicalJson(all));
   });
 });

@@ -27,7 +27,10 @@ export interface StoredAuditEvent {
   before: JsonValue | null;
   after: JsonValue | null;
   harborRequestId: string | null;
+  /** Berth's own id of the request that made the event */
   portalRequestId: string | null;
+  /** the X-Request-Id the client sent, kept as its claim (hashed only when set: added after the chain began) */
+  clientRequestId: string | null;
   prevHash: string;
   hash: string;
 }
@@ -142,19 +145,30 @@ const EVENT_FIELDS = [
   "portalRequestId",
   "prevHash",
 ] as const satisfies readonly (keyof UnhashedAuditEvent)[];
-/** Every column of "AuditEvent" in table order: what an INSERT lists and what an export reads. */
-export const AUDIT_COLUMNS = [...EVENT_FIELDS, "hash"] as const;
+// Columns added after the chain began: in the canonical form only when they hold a value, so every event written
+// before them keeps its hash.
+const LATER_FIELDS = ["clientRequestId"] as const satisfies readonly (keyof UnhashedAuditEvent)[];
+/** Every column of "AuditEvent": what an INSERT lists and what an export reads. */
+export const AUDIT_COLUMNS = [...EVENT_FIELDS.slice(0, -1), ...LATER_FIELDS, "prevHash", "hash"] as const;
 /** The PostgreSQL type of each column that is not text, for the casts of statement parameters. */
 export const AUDIT_COLUMN_TYPES: Partial<Record<(typeof AUDIT_COLUMNS)[number], string>> = { seq: "bigint", at: "timestamptz", actorGroups: "text[]", requestId: "uuid", before: "jsonb", after: "jsonb" };
 /** The column list as SQL, e.g. for `INSERT INTO "AuditEvent" (…)`. */
 export const AUDIT_COLUMN_LIST = AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ");
-// the top level's keys sorted once, with their JSON prefixes: the same text canonicalJson would write, faster
-const SORTED_FIELDS = [...EVENT_FIELDS].sort().map((key, i) => ({ key, prefix: `${i ? "," : "{"}${JSON.stringify(key)}:` }));
+// the top level's keys sorted once, with their JSON prefixes: the same text canonicalJson would write, faster ("action"
+// always comes first, so every later key, present or not, starts with a comma)
+const SORTED_FIELDS = [...EVENT_FIELDS, ...LATER_FIELDS].sort().map((key, i) => ({ key, prefix: `${i ? "," : "{"}${JSON.stringify(key)}:`, later: (LATER_FIELDS as readonly string[]).includes(key) }));
 
-/** The exact text that is hashed: every stored field except `hash`, as canonicalJson of that object. */
+/**
+ * The exact text that is hashed: every stored field except `hash`, as canonicalJson of that object — a field added
+ * after the chain began (clientRequestId) only when it is not null.
+ */
 export function canonicalEvent(event: UnhashedAuditEvent): string {
   let out = "";
-  for (const { key, prefix } of SORTED_FIELDS) out += prefix + canonicalJson(event[key]);
+  for (const { key, prefix, later } of SORTED_FIELDS) {
+    const value = event[key];
+    if (later && (value === null || value === undefined)) continue;
+    out += prefix + canonicalJson(value);
+  }
   return `${out}}`;
 }
 
@@ -178,7 +192,7 @@ export function chainEvents<T extends Omit<UnhashedAuditEvent, "seq" | "prevHash
   });
 }
 
-export type BreakReason = "hash-mismatch" | "prev-link" | "gap" | "head-mismatch";
+export type BreakReason = "hash-mismatch" | "prev-link" | "gap" | "head-mismatch" | "checkpoint-signature";
 
 export interface ChainBreak {
   brokenAt: bigint;

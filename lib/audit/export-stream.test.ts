@@ -23,9 +23,12 @@ describe("an export that fails after it started (issue 10, 3)", () => {
     // and the verifier refuses such a file before it looks at the trail
     // (a trail whose head is the file's, so only the ending can fail it)
     const db = { query: async () => ({ rows: [{ seq: "3", hash: HASH }], rowCount: 1, command: "", oid: 0, fields: [] }) };
-    const verdict = await verifyExport(db as never, (async function* () {
-      yield text;
-    })());
+    const verdict = await verifyExport(
+      (async function* () {
+        yield text;
+      })(),
+      { trail: db as never, keyring: { signer: null, trusted: new Map() } },
+    );
     expect(verdict).toMatchObject({ ok: false, reason: "incomplete-export" });
   });
 });

@@ -1,16 +1,41 @@
 import "server-only";
 import { ChainWalker, GENESIS_HASH, hashEvent, type JsonValue, type StoredAuditEvent } from "./chain";
 import { CsvParser, unguardCell } from "./csv";
-import type { ExportFormat, ExportKind } from "./export";
+import type { ExportCheckpoint, ExportFormat, ExportKind } from "./export";
+import { signatureState, type AuditKeyring, type SignatureState } from "./signing";
 import type { Queryable } from "./sql";
 
-// Shows that an export file matches the trail: its chain head is an event of the trail, every
-// exported event re-hashes to its own hash and has that hash in the trail, and an unfiltered
-// event export is itself a complete chain ending at the head.
+// Shows what an export file proves. Against the trail (`trail` given): its chain head is an event of the trail, every
+// exported event re-hashes to its own hash and has that hash in the trail. Without the database: every event
+// re-hashes to its own hash, an unfiltered event export is a complete chain ending at its head, and the signed
+// checkpoint in its first line verifies under a public key the checker holds and matches the file's own event.
+
+export interface SignatureCheck {
+  /** "absent": the file carries no signed checkpoint (the trail had none at or before its head) */
+  state: SignatureState | "absent";
+  keyId: string | null;
+  checkpointSeq: string | null;
+  checkpointAt: string | null;
+  /** the checkpoint's event is in the file, with the signed hash */
+  checkpointEventInFile: boolean;
+  /** a complete chain holding the checkpoint's event: every event up to this seq is covered by the signature */
+  coversThrough: string | null;
+  /** events in the file after the checkpoint: in a complete chain linked to it, but not signed */
+  after: number;
+}
 
 export type ExportVerification =
-  | { ok: true; kind: ExportKind; format: ExportFormat; headSeq: string; headHash: string; rows: number; completeChain: boolean }
+  | { ok: true; kind: ExportKind; format: ExportFormat; headSeq: string; headHash: string; rows: number; completeChain: boolean; signature: SignatureCheck }
   | { ok: false; kind?: ExportKind; format?: ExportFormat; headSeq?: string; rows: number; line: number; seq?: string; reason: string; detail: string };
+
+export interface ExportVerifyOptions {
+  /** the trail to compare with; without it the file is checked on its own (offline) */
+  trail?: Queryable;
+  /** the public keys whose signatures count */
+  keyring: AuditKeyring;
+  /** a file without a signed checkpoint fails (offline: the signature is all there is to check against) */
+  requireSignature?: boolean;
+}
 
 interface Header {
   kind: ExportKind;
@@ -18,6 +43,7 @@ interface Header {
   headSeq: string;
   headHash: string;
   filtered: boolean;
+  checkpoint: ExportCheckpoint | null;
 }
 
 class ExportMismatch extends Error {
@@ -36,7 +62,9 @@ function parseHeader(line: string): Header {
     const meta = JSON.parse(line) as Record<string, unknown>;
     if (meta.type !== "meta" || meta.format !== "berth-export") throw new ExportMismatch("not-an-export", "the first line is not a berth-export meta line", 1);
     const filters = (meta.filters ?? {}) as Record<string, unknown>;
-    return { kind: meta.kind as ExportKind, format: "jsonl", headSeq: String(meta.chainHeadSeq), headHash: String(meta.chainHeadHash), filtered: Object.keys(filters).length > 0 };
+    const cp = meta.checkpoint as Record<string, unknown> | null | undefined;
+    const checkpoint = cp ? { seq: String(cp.seq), hash: String(cp.hash), verifiedAt: String(cp.verifiedAt), keyId: String(cp.keyId), signature: String(cp.signature) } : null;
+    return { kind: meta.kind as ExportKind, format: "jsonl", headSeq: String(meta.chainHeadSeq), headHash: String(meta.chainHeadHash), filtered: Object.keys(filters).length > 0, checkpoint };
   }
   if (line.startsWith("# berth-export ")) {
     const fields = new Map(
@@ -46,12 +74,17 @@ function parseHeader(line: string): Header {
         .split(" ")
         .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)] as const),
     );
+    const cpSeq = fields.get("checkpoint-seq") ?? "";
+    const checkpoint = cpSeq
+      ? { seq: cpSeq, hash: fields.get("checkpoint-hash") ?? "", verifiedAt: fields.get("checkpoint-at") ?? "", keyId: fields.get("checkpoint-key-id") ?? "", signature: fields.get("checkpoint-signature") ?? "" }
+      : null;
     return {
       kind: (fields.get("kind") ?? "events") as ExportKind,
       format: "csv",
       headSeq: fields.get("chain-head-seq") ?? "",
       headHash: fields.get("chain-head-hash") ?? "",
       filtered: (fields.get("filters") ?? "") !== "",
+      checkpoint,
     };
   }
   throw new ExportMismatch("not-an-export", "the first line is neither a JSON Lines meta line nor a # berth-export line", 1);
@@ -82,6 +115,7 @@ function eventFromRecord(get: (name: string) => string | null): StoredAuditEvent
     after: parseJson(get("after")),
     harborRequestId: get("harborRequestId"),
     portalRequestId: get("portalRequestId"),
+    clientRequestId: get("clientRequestId"),
     prevHash: get("prevHash") ?? "",
     hash: get("hash") ?? "",
   };
@@ -89,8 +123,9 @@ function eventFromRecord(get: (name: string) => string | null): StoredAuditEvent
 
 const JSON_COLUMNS = new Set(["actorGroups", "before", "after"]);
 
-/** Checks an export (as text chunks, e.g. a file read stream) against the trail in `db`. */
-export async function verifyExport(db: Queryable, chunks: AsyncIterable<string | Buffer>): Promise<ExportVerification> {
+/** Checks an export (as text chunks, e.g. a file read stream): on its own and against the keys, and against the trail when given. */
+export async function verifyExport(chunks: AsyncIterable<string | Buffer>, options: ExportVerifyOptions): Promise<ExportVerification> {
+  const db = options.trail;
   // mutated from the helper closures below, so kept in one object TypeScript does not narrow
   const st: { header: Header | null; csv: CsvParser | null; walker: ChainWalker | null } = { header: null, csv: null, walker: null };
   let lineNo = 0;
@@ -98,9 +133,11 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
   let buffered = "";
   let csvColumns: string[] | null = null;
   let batch: { seq: string; hash: string; line: number }[] = [];
+  let checkpointEventInFile = false;
+  let afterCheckpoint = 0;
 
   const flush = async () => {
-    if (batch.length === 0) return;
+    if (batch.length === 0 || !db) return;
     const { rows: found } = await db.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditEvent" WHERE seq = ANY($1::bigint[])`, [batch.map((b) => b.seq)]);
     const inTrail = new Map(found.map((r) => [r.seq, r.hash]));
     for (const b of batch) {
@@ -117,7 +154,13 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
     if (event.seq > BigInt(st.header!.headSeq)) throw new ExportMismatch("after-head", `event ${seq} is after the export's chain head ${st.header!.headSeq}`, line, seq);
     if (hashEvent(event) !== event.hash) throw new ExportMismatch("hash-mismatch", `event ${seq} does not hash to its own hash: the exported row was altered`, line, seq);
     if (st.walker?.push(event)) throw new ExportMismatch(st.walker.failure!.reason, st.walker.failure!.detail, line, seq);
-    batch.push({ seq, hash: event.hash, line });
+    const cp = st.header!.checkpoint;
+    if (cp && seq === cp.seq) {
+      if (event.hash !== cp.hash) throw new ExportMismatch("checkpoint-mismatch", `event ${seq} has hash ${event.hash} in the file but the signed checkpoint says ${cp.hash}`, line, seq);
+      checkpointEventInFile = true;
+    }
+    if (cp && event.seq > BigInt(cp.seq)) afterCheckpoint++;
+    if (db) batch.push({ seq, hash: event.hash, line });
     if (batch.length >= 2000) await flush();
   };
 
@@ -126,9 +169,14 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
     st.header = header;
     const { headSeq, headHash } = header;
     if (!/^\d+$/.test(headSeq) || !/^[0-9a-f]{64}$/.test(headHash)) throw new ExportMismatch("bad-header", "the chain head in the header is malformed", 1);
+    const cp = header.checkpoint;
+    if (cp && (!/^\d+$/.test(cp.seq) || !/^[0-9a-f]{64}$/.test(cp.hash) || Number.isNaN(Date.parse(cp.verifiedAt)))) throw new ExportMismatch("bad-header", "the checkpoint in the header is malformed", 1);
+    if (cp && BigInt(cp.seq) > BigInt(headSeq)) throw new ExportMismatch("checkpoint-after-head", `the checkpoint (event ${cp.seq}) lies after the file's chain head ${headSeq}`, 1, cp.seq);
+    // the signature first: a forged first line is named as such, not by the events it no longer matches
+    signatureOf(header, options);
     if (headSeq === "0") {
       if (headHash !== GENESIS_HASH) throw new ExportMismatch("head-not-in-trail", "an empty chain's head must be the genesis hash", 1);
-    } else {
+    } else if (db) {
       const stored = (await db.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" WHERE seq = $1::bigint`, [headSeq])).rows[0];
       if (!stored) throw new ExportMismatch("head-not-in-trail", `the export's chain head ${headSeq} is not in the trail`, 1, headSeq);
       if (stored.hash !== headHash) throw new ExportMismatch("head-not-in-trail", `the trail's event ${headSeq} has hash ${stored.hash}, the export claims ${headHash}`, 1, headSeq);
@@ -207,7 +255,8 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
       if (w.finish({ seq: BigInt(h.headSeq), hash: h.headHash })) throw new ExportMismatch("incomplete", `${w.failure!.detail} (an unfiltered export must hold the whole chain)`, lineNo);
       completeChain = true;
     }
-    return { ok: true, kind: h.kind, format: h.format, headSeq: h.headSeq, headHash: h.headHash, rows, completeChain };
+    const signature = coverage(h, options, { checkpointEventInFile, completeChain, after: afterCheckpoint });
+    return { ok: true, kind: h.kind, format: h.format, headSeq: h.headSeq, headHash: h.headHash, rows, completeChain, signature };
   } catch (error) {
     const h = st.header;
     if (error instanceof ExportMismatch) {
@@ -218,4 +267,38 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
     }
     throw error;
   }
+}
+
+/** The file's signed checkpoint under the trusted keys; throws (as a mismatch) unless it verifies or, where allowed, is absent. */
+function signatureOf(h: Header, options: ExportVerifyOptions): SignatureState | "absent" {
+  const cp = h.checkpoint;
+  if (!cp) {
+    if (options.requireSignature) throw new ExportMismatch("unsigned", "the file carries no signed checkpoint (the trail had none at or before its head): nothing in it can be checked against a key", 1);
+    return "absent";
+  }
+  const state = signatureState(options.keyring, { seq: cp.seq, hash: cp.hash, verifiedAt: new Date(cp.verifiedAt), keyId: cp.keyId || null, signature: cp.signature || null });
+  if (state === "invalid") throw new ExportMismatch("checkpoint-signature", `the checkpoint of event ${cp.seq} names key ${cp.keyId} but its signature does not verify: the first line was altered or not written by Berth`, 1, cp.seq);
+  if (state === "unknown-key") {
+    const known = [...options.keyring.trusted.keys()].join(", ") || "none";
+    throw new ExportMismatch("unknown-key", `the checkpoint is signed with key ${cp.keyId}, which is not among the trusted keys (${known})`, 1, cp.seq);
+  }
+  if (state === "unsigned") throw new ExportMismatch("unsigned", "the checkpoint in the first line has no signature", 1, cp.seq);
+  return state;
+}
+
+/** What the (verified) checkpoint covers in this file. */
+function coverage(h: Header, options: ExportVerifyOptions, seen: { checkpointEventInFile: boolean; completeChain: boolean; after: number }): SignatureCheck {
+  const state = signatureOf(h, options);
+  const cp = h.checkpoint;
+  if (!cp) return { state, keyId: null, checkpointSeq: null, checkpointAt: null, checkpointEventInFile: false, coversThrough: null, after: 0 };
+  if (h.kind === "events" && seen.completeChain && !seen.checkpointEventInFile) throw new ExportMismatch("checkpoint-mismatch", `the file is a complete chain but lacks the checkpoint's event ${cp.seq}`, 1, cp.seq);
+  return {
+    state,
+    keyId: cp.keyId,
+    checkpointSeq: cp.seq,
+    checkpointAt: cp.verifiedAt,
+    checkpointEventInFile: seen.checkpointEventInFile,
+    coversThrough: seen.completeChain && seen.checkpointEventInFile ? cp.seq : null,
+    after: seen.after,
+  };
 }

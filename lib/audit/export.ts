@@ -15,6 +15,7 @@ import {
 import { eventFilterConditions, GRANT_SORT_KEYS, grantFilterConditions } from "./queries";
 import { isoUtc, Params } from "./sql";
 import { roleNameSql } from "./roles";
+import { CHECKPOINT_SELECT, reviewCheckpoints, type AuditKeyring, type CheckpointRow } from "./signing";
 
 // Streamed evidence files. One read-only snapshot per export: the chain head and every row as of the
 // same instant. PostgreSQL renders the rows (COPY … TO STDOUT): CSV with its own RFC 4180 quoting,
@@ -52,6 +53,7 @@ export const EVENT_EXPORT_COLUMNS: Column[] = [
   { name: "after", sql: "e.after", raw: true },
   { name: "harborRequestId", sql: `e."harborRequestId"` },
   { name: "portalRequestId", sql: `e."portalRequestId"` },
+  { name: "clientRequestId", sql: `e."clientRequestId"` },
   { name: "prevHash", sql: `e."prevHash"`, safe: true },
   { name: "hash", sql: "e.hash", safe: true },
 ];
@@ -80,18 +82,37 @@ export const GRANT_EXPORT_COLUMNS: Column[] = [
   { name: "createdAt", sql: isoUtc(`g."createdAt"`), safe: true },
 ];
 
+/** The newest signed checkpoint at or before an export's head, as the file carries it (docs/audit.md "Exports"). */
+export interface ExportCheckpoint {
+  seq: string;
+  hash: string;
+  verifiedAt: string;
+  keyId: string;
+  signature: string;
+}
+
 export interface ExportMeta {
   kind: ExportKind;
   chainHeadSeq: string;
   chainHeadHash: string;
   generatedAt: string;
   filters: Record<string, string>;
+  /** the key Berth signs checkpoints with now */
+  signingKey: { algorithm: "Ed25519"; keyId: string; publicKey: string } | null;
+  checkpoint: ExportCheckpoint | null;
 }
 
+export const EXPORT_VERSION = 2;
+
 function metaLine(meta: ExportMeta, format: ExportFormat): string {
-  if (format === "jsonl") return `${JSON.stringify({ type: "meta", format: "berth-export", version: 1, ...meta })}\n`;
+  if (format === "jsonl") return `${JSON.stringify({ type: "meta", format: "berth-export", version: EXPORT_VERSION, ...meta })}\n`;
   const filters = new URLSearchParams(meta.filters).toString();
-  return `# berth-export chain-head-seq=${meta.chainHeadSeq} chain-head-hash=${meta.chainHeadHash} generated-at=${meta.generatedAt} filters=${filters} kind=${meta.kind} version=1\n`;
+  const cp = meta.checkpoint;
+  return (
+    `# berth-export chain-head-seq=${meta.chainHeadSeq} chain-head-hash=${meta.chainHeadHash} generated-at=${meta.generatedAt} filters=${filters} kind=${meta.kind} version=${EXPORT_VERSION}` +
+    ` signing-key-id=${meta.signingKey?.keyId ?? ""} public-key=${meta.signingKey?.publicKey ?? ""}` +
+    ` checkpoint-seq=${cp?.seq ?? ""} checkpoint-hash=${cp?.hash ?? ""} checkpoint-at=${cp?.verifiedAt ?? ""} checkpoint-key-id=${cp?.keyId ?? ""} checkpoint-signature=${cp?.signature ?? ""}\n`
+  );
 }
 
 // Spreadsheets evaluate cells starting with these; a leading apostrophe makes them text (docs/audit.md).
@@ -144,18 +165,31 @@ function jsonLines(columns: Column[], type: string): (lines: string) => string {
 
 const filtersRecord = (filters: Record<string, unknown>) => Object.fromEntries(toSearchParams(filters, {}).entries());
 
-interface ExportOptions {
+export interface ExportOptions {
+  /** whose signed checkpoints count, and the key the file names (lib/audit/signing.ts) */
+  keyring: AuditKeyring;
   /** bytes buffered before the socket is paused */
   highWaterMark?: number;
 }
 
-async function* inSnapshot(pool: pg.Pool, body: (client: pg.PoolClient, head: { seq: string; hash: string }) => AsyncGenerator<string>): AsyncGenerator<string> {
+interface Snapshot {
+  head: { seq: string; hash: string };
+  signingKey: ExportMeta["signingKey"];
+  checkpoint: ExportCheckpoint | null;
+}
+
+async function* inSnapshot(pool: pg.Pool, keyring: AuditKeyring, body: (client: pg.PoolClient, snapshot: Snapshot) => AsyncGenerator<string>): AsyncGenerator<string> {
   const client = await pool.connect();
   let clean = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0] ?? { seq: "0", hash: "0".repeat(64) };
-    yield* body(client, head);
+    // the newest checkpoint at or before the head whose signature holds: an offline check of the file starts from it
+    const candidates = (await client.query<CheckpointRow>(`${CHECKPOINT_SELECT} WHERE c.seq <= $1::bigint ORDER BY c.seq DESC LIMIT 20`, [head.seq])).rows;
+    const cp = reviewCheckpoints(keyring, candidates).newestValid;
+    const checkpoint = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt.toISOString(), keyId: cp.keyId!, signature: cp.signature! } : null;
+    const signingKey = keyring.signer ? { algorithm: "Ed25519" as const, keyId: keyring.signer.keyId, publicKey: keyring.signer.publicKey } : null;
+    yield* body(client, { head, signingKey, checkpoint });
     await client.query("ROLLBACK");
     clean = true;
   } finally {
@@ -165,10 +199,10 @@ async function* inSnapshot(pool: pg.Pool, body: (client: pg.PoolClient, head: { 
 }
 
 /** The event log (filtered) as CSV or JSON Lines, oldest first, cut at the chain head read when the export starts. */
-export function exportEvents(pool: pg.Pool, filters: EventLogFiltersInput, format: ExportFormat, options: ExportOptions = {}): AsyncIterable<string> {
+export function exportEvents(pool: pg.Pool, filters: EventLogFiltersInput, format: ExportFormat, options: ExportOptions): AsyncIterable<string> {
   const f: EventLogFilters = eventLogFiltersSchema.parse(filters);
-  return inSnapshot(pool, async function* (client, head) {
-    yield metaLine({ kind: "events", chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: filtersRecord(f) }, format);
+  return inSnapshot(pool, options.keyring, async function* (client, { head, signingKey, checkpoint }) {
+    yield metaLine({ kind: "events", chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: filtersRecord(f), signingKey, checkpoint }, format);
     if (format === "csv") yield csvRow(EVENT_EXPORT_COLUMNS.map((c) => c.name));
     const p = new Params();
     const where = [...eventFilterConditions(f, p), `e.seq <= ${p.add(head.seq)}::bigint`];
@@ -194,10 +228,10 @@ function grantSelection(where: string[]): string {
 }
 
 /** The grant history (filtered, in its sort order) as CSV or JSON Lines, with the chain head at export time. */
-export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, format: ExportFormat, options: ExportOptions = {}): AsyncIterable<string> {
+export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, format: ExportFormat, options: ExportOptions): AsyncIterable<string> {
   const f: GrantHistoryFilters = grantHistoryFiltersSchema.parse(filters);
-  return inSnapshot(pool, async function* (client, head) {
-    yield metaLine({ kind: "grants", chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: filtersRecord(f) }, format);
+  return inSnapshot(pool, options.keyring, async function* (client, { head, signingKey, checkpoint }) {
+    yield metaLine({ kind: "grants", chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: filtersRecord(f), signingKey, checkpoint }, format);
     if (format === "csv") yield csvRow(GRANT_EXPORT_COLUMNS.map((c) => c.name));
     const p = new Params();
     const where = grantFilterConditions(f, p);
@@ -246,12 +280,12 @@ export function toReadableStream(source: AsyncIterable<string>, options: { forma
   );
 }
 
-export function exportEventsStream(pool: pg.Pool, filters: EventLogFiltersInput, format: ExportFormat): ReadableStream<Uint8Array> {
-  return toReadableStream(exportEvents(pool, filters, format));
+export function exportEventsStream(pool: pg.Pool, filters: EventLogFiltersInput, format: ExportFormat, options: ExportOptions): ReadableStream<Uint8Array> {
+  return toReadableStream(exportEvents(pool, filters, format, options));
 }
 
-export function exportGrantsStream(pool: pg.Pool, filters: GrantHistoryFiltersInput, format: ExportFormat): ReadableStream<Uint8Array> {
-  return toReadableStream(exportGrants(pool, filters, format));
+export function exportGrantsStream(pool: pg.Pool, filters: GrantHistoryFiltersInput, format: ExportFormat, options: ExportOptions): ReadableStream<Uint8Array> {
+  return toReadableStream(exportGrants(pool, filters, format, options));
 }
 
 /** Response headers for an export download. */

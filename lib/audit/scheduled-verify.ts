@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { Db } from "../db";
 import { appendAuditEvents } from "./append";
+import { auditKeyring, type AuditKeyring } from "./signing";
 import { SYSTEM_CONTEXT, type AuditContext } from "./types";
 import { CHAIN_BROKEN, standingBreak, verifyChain, type VerifyResult } from "./verify";
 
@@ -34,8 +35,10 @@ export interface RecordedVerification {
  * A full walk; a pass is recorded as a checkpoint, a break as an event (with who asked) unless the same break already
  * stands. `stopping` is asked between batches: a stopped walk records nothing.
  */
-export async function verifyAndRecord(prisma: Db, pool: pg.Pool, ctx: AuditContext, stopping?: () => boolean): Promise<RecordedVerification> {
+export async function verifyAndRecord(prisma: Db, pool: pg.Pool, ctx: AuditContext, options: { keyring: AuditKeyring; stopping?: () => boolean }): Promise<RecordedVerification> {
+  const { keyring, stopping } = options;
   const result = await verifyChain(pool, {
+    keyring,
     record: true,
     onProgress: () => {
       if (stopping?.()) throw new VerificationStopped();
@@ -43,7 +46,7 @@ export async function verifyAndRecord(prisma: Db, pool: pg.Pool, ctx: AuditConte
   });
   if (result.ok) return { result, recorded: false, recordError: null };
   const brokenAt = result.brokenAt.toString();
-  const standing = await standingBreak(pool);
+  const standing = await standingBreak(pool, keyring);
   if (standing?.after?.brokenAt === brokenAt && standing.after.reason === result.reason) return { result, recorded: false, recordError: null };
   try {
     await prisma.$transaction((tx) =>
@@ -70,6 +73,8 @@ export interface ScheduledVerifyDeps {
   /** this process's last attempt, pass or not: a process walks at most once per interval even when nothing records */
   lastAttempt?: Date | null;
   stopping?: () => boolean;
+  /** defaults to this process's keys (BERTH_AUDIT_SIGNING_KEY) */
+  keyring?: AuditKeyring;
 }
 
 export type ScheduledVerifyOutcome = { ran: false; why: "not-due" | "busy" } | ({ ran: true } & RecordedVerification);
@@ -105,7 +110,7 @@ export async function verifyChainIfDue(deps: ScheduledVerifyDeps): Promise<Sched
     try {
       // another process may have finished a walk between the first look and the lock
       if (!(await isDue(deps.pool, now, { ...deps, lastAttempt: null }))) return { ran: false, why: "not-due" };
-      return { ran: true, ...(await verifyAndRecord(deps.prisma, deps.pool, SYSTEM_CONTEXT.scheduler, deps.stopping)) };
+      return { ran: true, ...(await verifyAndRecord(deps.prisma, deps.pool, SYSTEM_CONTEXT.scheduler, { keyring: deps.keyring ?? auditKeyring(), stopping: deps.stopping })) };
     } finally {
       try {
         await lock.query(`SELECT pg_advisory_unlock($1)`, [LOCK_KEY]);

@@ -2,6 +2,8 @@ import "server-only";
 import { errorField, logger } from "../log";
 import { cache } from "react";
 import { database } from "../db";
+import { checkTrailRole } from "./db-role";
+import { auditKeyring } from "./signing";
 import type { Queryable } from "../sql";
 import { chainStatus, type ChainStatus } from "./verify";
 
@@ -11,9 +13,24 @@ import { chainStatus, type ChainStatus } from "./verify";
 /** The chain status once per request (layout and page may both show it); null when the database did not answer. */
 export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
   try {
-    return await chainStatus(database().pool);
+    return await chainStatus(database().pool, { keyring: auditKeyring() });
   } catch (e) {
     logger().error("chain status failed", { error: errorField(e) });
+    return null;
+  }
+});
+
+/**
+ * What Berth's database role could do to the trail that it must not (empty when it may only read and append), once per
+ * request; null when the database did not answer. Start-up refuses such a role unless BERTH_ALLOW_PRIVILEGED_DB_ROLE is
+ * set, and rights can change while Berth runs, so every audit page asks again.
+ */
+export const loadTrailRoleProblems = cache(async (): Promise<string[] | null> => {
+  try {
+    const check = await checkTrailRole(database().pool);
+    return check.state === "checked" ? check.problems : [];
+  } catch (e) {
+    console.error("[berth] database role check failed:", e instanceof Error ? e.message : "unknown error");
     return null;
   }
 });

@@ -10,9 +10,13 @@ export type Actor =
 
 export interface AuditContext {
   actor: Actor;
+  /** the client's address as Berth resolved it (the socket peer, or X-Forwarded-For from a trusted proxy) */
   sourceIp?: string | null;
   userAgent?: string | null;
+  /** Berth's own id of the request (made by the proxy, never the client's) */
   portalRequestId?: string | null;
+  /** the X-Request-Id the client sent: its claim, kept apart */
+  clientRequestId?: string | null;
 }
 
 export const AUDIT_OBJECT_TYPES = ["request", "approval", "grant", "project", "robot", "job", "secret", "chain"] as const;
@@ -67,6 +71,7 @@ export const auditContextSchema = z.object({
   sourceIp: optionalText(100),
   userAgent: optionalText(1000),
   portalRequestId: optionalText(200),
+  clientRequestId: optionalText(200),
 });
 
 export const auditEventInputSchema = z.object({

@@ -1,12 +1,13 @@
 import "server-only";
 import type pg from "pg";
 import { ChainWalker, GENESIS_HASH, type BreakReason, type JsonValue, type StoredAuditEvent } from "./chain";
+import { CHECKPOINT_SELECT, reviewCheckpoints, signCheckpoint, type AuditKeyring, type CheckpointReview, type CheckpointRow } from "./signing";
 import { isoUtc, rawTextTypes } from "./sql";
 
 // Every column as text, times already ISO: parsing only the JSON keeps the walk CPU-light.
 const EVENT_SELECT = `e.seq::text, ${isoUtc("e.at")}, e."actorType", e."actorId", e."actorName", array_to_json(e."actorGroups")::text, e."sourceIp",
   e."userAgent", e.action, e."objectType", e."objectId", e."projectName", e.subject, e."requestId"::text, e.before::text, e.after::text,
-  e."harborRequestId", e."portalRequestId", e."prevHash", e.hash`;
+  e."harborRequestId", e."portalRequestId", e."prevHash", e.hash, e."clientRequestId"`;
 
 type EventRaw = (string | null)[];
 
@@ -31,6 +32,7 @@ const toStored = (r: EventRaw): StoredAuditEvent => ({
   after: json(r[15] ?? null),
   harborRequestId: r[16] ?? null,
   portalRequestId: r[17] ?? null,
+  clientRequestId: r[20] ?? null,
   prevHash: r[18]!,
   hash: r[19]!,
 });
@@ -44,25 +46,47 @@ interface VerifyCommon {
   startedAfter: bigint;
   verifiedAt: Date;
   durationMs: number;
+  /** what the checkpoints' signatures said (for a walk from genesis: all of them; else the newest few) */
+  checkpoints: CheckpointReview;
 }
 
 export type VerifyResult = ({ ok: true } & VerifyCommon) | ({ ok: false; brokenAt: bigint; reason: BreakReason; detail: string } & VerifyCommon);
 
 export interface VerifyOptions {
+  /** the keys checkpoints are signed with and checked against (lib/audit/signing.ts) */
+  keyring: AuditKeyring;
   /** rows per keyset batch */
   batchSize?: number;
   /** continue from a known-good event instead of genesis */
   from?: { seq: bigint; hash: string };
-  /** record a checkpoint (AuditCheckpoint) when a walk from genesis succeeds */
+  /** record a signed checkpoint (AuditCheckpoint) when a walk from genesis succeeds */
   record?: boolean;
   onProgress?: (checked: number, lastSeq: bigint) => void;
+}
+
+/**
+ * What the checkpoints say against a chain whose head is `headSeq`: a forged signature, a signed checkpoint beyond the
+ * head (events cut off the end and the head rewound), or one whose event no longer has the verified hash.
+ */
+function checkpointBreak(review: CheckpointReview, headSeq: bigint): { brokenAt: bigint; reason: BreakReason; detail: string } | null {
+  const bad = review.invalid;
+  if (bad) {
+    return { brokenAt: BigInt(bad.seq), reason: "checkpoint-signature", detail: `the checkpoint of event ${bad.seq} (${bad.verifiedAt.toISOString()}) names key ${bad.keyId} but its signature does not verify: Berth did not write it` };
+  }
+  const cp = review.newestValid;
+  if (!cp) return null;
+  if (BigInt(cp.seq) > headSeq) {
+    return { brokenAt: headSeq + 1n, reason: "head-mismatch", detail: `the chain ends at event ${headSeq} but event ${cp.seq} was verified on ${cp.verifiedAt.toISOString()}` };
+  }
+  if (cp.now !== cp.hash) return { brokenAt: BigInt(cp.seq), reason: "hash-mismatch", detail: `event ${cp.seq} no longer has the hash verified on ${cp.verifiedAt.toISOString()}` };
+  return null;
 }
 
 /**
  * Walks the chain in seq order with keyset batches inside one read-only snapshot: the head and the
  * events are seen as of the same instant, while writers carry on. Memory is one batch.
  */
-export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyChain(pool: pg.Pool, options: VerifyOptions): Promise<VerifyResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 5000;
   const from = options.from ?? { seq: 0n, hash: GENESIS_HASH };
@@ -75,6 +99,7 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
   client.on("error", onError);
   let dirty: Error | undefined;
   let checkpointFailure: { brokenAt: bigint; reason: BreakReason; detail: string } | null = null;
+  let checkpoints: CheckpointReview = { newestValid: null, invalid: null, valid: 0, unsigned: 0, unknownKey: 0 };
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0];
@@ -105,18 +130,12 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
       headHash = head.hash;
     }
     walker.finish(head ? { seq: headSeq, hash: headHash } : null);
-    // the newest checkpoint must still be part of this chain: events cut off the end with the head rewound, or an
-    // event rewritten and re-hashed up to the head, walk cleanly but no longer hold the verified event
-    if (!walker.failure) {
-      const cp = (await client.query<{ seq: string; hash: string; verifiedAt: Date; now: string | null }>(
-        `SELECT c.seq::text AS seq, c.hash, c."verifiedAt", e.hash AS now FROM "AuditCheckpoint" c LEFT JOIN "AuditEvent" e ON e.seq = c.seq ORDER BY c.seq DESC LIMIT 1`,
-      )).rows[0];
-      if (cp && BigInt(cp.seq) > headSeq) {
-        checkpointFailure = { brokenAt: headSeq + 1n, reason: "head-mismatch", detail: `the chain ends at event ${headSeq} but event ${cp.seq} was verified on ${cp.verifiedAt.toISOString()}` };
-      } else if (cp && cp.now !== cp.hash) {
-        checkpointFailure = { brokenAt: BigInt(cp.seq), reason: "hash-mismatch", detail: `event ${cp.seq} no longer has the hash verified on ${cp.verifiedAt.toISOString()}` };
-      }
-    }
+    // the newest signed checkpoint must still be part of this chain: events cut off the end with the head rewound, or
+    // an event rewritten and re-hashed up to the head, walk cleanly but no longer hold the verified event; and every
+    // checkpoint that names a trusted key must carry its signature (a forged one was not written by Berth)
+    const rows = (await client.query<CheckpointRow>(`${CHECKPOINT_SELECT} ORDER BY c.seq DESC${from.seq === 0n ? "" : " LIMIT 20"}`)).rows;
+    checkpoints = reviewCheckpoints(options.keyring, rows);
+    if (!walker.failure) checkpointFailure = checkpointBreak(checkpoints, headSeq);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch((e: unknown) => {
@@ -128,13 +147,15 @@ export async function verifyChain(pool: pg.Pool, options: VerifyOptions = {}): P
     // a connection whose ROLLBACK failed may still be inside the transaction: never hand it out again
     client.release(dirty);
   }
-  const common: VerifyCommon = { headSeq, headHash, checked: walker.checked, startedAfter: from.seq, verifiedAt: new Date(), durationMs: performance.now() - started };
+  const common: VerifyCommon = { headSeq, headHash, checked: walker.checked, startedAfter: from.seq, verifiedAt: new Date(), durationMs: performance.now() - started, checkpoints };
   const failure = walker.failure ?? checkpointFailure;
   if (failure) return { ok: false, ...failure, ...common };
   if (options.record && from.seq === 0n && headSeq > 0n) {
+    const claim = { seq: headSeq.toString(), hash: headHash, verifiedAt: common.verifiedAt };
+    const { keyId, signature } = signCheckpoint(options.keyring, claim);
     await pool.query(
-      `INSERT INTO "AuditCheckpoint" (seq, hash, checked, "verifiedAt") VALUES ($1::bigint, $2, $3::bigint, $4::timestamptz) ON CONFLICT (seq) DO NOTHING`,
-      [headSeq.toString(), headHash, String(walker.checked), common.verifiedAt.toISOString()],
+      `INSERT INTO "AuditCheckpoint" (seq, hash, checked, "verifiedAt", "keyId", signature) VALUES ($1::bigint, $2, $3::bigint, $4::timestamptz, $5, $6) ON CONFLICT (seq) DO NOTHING`,
+      [claim.seq, headHash, String(walker.checked), common.verifiedAt.toISOString(), keyId, signature],
     );
   }
   return { ok: true, ...common };
@@ -150,80 +171,76 @@ export interface StandingBreak {
 
 /**
  * The newest recorded break that no passing full walk has covered since. Decided by position, not by clock: a walk
- * covers a break event once its checkpoint's head has reached it, so a walk that began before the break was recorded
- * never clears it.
+ * covers a break event once its signed checkpoint has reached it (and its event still has the verified hash), so a
+ * walk that began before the break was recorded never clears it, and nobody without the signing key can clear it.
  */
-export async function standingBreak(db: pg.Pool | pg.PoolClient): Promise<StandingBreak | null> {
-  const { rows } = await db.query<StandingBreak>(
-    `SELECT e.seq::text AS seq, e.at, e.after FROM "AuditEvent" e
-     WHERE e.action = '${CHAIN_BROKEN}'
-       AND NOT EXISTS (SELECT 1 FROM "AuditCheckpoint" c JOIN "AuditEvent" x ON x.seq = c.seq AND x.hash = c.hash WHERE c.seq >= e.seq)
-     ORDER BY e.seq DESC LIMIT 1`,
-  );
-  return rows[0] ?? null;
+export async function standingBreak(db: pg.Pool | pg.PoolClient, keyring: AuditKeyring): Promise<StandingBreak | null> {
+  const found = (await db.query<StandingBreak>(`SELECT e.seq::text AS seq, e.at, e.after FROM "AuditEvent" e WHERE e.action = '${CHAIN_BROKEN}' ORDER BY e.seq DESC LIMIT 1`)).rows[0];
+  if (!found) return null;
+  const covering = (await db.query<CheckpointRow>(`${CHECKPOINT_SELECT} WHERE c.seq >= $1::bigint AND e.hash = c.hash ORDER BY c.seq DESC LIMIT 20`, [found.seq])).rows;
+  return reviewCheckpoints(keyring, covering).newestValid ? null : found;
 }
 
 export interface ChainStatus {
   ok: boolean;
   headSeq: string;
   headHash: string;
-  /** true when this check continues from a full verification or from genesis, so everything up to the head is covered */
+  /** true when this check continues from a signed checkpoint or from genesis, so everything up to the head is covered */
   anchored: boolean;
   /** the walk began after this event */
   checkedFrom: string;
+  /** events whose hash and link this check recomputed */
   checked: number;
-  lastFullVerification: { seq: string; hash: string; verifiedAt: Date } | null;
+  /** the newest checkpoint signed by a trusted key whose event still has its hash: a full walk verified the chain up to it */
+  verifiedThrough: { seq: string; hash: string; verifiedAt: Date; keyId: string } | null;
   break: { brokenAt: string; reason: BreakReason; detail: string } | null;
   checkedAt: Date;
 }
 
+interface HeadAndCheckpoints {
+  headSeq: string | null;
+  headHash: string | null;
+  checkpoints: (Omit<CheckpointRow, "verifiedAt"> & { verifiedAt: string })[];
+}
+
 /**
- * The status the auditor views show: the head, the last full verification (npm run audit:verify),
- * and a fresh walk of what was appended since — at most `maxWalk` events, so a page stays fast.
+ * The status the auditor views show: the head, the newest signed checkpoint (a full walk: npm run audit:verify, the
+ * scheduler, "Verify now"), and a fresh walk of what was appended since — at most `maxWalk` events, so a page stays fast.
  */
-export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } = {}): Promise<ChainStatus> {
+export async function chainStatus(pool: pg.Pool, options: { keyring: AuditKeyring; maxWalk?: number }): Promise<ChainStatus> {
   const maxWalk = BigInt(options.maxWalk ?? 50_000);
   // one statement, one snapshot: a checkpoint it sees was recorded after the head it covers, so it never looks ahead
   const both = (
-    await pool.query<{ headSeq: string | null; headHash: string | null; cpSeq: string | null; cpHash: string | null; cpAt: Date | null }>(
-      `SELECT h.seq::text AS "headSeq", h.hash AS "headHash", c.seq::text AS "cpSeq", c.hash AS "cpHash", c."verifiedAt" AS "cpAt"
-       FROM (SELECT 1) one
-       LEFT JOIN "AuditHead" h ON h.id = 1
-       LEFT JOIN LATERAL (SELECT seq, hash, "verifiedAt" FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1) c ON true`,
+    await pool.query<HeadAndCheckpoints>(
+      `SELECT h.seq::text AS "headSeq", h.hash AS "headHash",
+              (SELECT coalesce(json_agg(c ORDER BY c.seq::bigint DESC), '[]'::json) FROM (${CHECKPOINT_SELECT} ORDER BY c.seq DESC LIMIT 20) c) AS checkpoints
+       FROM (SELECT 1) one LEFT JOIN "AuditHead" h ON h.id = 1`,
     )
   ).rows[0];
   const head = both?.headSeq != null && both.headHash != null ? { seq: both.headSeq, hash: both.headHash } : undefined;
   const headSeq = head ? BigInt(head.seq) : 0n;
-  const cp = both?.cpSeq != null && both.cpHash != null && both.cpAt != null ? { seq: both.cpSeq, hash: both.cpHash, verifiedAt: both.cpAt } : undefined;
-  const lastFullVerification = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt } : null;
-  const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, lastFullVerification };
-  // a verified event beyond the head: events were cut off the end and the head rewound
-  if (cp && BigInt(cp.seq) > headSeq) {
-    const brokenAt = (headSeq + 1n).toString();
-    return {
-      ...base,
-      ok: false,
-      anchored: true,
-      checkedFrom: "0",
-      checked: 0,
-      break: { brokenAt, reason: "head-mismatch", detail: `the chain ends at event ${headSeq} but event ${cp.seq} was verified on ${cp.verifiedAt.toISOString()}` },
-      checkedAt: new Date(),
-    };
-  }
+  const review = reviewCheckpoints(options.keyring, (both?.checkpoints ?? []).map((c) => ({ ...c, verifiedAt: new Date(c.verifiedAt) })));
+  const cp = review.newestValid;
+  const verifiedThrough = cp ? { seq: cp.seq, hash: cp.hash, verifiedAt: cp.verifiedAt, keyId: cp.keyId! } : null;
+  const base = { headSeq: headSeq.toString(), headHash: head?.hash ?? GENESIS_HASH, verifiedThrough };
+  const stop = (failure: { brokenAt: bigint | string; reason: BreakReason; detail: string }, checkedAt = new Date()): ChainStatus => ({
+    ...base,
+    ok: false,
+    anchored: true,
+    checkedFrom: "0",
+    checked: 0,
+    break: { brokenAt: failure.brokenAt.toString(), reason: failure.reason, detail: failure.detail },
+    checkedAt,
+  });
+
+  // a forged checkpoint, a verified event beyond the head, or a verified event that changed
+  const failure = checkpointBreak(review, headSeq);
+  if (failure) return stop(failure);
 
   // a recorded break no passing walk has covered: it may lie before anything walked here, so it stands
-  const failed = await standingBreak(pool);
+  const failed = await standingBreak(pool, options.keyring);
   if (failed) {
-    const brokenAt = failed.after?.brokenAt ?? "0";
-    return {
-      ...base,
-      ok: false,
-      anchored: true,
-      checkedFrom: "0",
-      checked: 0,
-      break: { brokenAt, reason: failed.after?.reason ?? "hash-mismatch", detail: `the full verification of ${failed.at.toISOString()} found: ${failed.after?.detail ?? "a broken link"}` },
-      checkedAt: failed.at,
-    };
+    return stop({ brokenAt: failed.after?.brokenAt ?? "0", reason: failed.after?.reason ?? "hash-mismatch", detail: `the full verification of ${failed.at.toISOString()} found: ${failed.after?.detail ?? "a broken link"}` }, failed.at);
   }
 
   let from = { seq: 0n, hash: GENESIS_HASH };
@@ -233,16 +250,13 @@ export async function chainStatus(pool: pg.Pool, options: { maxWalk?: number } =
     from = { seq: headSeq - maxWalk, hash: "" };
     anchored = false;
   }
-  if (from.seq > 0n) {
+  if (from.seq > 0n && !anchored) {
     const stored = (await pool.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" WHERE seq = $1::bigint`, [from.seq.toString()])).rows[0];
     const brokenAt = from.seq.toString();
     if (!stored) return { ...base, ok: false, anchored, checkedFrom: brokenAt, checked: 0, break: { brokenAt, reason: "gap", detail: `event ${brokenAt} is missing` }, checkedAt: new Date() };
-    if (anchored && stored.hash !== from.hash) {
-      return { ...base, ok: false, anchored, checkedFrom: brokenAt, checked: 0, break: { brokenAt, reason: "hash-mismatch", detail: `event ${brokenAt} no longer has the hash verified on ${cp?.verifiedAt.toISOString()}` }, checkedAt: new Date() };
-    }
     from.hash = stored.hash;
   }
-  const result = await verifyChain(pool, { from });
+  const result = await verifyChain(pool, { from, keyring: options.keyring });
   return {
     ...base,
     headSeq: result.headSeq.toString(),

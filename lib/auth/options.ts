@@ -1,8 +1,10 @@
 import "server-only";
 import { logger } from "../log";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { getDiscovery } from "./oidc";
+import { sameOriginUrl } from "./redirect";
 import { readGroupsClaim, type BerthToken } from "./token";
 
 interface OidcProfile extends Record<string, unknown> {
@@ -52,6 +54,7 @@ export function authOptions(): NextAuthOptions {
           const now = Date.now();
           const fresh: BerthToken = {
             sub: claims.sub,
+            sid: randomUUID(),
             name: claims.name ?? claims.preferred_username ?? claims.sub,
             email: claims.email,
             username: claims.preferred_username ?? claims.sub,
@@ -70,9 +73,9 @@ export function authOptions(): NextAuthOptions {
         const t = token as BerthToken;
         return { ...session, user: { id: t.sub, name: t.name, email: t.email ?? null, username: t.username }, groups: t.groups };
       },
-      async redirect({ url, baseUrl }) {
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+      // next-auth asks here before every redirect it makes (sign-in callback, sign-out): only this portal's own paths
+      async redirect({ url }) {
+        return sameOriginUrl(url, config.NEXTAUTH_URL);
       },
     },
     logger: {

@@ -4,6 +4,8 @@ import type { JWT } from "next-auth/jwt";
 // What Berth keeps in its encrypted session cookie. No access token: Berth never calls the IdP's APIs with it.
 export interface BerthToken extends JWT {
   sub: string;
+  /** this session's own id, made at sign-in: signing out revokes it (lib/auth/revocation.ts) */
+  sid: string;
   name: string;
   email?: string;
   username: string;
@@ -18,7 +20,7 @@ export interface BerthToken extends JWT {
 }
 
 export function isBerthToken(token: JWT | null | undefined): token is BerthToken {
-  return !!token && typeof token.sub === "string" && Array.isArray(token.groups) && typeof token.groupsReadAt === "number";
+  return !!token && typeof token.sub === "string" && typeof token.sid === "string" && Array.isArray(token.groups) && typeof token.groupsReadAt === "number";
 }
 
 /** Reads the groups claim: an array of names, or one space- or comma-separated string. */

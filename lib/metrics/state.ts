@@ -1,6 +1,7 @@
 import "server-only";
 import client from "prom-client";
 import type pg from "pg";
+import { auditKeyring } from "../audit/signing";
 import { standingBreak } from "../audit/verify";
 import { metrics } from "./registry";
 
@@ -45,7 +46,7 @@ export async function readState(pool: pg.Pool, expiryWarningDays: number) {
   const row = rows[0]!;
   // broken: a recorded break no passing walk has covered, or a verified event beyond the head (events cut off)
   const cutOff = row.checkpointSeq !== null && BigInt(row.checkpointSeq) > BigInt(row.headSeq ?? "0");
-  const chainOk = !cutOff && (await standingBreak(pool)) === null;
+  const chainOk = !cutOff && (await standingBreak(pool, auditKeyring())) === null;
   return { ...row, chainOk };
 }
 

@@ -1,5 +1,6 @@
 import { setEnvForTests } from "../../lib/env";
 import { DEMO_ROLE_GROUPS } from "../../dev/idp/users";
+import { TEST_AUDIT_SIGNING_KEY } from "./audit-keys";
 
 /** A complete, valid app configuration for tests that go through env() (actions, policy, Harbor instance). */
 export function useTestAppEnv(values: { databaseUrl: string; harborUrl: string }) {
@@ -16,6 +17,7 @@ export function useTestAppEnv(values: { databaseUrl: string; harborUrl: string }
     HARBOR_TIMEOUT_MS: "3000",
     HARBOR_MAX_RETRIES: "1",
     BERTH_SECRETS_KEY: Buffer.alloc(32, 9).toString("base64"),
+    BERTH_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     BERTH_WORKER: "off",
     ...DEMO_ROLE_GROUPS,
   });

@@ -4,6 +4,7 @@ import { GENESIS_HASH, hashEvent } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/types";
 import { verifyChain } from "@/lib/audit/verify";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { testKeyring } from "../helpers/audit-keys";
 
 const alice: AuditContext = {
   actor: { type: "user", id: "u-alice", name: "Alice", groups: ["team-leads", "finance-devs"] },
@@ -92,7 +93,7 @@ describe("appending audit events", () => {
     expect(await count()).toBe(n);
     const r = await db.prisma.$transaction((tx) => appendAuditEvent(tx, alice, { action: "request.cancelled", objectType: "request", objectId: REQUEST }));
     expect(r.seq).toBe(BigInt(n + 1));
-    expect((await verifyChain(db.pool)).ok).toBe(true);
+    expect((await verifyChain(db.pool, { keyring: testKeyring })).ok).toBe(true);
   });
 
   it("50 concurrent writers form one unbroken chain", async () => {
@@ -112,7 +113,7 @@ describe("appending audit events", () => {
     );
     const seqs = results.map((r) => Number(r.seq)).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => n + 1 + i));
-    const verified = await verifyChain(db.pool);
+    const verified = await verifyChain(db.pool, { keyring: testKeyring });
     expect(verified, JSON.stringify(verified, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).toMatchObject({ ok: true, headSeq: BigInt(n + 50), checked: n + 50 });
   });
 });

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { useTestAppEnv } from "../helpers/app-env";
 import { principalOf } from "../helpers/principals";
 import { activateGrant, createProject, endGrant } from "./audit-fixtures";
+import { testKeyring } from "../helpers/audit-keys";
 
 // GET /api/audit/export called as a route handler, with the session's principal stubbed (the cookie layer is
 // next-auth's and is covered end to end): who may export, what bad input answers, and what a good one streams.
@@ -68,7 +69,7 @@ describe("GET /api/audit/export", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="berth-grants-.*\.csv"$/);
     const head = (await db.pool.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0]!;
     const lines = (await res.text()).trimEnd().split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^# berth-export chain-head-seq=${head.seq} chain-head-hash=${head.hash} generated-at=\\S+ filters=\\S*project=finance-api\\S* kind=grants version=1$`));
+    expect(lines[0]).toMatch(new RegExp(`^# berth-export chain-head-seq=${head.seq} chain-head-hash=${head.hash} generated-at=\\S+ filters=\\S*project=finance-api\\S* kind=grants version=2 signing-key-id=${testKeyring.signer!.keyId} public-key=\\S+ checkpoint-seq= checkpoint-hash= checkpoint-at= checkpoint-key-id= checkpoint-signature=$`));
     expect(lines[1]?.startsWith("grantId,projectName,subjectType,subjectName")).toBe(true);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(",ext-acme,");

@@ -8,6 +8,9 @@ import { exportEvents, exportGrants, toReadableStream } from "@/lib/audit/export
 import { verifyExport } from "@/lib/audit/export-verify";
 import { activateGrant, alice, createProject, erin, bob } from "./audit-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { testKeyring } from "../helpers/audit-keys";
+
+const K = { keyring: testKeyring };
 
 async function collect(source: AsyncIterable<string>) {
   let text = "";
@@ -29,6 +32,7 @@ const tricky = {
   sourceIp: "10.0.0.9",
   userAgent: "",
   portalRequestId: "-1+1",
+  clientRequestId: "=1+1",
 };
 
 describe("exports", () => {
@@ -53,15 +57,16 @@ describe("exports", () => {
   });
 
   it("writes events as CSV: head line, header, quoted and formula-safe cells, UTC times", async () => {
-    const text = await collect(exportEvents(db.pool, {}, "csv"));
+    const text = await collect(exportEvents(db.pool, {}, "csv", K));
     const [first, ...rest] = text.split("\n");
-    expect(first).toMatch(new RegExp(`^# berth-export chain-head-seq=${headSeq} chain-head-hash=[0-9a-f]{64} generated-at=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z filters= kind=events version=1$`));
+    expect(first).toMatch(new RegExp(`^# berth-export chain-head-seq=${headSeq} chain-head-hash=[0-9a-f]{64} generated-at=\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z filters= kind=events version=2 signing-key-id=${testKeyring.signer!.keyId} public-key=\\S+ checkpoint-seq= checkpoint-hash= checkpoint-at= checkpoint-key-id= checkpoint-signature=$`));
     const rows = parseCsv(rest.join("\n"));
-    expect(rows[0]).toEqual(["seq", "at", "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", "action", "objectType", "objectId", "projectName", "subject", "requestId", "before", "after", "harborRequestId", "portalRequestId", "prevHash", "hash"]);
+    expect(rows[0]).toEqual(["seq", "at", "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent", "action", "objectType", "objectId", "projectName", "subject", "requestId", "before", "after", "harborRequestId", "portalRequestId", "clientRequestId", "prevHash", "hash"]);
     expect(rows).toHaveLength(1 + Number(headSeq));
     const dan = rows.find((r) => r[4] === 'Dan "The Man", Jr.')!;
     expect(dan[10]).toBe("'=HYPERLINK(\"http://evil\")");
     expect(dan[17]).toBe("'-1+1");
+    expect(dan[18]).toBe("'=1+1");
     expect(dan[7]).toBe("");
     expect(dan[12]).toBeNull();
     expect(JSON.parse(dan[15]!)).toEqual({ note: "line one\nline two, with \"quotes\"", emoji: "⚓ ünïcode", n: -1.5 });
@@ -72,8 +77,8 @@ describe("exports", () => {
   });
 
   it("writes events as JSON Lines: a meta line, then one event per line", async () => {
-    const lines = (await collect(exportEvents(db.pool, { project: "finance" }, "jsonl"))).trimEnd().split("\n").map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ type: "meta", format: "berth-export", version: 1, kind: "events", chainHeadSeq: String(headSeq), filters: { project: "finance" } });
+    const lines = (await collect(exportEvents(db.pool, { project: "finance" }, "jsonl", K))).trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ type: "meta", format: "berth-export", version: 2, kind: "events", chainHeadSeq: String(headSeq), filters: { project: "finance" } });
     expect(lines[0].chainHeadHash).toMatch(/^[0-9a-f]{64}$/);
     const events = lines.slice(1);
     expect(events.every((e) => e.type === "event" && e.projectName === "finance")).toBe(true);
@@ -84,10 +89,10 @@ describe("exports", () => {
   });
 
   it("writes the grant history with its request and approvers", async () => {
-    const csv = parseCsv((await collect(exportGrants(db.pool, { sort: "subject", dir: "asc" }, "csv"))).split("\n").slice(1).join("\n"));
+    const csv = parseCsv((await collect(exportGrants(db.pool, { sort: "subject", dir: "asc" }, "csv", K))).split("\n").slice(1).join("\n"));
     expect(csv[0]!.slice(0, 5)).toEqual(["grantId", "projectName", "subjectType", "subjectName", "roleId"]);
     expect(csv.slice(1).map((r) => r[3])).toEqual(["'@ci", "finance-devs"]);
-    const jsonl = (await collect(exportGrants(db.pool, { subjectType: "GROUP" }, "jsonl"))).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const jsonl = (await collect(exportGrants(db.pool, { subjectType: "GROUP" }, "jsonl", K))).trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(jsonl[0]).toMatchObject({ type: "meta", kind: "grants", chainHeadSeq: String(headSeq), filters: { subjectType: "GROUP", sort: "startsAt", dir: "desc" } });
     expect(jsonl).toHaveLength(2);
     expect(jsonl[1]).toMatchObject({ type: "grant", subjectName: "finance-devs", roleId: 2, roleName: "Developer", state: "ACTIVE", startsAt: "2026-01-02T03:04:05.678Z", requesterName: "Alice", endsAt: null });
@@ -97,25 +102,25 @@ describe("exports", () => {
 
   it("an export verifies against the trail, and a doctored one does not", async () => {
     for (const format of ["csv", "jsonl"] as const) {
-      const text = await collect(exportEvents(db.pool, {}, format));
-      expect(await verifyExport(db.pool, chunksOf(text, 100))).toMatchObject({ ok: true, kind: "events", format, headSeq: String(headSeq), rows: Number(headSeq), completeChain: true });
+      const text = await collect(exportEvents(db.pool, {}, format, K));
+      expect(await verifyExport(chunksOf(text, 100), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: true, kind: "events", format, headSeq: String(headSeq), rows: Number(headSeq), completeChain: true });
       const doctored = text.replace("Dan", "Don");
-      expect(await verifyExport(db.pool, chunksOf(doctored))).toMatchObject({ ok: false, reason: "hash-mismatch", seq: String(headSeq - 1n) });
+      expect(await verifyExport(chunksOf(doctored), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: false, reason: "hash-mismatch", seq: String(headSeq - 1n) });
       const lines = text.split("\n");
       // drop the first event: the file no longer holds the whole chain
       const missing = [lines[0], ...(format === "csv" ? [lines[1]] : []), ...lines.slice(format === "csv" ? 3 : 2)].join("\n");
-      expect(await verifyExport(db.pool, chunksOf(missing))).toMatchObject({ ok: false, reason: "gap" });
+      expect(await verifyExport(chunksOf(missing), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: false, reason: "gap" });
       const foreignHead = text.replace(/chain-head-hash=[0-9a-f]{64}|"chainHeadHash":"[0-9a-f]{64}"/, (m) => m.replace(/[0-9a-f]{64}/, "a".repeat(64)));
-      expect(await verifyExport(db.pool, chunksOf(foreignHead))).toMatchObject({ ok: false, reason: "head-not-in-trail" });
+      expect(await verifyExport(chunksOf(foreignHead), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: false, reason: "head-not-in-trail" });
     }
-    const filtered = await collect(exportEvents(db.pool, { project: "ops" }, "jsonl"));
-    expect(await verifyExport(db.pool, chunksOf(filtered))).toMatchObject({ ok: true, rows: 1, completeChain: false });
-    const grantsFile = await collect(exportGrants(db.pool, {}, "csv"));
-    expect(await verifyExport(db.pool, chunksOf(grantsFile))).toMatchObject({ ok: true, kind: "grants", rows: 2 });
+    const filtered = await collect(exportEvents(db.pool, { project: "ops" }, "jsonl", K));
+    expect(await verifyExport(chunksOf(filtered), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: true, rows: 1, completeChain: false });
+    const grantsFile = await collect(exportGrants(db.pool, {}, "csv", K));
+    expect(await verifyExport(chunksOf(grantsFile), { trail: db.pool, keyring: testKeyring })).toMatchObject({ ok: true, kind: "grants", rows: 2 });
   });
 
   it("is cut at the chain head read when it starts, while writers carry on", async () => {
-    const iterator = exportEvents(db.pool, {}, "jsonl", { highWaterMark: 1 })[Symbol.asyncIterator]();
+    const iterator = exportEvents(db.pool, {}, "jsonl", { ...K, highWaterMark: 1 })[Symbol.asyncIterator]();
     const meta = JSON.parse((await iterator.next()).value as string);
     await db.prisma.$transaction((tx) => appendAuditEvents(tx, alice, [{ action: "request.created", objectType: "request", objectId: "late" }]));
     let rest = "";
@@ -126,7 +131,7 @@ describe("exports", () => {
   });
 
   it("a web stream stops the query when the reader cancels", async () => {
-    const stream = toReadableStream(exportEvents(db.pool, {}, "csv", { highWaterMark: 1 }));
+    const stream = toReadableStream(exportEvents(db.pool, {}, "csv", { ...K, highWaterMark: 1 }));
     const reader = stream.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toMatch(/^# berth-export /);
@@ -171,6 +176,7 @@ describe("exporting 100,000 events", () => {
             after: payload,
             harborRequestId: `hr-${i}`,
             portalRequestId: null,
+            clientRequestId: null,
           }),
         );
       }
@@ -184,7 +190,7 @@ describe("exporting 100,000 events", () => {
   it("loses no row when a slow reader makes it pause the database again and again", async () => {
     let expected = 1;
     let rows = 0;
-    for await (const chunk of exportEvents(db.pool, { project: "p7" }, "jsonl", { highWaterMark: 4096 })) {
+    for await (const chunk of exportEvents(db.pool, { project: "p7" }, "jsonl", { ...K, highWaterMark: 4096 })) {
       // a reader slower than the database: the socket is paused and resumed many times
       await new Promise((resolve) => setImmediate(resolve));
       for (const line of chunk.split("\n")) {
@@ -209,7 +215,7 @@ describe("exporting 100,000 events", () => {
       let largest = 0;
       let bytes = 0;
       let lines = 0;
-      for await (const chunk of exportEvents(db.pool, {}, format)) {
+      for await (const chunk of exportEvents(db.pool, {}, format, K)) {
         chunks++;
         largest = Math.max(largest, chunk.length);
         bytes += chunk.length;

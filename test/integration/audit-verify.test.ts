@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appendAuditEvents } from "@/lib/audit/append";
 import { bulkAppend } from "@/lib/audit/bulk";
@@ -8,12 +9,13 @@ import { chainStatus, verifyChain } from "@/lib/audit/verify";
 import { inheritedEnvironment } from "@/dev/tool-env";
 import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { TEST_AUDIT_SIGNING_KEY, testKeyring } from "../helpers/audit-keys";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 
 async function verifyScript(db: TestDatabase | null, ...args: string[]) {
-  const env = { ...inheritedEnvironment(), DATABASE_URL: db?.url ?? "" };
+  const env = { ...inheritedEnvironment(), DATABASE_URL: db?.url ?? "", BERTH_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY };
   try {
     const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/audit-verify.ts", ...args], { cwd: root, env });
     return { code: 0, stdout };
@@ -33,19 +35,29 @@ describe("the database refuses to rewrite the trail", () => {
     await db.drop();
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE on events, from raw SQL and from Prisma", async () => {
-    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
-    await expect(db.pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+  it("refuses UPDATE, DELETE and TRUNCATE on events to the runtime role, from raw SQL and from Prisma", async () => {
+    await expect(db.pool.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(db.pool.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/permission denied for table AuditEvent/);
+    await expect(db.pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/permission denied for table AuditEvent/);
     await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow();
     await expect(db.prisma.auditEvent.update({ where: { seq: 1n }, data: { actorName: "x" } })).rejects.toThrow();
     expect((await db.pool.query(`SELECT action FROM "AuditEvent"`)).rows).toEqual([{ action: "project.created" }]);
   });
 
-  it("refuses to rewrite checkpoints too", async () => {
-    expect((await verifyChain(db.pool, { record: true })).ok).toBe(true);
-    await expect(db.pool.query(`UPDATE "AuditCheckpoint" SET hash = repeat('a', 64)`)).rejects.toThrow(/append-only/);
-    await expect(db.pool.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
+  it("refuses them to the owner too, through the append-only triggers", async () => {
+    const owner = new pg.Client({ connectionString: db.migrationUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE "AuditEvent" SET action = 'project.deleted' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
+      await expect(owner.query(`DELETE FROM "AuditEvent" WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
+      await expect(owner.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+      expect((await verifyChain(db.pool, { keyring: testKeyring, record: true })).ok).toBe(true);
+      await expect(owner.query(`UPDATE "AuditCheckpoint" SET hash = repeat('a', 64)`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
+    expect((await db.pool.query(`SELECT action FROM "AuditEvent"`)).rows).toEqual([{ action: "project.created" }]);
   });
 
   it("refuses a malformed hash", async () => {
@@ -67,35 +79,35 @@ describe("verifying the chain in the database", () => {
   });
 
   it("passes an intact chain and counts every event", async () => {
-    const result = await verifyChain(db.pool, { batchSize: 7 });
+    const result = await verifyChain(db.pool, { keyring: testKeyring, batchSize: 7 });
     expect(result).toMatchObject({ ok: true, headSeq: 100n, checked: 100 });
   });
 
   it("reports a changed event at its seq", async () => {
     await asSuperuser(db, `UPDATE "AuditEvent" SET after = '{"i": 1000}' WHERE seq = 37`);
-    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 37n, reason: "hash-mismatch", checked: 36 });
+    expect(await verifyChain(db.pool, { keyring: testKeyring, batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 37n, reason: "hash-mismatch", checked: 36 });
   });
 
   it("reports a removed event at the missing seq", async () => {
     await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq = 50`);
-    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 50n, reason: "gap" });
+    expect(await verifyChain(db.pool, { keyring: testKeyring, batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 50n, reason: "gap" });
   });
 
   it("reports removed trailing events against the head", async () => {
     await asSuperuser(db, `DELETE FROM "AuditEvent" WHERE seq > 98`);
-    expect(await verifyChain(db.pool, { batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 99n, reason: "head-mismatch" });
+    expect(await verifyChain(db.pool, { keyring: testKeyring, batchSize: 7 })).toMatchObject({ ok: false, brokenAt: 99n, reason: "head-mismatch" });
   });
 
   it("tells the auditor view: checkpoint, fresh tail and breaks", async () => {
-    expect(await chainStatus(db.pool)).toMatchObject({ ok: true, headSeq: "100", anchored: true, checkedFrom: "0", checked: 100, lastFullVerification: null, break: null });
-    await verifyChain(db.pool, { record: true });
+    expect(await chainStatus(db.pool, { keyring: testKeyring })).toMatchObject({ ok: true, headSeq: "100", anchored: true, checkedFrom: "0", checked: 100, verifiedThrough: null, break: null });
+    await verifyChain(db.pool, { keyring: testKeyring, record: true });
     await bulkAppend(db.pool, [drafts(101, 5)]);
-    const status = await chainStatus(db.pool);
-    expect(status).toMatchObject({ ok: true, headSeq: "105", anchored: true, checkedFrom: "100", checked: 5, lastFullVerification: { seq: "100" } });
+    const status = await chainStatus(db.pool, { keyring: testKeyring });
+    expect(status).toMatchObject({ ok: true, headSeq: "105", anchored: true, checkedFrom: "100", checked: 5, verifiedThrough: { seq: "100", keyId: testKeyring.signer!.keyId } });
     // a bounded walk on a long tail is marked as not anchored to a full verification
-    expect(await chainStatus(db.pool, { maxWalk: 3 })).toMatchObject({ ok: true, anchored: false, checkedFrom: "102", checked: 3 });
+    expect(await chainStatus(db.pool, { keyring: testKeyring, maxWalk: 3 })).toMatchObject({ ok: true, anchored: false, checkedFrom: "102", checked: 3 });
     await asSuperuser(db, `UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = 103`);
-    expect(await chainStatus(db.pool)).toMatchObject({ ok: false, break: { brokenAt: "103", reason: "hash-mismatch" } });
+    expect(await chainStatus(db.pool, { keyring: testKeyring })).toMatchObject({ ok: false, break: { brokenAt: "103", reason: "hash-mismatch" } });
   });
 
   it("npm run audit:verify exits 0 on an intact chain and 1 with the broken seq", async () => {

@@ -13,7 +13,7 @@ let database: TestDatabase;
 let emulator: HarborEmulator;
 const ids = { aliceRequest: "", bobRequest: "", grant: "", failedJob: "", secretRequest: "", ownerGrant: "" };
 
-const meta = { sourceIp: "10.0.0.1", userAgent: "matrix", portalRequestId: "test" };
+const meta = { sourceIp: "10.0.0.1", userAgent: "matrix", portalRequestId: "test", clientRequestId: null };
 type Outcome = "ok" | ActionErrorCode;
 
 async function call(def: ActionDefinition<z.ZodType, unknown>, who: DemoName | null, input: unknown): Promise<Outcome> {

@@ -24,8 +24,8 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-health-"));
   fs.chmodSync(dataDir, 0o777);
   server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), ephemeral: true, quiet: true });
-  await migrateDeploy(server.url);
-  admin = new pg.Client({ connectionString: server.url });
+  await migrateDeploy(server.migrationUrl);
+  admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   emulator = await startHarborEmulator({ port: 0 });
   useTestAppEnv({ databaseUrl: server.url, harborUrl: emulator.url });

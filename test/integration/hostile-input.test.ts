@@ -20,7 +20,7 @@ const RUNS = 1000;
 
 let database: TestDatabase;
 let emulator: HarborEmulator;
-const meta = { sourceIp: "10.0.0.9", userAgent: "fast-check", portalRequestId: "hostile" };
+const meta = { sourceIp: "10.0.0.9", userAgent: "fast-check", portalRequestId: "hostile", clientRequestId: null };
 const ids = { pending: "", grant: "", failedJob: "" };
 
 // what people type, and what attackers type: hidden characters, huge strings, wrong types, prototype keys

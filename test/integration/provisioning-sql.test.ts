@@ -6,7 +6,8 @@ let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase({ max: 2 });
-  await db.pool.query(`CREATE TABLE scratch (id int PRIMARY KEY)`);
+  // the runtime role creates no tables: the owner makes one and lets the runtime role write it
+  await db.admin.query(`CREATE TABLE scratch (id int PRIMARY KEY); GRANT SELECT, INSERT, UPDATE, DELETE ON scratch TO berth_runtime`);
 });
 afterAll(async () => {
   await db?.drop();

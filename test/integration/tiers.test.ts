@@ -314,7 +314,7 @@ describe("logs of a full flow", () => {
 
     const alice = principalOf("alice");
     const bob = principalOf("bob");
-    const meta = (id: string) => ({ sourceIp: "127.0.0.1", userAgent: "vitest", portalRequestId: id });
+    const meta = (id: string) => ({ sourceIp: "127.0.0.1", userAgent: "vitest", portalRequestId: id, clientRequestId: null });
     const act = async <T>(result: Promise<{ ok: true; data: T } | { ok: false; error: string }>) => {
       const r = await result;
       if (!r.ok) throw new Error(r.error);

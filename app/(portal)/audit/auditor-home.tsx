@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { ChainStatusView } from "@/components/audit/chain-status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { grantsThisMonth, loadChainStatus } from "@/lib/audit/summary";
+import { grantsThisMonth, loadChainStatus, loadTrailRoleProblems } from "@/lib/audit/summary";
 import { database } from "@/lib/db";
 
 const MONTH = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The auditor's home card: the chain's state, this month's grant movements, and the ways in. */
 export async function AuditorHome() {
-  const [status, month] = await Promise.all([loadChainStatus(), grantsThisMonth(database().pool).catch(() => null)]);
+  const [status, month, roleProblems] = await Promise.all([loadChainStatus(), grantsThisMonth(database().pool).catch(() => null), loadTrailRoleProblems()]);
   const ended = month ? month.expired + month.revoked + month.superseded : 0;
   const monthQuery = month ? `from=${month.monthStart.toISOString().slice(0, 10)}` : "";
   return (
     <Card aria-labelledby="evidence-heading">
       <CardHeader id="evidence-heading" title="Evidence" description="Who had access to what, when, and why; the trail and its verification." action={<Link href="/audit">Open audit</Link>} />
       <CardBody className="space-y-4">
-        <ChainStatusView status={status} compact />
+        <ChainStatusView status={status} compact roleProblems={roleProblems} />
         {month ? (
           <div>
             <h3 className="text-sm font-semibold text-slate-900">{MONTH.format(month.monthStart)} (UTC), from the trail</h3>

@@ -12,7 +12,7 @@ export interface AuditEventRow extends Omit<StoredAuditEvent, "seq"> {
 
 export const EVENT_COLUMNS = `e.seq::text AS seq, e.at, e."actorType", e."actorId", e."actorName", e."actorGroups", e."sourceIp", e."userAgent",
   e.action, e."objectType", e."objectId", e."projectName", e.subject, e."requestId", e.before, e.after, e."harborRequestId",
-  e."portalRequestId", e."prevHash", e.hash`;
+  e."portalRequestId", e."clientRequestId", e."prevHash", e.hash`;
 
 /** The WHERE conditions of the event-log filters (shared with the event export). */
 export function eventFilterConditions(f: EventLogFilters, p: Params): string[] {

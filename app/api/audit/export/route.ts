@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/core/validation";
 import { errorSummary, eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, searchParamsToObject, toReadableStream } from "@/lib/audit";
+import { auditKeyring } from "@/lib/audit/signing";
 import { withPermission } from "@/lib/authz/guards";
 import { database } from "@/lib/db";
 
@@ -41,11 +42,11 @@ export const GET = withPermission("audit:export", async (req) => {
   if (kind === "grants") {
     const filters = grantHistoryFiltersSchema.safeParse(rawFilters);
     if (!filters.success) return invalid(fieldErrorsOf(filters.error));
-    source = exportGrants(pool, filters.data, format);
+    source = exportGrants(pool, filters.data, format, { keyring: auditKeyring() });
   } else {
     const filters = eventLogFiltersSchema.safeParse(rawFilters);
     if (!filters.success) return invalid(fieldErrorsOf(filters.error));
-    source = exportEvents(pool, filters.data, format);
+    source = exportEvents(pool, filters.data, format, { keyring: auditKeyring() });
   }
   // read the head line before answering, so a database that does not answer is a 500 rather than a truncated download
   const iterator = source[Symbol.asyncIterator]();

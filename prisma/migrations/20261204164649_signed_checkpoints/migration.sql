@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AuditCheckpoint" ADD COLUMN     "keyId" TEXT,
+ADD COLUMN     "signature" TEXT;
