@@ -16,9 +16,9 @@ export const LIB_LAYERS = {
   // the evidence trail, written inside every other layer's transactions
   audit: ["db", "sql", "generated", "env"],
   // durable outbound messages, written inside other layers' transactions like the trail
-  notify: ["db", "sql", "generated", "env", "audit"],
+  notify: ["db", "sql", "generated", "env", "audit", "authz"],
   // identity: the session and the IdP
-  auth: ["env"],
+  auth: ["env", "db", "sql"],
   // who may: roles, permissions, the principal, record scopes, guards
   authz: ["auth", "env", "generated"],
   health: ["db", "sql", "env", "harbor", "harbor-instance"],

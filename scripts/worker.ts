@@ -5,6 +5,7 @@ import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
 import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
+import { notifyConfigFromEnv, startNotifier } from "../lib/notify";
 
 async function main() {
   let config;
@@ -18,7 +19,7 @@ async function main() {
     throw e;
   }
   const log = lineLogger("[berth-worker]", (line) => process.stdout.write(`${line}\n`), config.BERTH_LOG_LEVEL);
-  const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + 4 });
+  const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + config.BERTH_NOTIFY_CONCURRENCY + 6 });
   const harbor = createHarborClient({
     baseUrl: config.HARBOR_URL,
     username: config.HARBOR_USERNAME,
@@ -28,7 +29,9 @@ async function main() {
   });
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
-  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
+  const notify = notifyConfigFromEnv(config);
+  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  const notifier = startNotifier({ pool: db.pool, config: notify, workerId: worker.workerId, log });
   log.info("harbor", { url: config.HARBOR_URL });
 
   let stopping = false;
@@ -37,6 +40,7 @@ async function main() {
     stopping = true;
     log.info("stopping", { signal });
     await scheduler.stop();
+    await notifier.stop();
     await worker.stop();
     await db.close();
     process.exit(0);

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { database } from "../db";
 import { env } from "../env";
+import { recordSignIn } from "./people";
 import { getDiscovery } from "./oidc";
 import { readGroupsClaim, type BerthToken } from "./token";
 
@@ -60,6 +62,10 @@ export function authOptions(): NextAuthOptions {
             accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : now + 300_000,
             groupsReadAt: now,
           };
+          // the directory notifications use; a database hiccup must not refuse the sign-in itself
+          await recordSignIn(database().pool, { id: fresh.sub, username: fresh.username, name: fresh.name, email: fresh.email ?? null, groups: fresh.groups }).catch((e: unknown) =>
+            console.error(`[auth] could not record the sign-in: ${e instanceof Error ? e.name : "unknown error"}`),
+          );
           return fresh;
         }
         return token;

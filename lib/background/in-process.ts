@@ -5,10 +5,12 @@ import { harbor } from "../harbor-instance";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, lineLogger, startWorker, type Worker } from "../provisioning/worker";
+import { notifyConfigFromEnv, startNotifier, type Notifier } from "../notify";
 
 interface InProcess {
   worker: Worker;
   scheduler: Scheduler;
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -27,12 +29,16 @@ export function startInProcessWorker(): InProcess {
   const log = lineLogger("[berth-worker]", (line) => console.log(line), config.BERTH_LOG_LEVEL);
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
-  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
+  const notify = notifyConfigFromEnv(config);
+  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  const notifier = startNotifier({ pool, config: notify, workerId: worker.workerId, log });
   const handle: InProcess = {
     worker,
     scheduler,
+    notifier,
     async stop() {
       await scheduler.stop();
+      await notifier.stop();
       await worker.stop();
       if (globalStore[KEY] === handle) delete globalStore[KEY];
     },

@@ -8,7 +8,6 @@ import { PROJECT_ROBOT_PERMISSIONS } from "../core/robot-permissions";
 import { DomainError, notFound } from "../core/errors";
 import { OPEN_STATES } from "../core/states";
 import { can } from "../authz/permissions";
-import { roleLabel } from "../core/roles";
 import { ROBOT_PRESETS, type AnyPayload, type RequestInput, type RobotPermission } from "../core/payloads";
 import { subjectKey } from "../core/names";
 import { evaluatePolicy, type PolicyCheck, type PolicyConfig, type PolicyFacts } from "./policy";
@@ -240,21 +239,4 @@ export function assertCanSeeRequest(principal: Principal, request: { requesterId
   if (!request || !canSeeRequest(principal, request)) throw notFound("That request");
 }
 
-export function describeRequest(request: AnyPayload): string {
-  switch (request.kind) {
-    case "NEW_PROJECT":
-      return `New project ${request.payload.projectName} for ${request.payload.ownerGroup} (${request.payload.template}, ${request.payload.quotaGiB} GiB)`;
-    case "GROUP_ACCESS":
-      return request.payload.replacesGrantId
-        ? `${request.payload.groupName}: ${roleLabel(request.payload.previousRoleId)} → ${roleLabel(request.payload.roleId)} in ${request.payload.projectName}`
-        : `${request.payload.groupName} as ${roleLabel(request.payload.roleId)} in ${request.payload.projectName}`;
-    case "ROBOT_ACCOUNT":
-      return `Robot ${request.payload.robotName} in ${request.payload.projectName} (${ROBOT_PRESETS[request.payload.preset].label.toLowerCase()}, ${request.payload.lifetimeDays} days)`;
-    case "ROBOT_ROTATION":
-      return `Rotate the secret of robot ${request.payload.robotName} in ${request.payload.projectName}`;
-    case "GRANT_EXTENSION":
-      return `Extend ${request.payload.subjectName} in ${request.payload.projectName} to ${request.payload.newEndsAt.slice(0, 10)}`;
-    case "QUOTA_CHANGE":
-      return `Quota of ${request.payload.projectName}: ${request.payload.previousQuotaGiB} → ${request.payload.quotaGiB} GiB`;
-  }
-}
+export { describeRequest } from "../core/describe";
