@@ -33,7 +33,7 @@ export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<Dispatc
     const upto = head < from + BigInt(batch) ? head : from + BigInt(batch);
     const { rows } = await c.query<TrailEvent>(
       `SELECT seq::text AS seq, at, action, "objectType", "objectId", "projectName", subject, "requestId", "actorId", "actorName", after
-       FROM "AuditEvent" WHERE seq > $1::bigint AND seq <= $2::bigint AND action = ANY($3::text[]) ORDER BY seq`,
+       FROM "AuditEvent" WHERE seq > $1::bigint AND seq <= $2::bigint AND action = ANY($3::text[]) ORDER BY "AuditEvent".seq`,
       [from.toString(), upto.toString(), TRIGGER_ACTIONS],
     );
     let messages = 0;

@@ -53,7 +53,7 @@ export async function readRecords(db: Queryable, afterSeq: string, limit: number
   const { rows } = await db.query<SiemRecord>(
     `SELECT seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, "actorType", "actorId", "actorName", "actorGroups", "sourceIp", "userAgent",
        action, "objectType", "objectId", "projectName", subject, "requestId", before, after, "harborRequestId", "portalRequestId", "prevHash", hash
-     FROM "AuditEvent" WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+     FROM "AuditEvent" e WHERE e.seq > $1::bigint ORDER BY e.seq LIMIT $2`,
     [afterSeq, limit],
   );
   return rows;
