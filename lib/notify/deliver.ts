@@ -11,7 +11,7 @@ import { postJson, type SendOutcome } from "./sinks/http";
 // Sending deliveries, like the provisioning queue runs jobs (ADR 006): any number of senders claim due deliveries with
 // SKIP LOCKED and a lease, send outside any transaction, and record the outcome only while the lease is theirs. A
 // failure is retried with backoff (the receiver's Retry-After respected) until BERTH_NOTIFY_GIVE_UP_HOURS after the
-// message, then the delivery is DEAD: shown to approvers, who can retry it. A receiver that is down for an hour loses
+// delivery was created (or retried by a person), then the delivery is DEAD: shown to approvers, who can retry it. A receiver that is down for an hour loses
 // nothing. Every attempt is logged with its status code.
 
 export interface ClaimedDelivery {
@@ -22,7 +22,7 @@ export interface ClaimedDelivery {
   address: string | null;
   optional: boolean;
   attempts: number;
-  createdAt: Date;
+  giveUpAt: Date;
   message: StoredMessage;
 }
 
@@ -34,7 +34,7 @@ export async function claimDeliveries(db: Queryable, workerId: string, leaseSeco
          SELECT id FROM "NotifyDelivery"
          WHERE (state = 'PENDING' AND "runAt" <= now()) OR (state = 'SENDING' AND "lockedUntil" < now())
          ORDER BY "runAt" LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING d.id, d.key, d.sink, d.target, d.address, d.optional, d.attempts, d."createdAt", d."messageId")
+       RETURNING d.id, d.key, d.sink, d.target, d.address, d.optional, d.attempts, d."giveUpAt", d."messageId")
      SELECT c.*, m.key AS "messageKey", m.kind, m.data, m."createdAt" AS "messageCreatedAt" FROM c JOIN "NotifyMessage" m ON m.id = c."messageId"`,
     [workerId, leaseSeconds, limit],
   );
@@ -85,7 +85,7 @@ export async function recordOutcome(db: Queryable, d: ClaimedDelivery, workerId:
   let state: "SENT" | "PENDING" | "DEAD" = "SENT";
   let delayMs = 0;
   if (!outcome.ok) {
-    const expired = now.getTime() - d.message.createdAt.getTime() > config.giveUpHours * 3_600_000;
+    const expired = now.getTime() >= d.giveUpAt.getTime();
     state = outcome.retryable && !expired ? "PENDING" : "DEAD";
     delayMs = Math.max(deliveryBackoffMs(d.attempts, config.backoffBaseMs, config.backoffMaxMs, random), outcome.retryAfterMs ?? 0);
   }

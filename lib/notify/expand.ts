@@ -38,13 +38,14 @@ export function deliveriesOf(message: PendingMessage, recipients: ReturnType<typ
   return out;
 }
 
-export async function insertDeliveries(db: Queryable, deliveries: NewDelivery[]): Promise<number> {
+export async function insertDeliveries(db: Queryable, deliveries: NewDelivery[], giveUpHours: number): Promise<number> {
   if (deliveries.length === 0) return 0;
   const { rowCount } = await db.query(
-    `INSERT INTO "NotifyDelivery" (id, key, "messageId", sink, target, address, optional, state)
-     SELECT gen_random_uuid(), k, m::uuid, s, t, a, o, st::"DeliveryState" FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[]) AS d(k, m, s, t, a, o, st)
+    `INSERT INTO "NotifyDelivery" (id, key, "messageId", sink, target, address, optional, state, "giveUpAt")
+     SELECT gen_random_uuid(), k, m::uuid, s, t, a, o, st::"DeliveryState", now() + make_interval(hours => $8::int)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::text[]) AS d(k, m, s, t, a, o, st)
      ON CONFLICT (key) DO NOTHING`,
-    [deliveries.map((d) => d.key), deliveries.map((d) => d.messageId), deliveries.map((d) => d.sink), deliveries.map((d) => d.target), deliveries.map((d) => d.address), deliveries.map((d) => d.optional), deliveries.map((d) => d.state)],
+    [deliveries.map((d) => d.key), deliveries.map((d) => d.messageId), deliveries.map((d) => d.sink), deliveries.map((d) => d.target), deliveries.map((d) => d.address), deliveries.map((d) => d.optional), deliveries.map((d) => d.state), giveUpHours],
   );
   if (deliveries.some((d) => d.state === "PENDING")) await db.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
   return rowCount ?? 0;
@@ -62,7 +63,7 @@ export async function expandOnce(pool: pg.Pool, config: NotifyConfig, now: () =>
     const directory = await loadDirectory(c, config.activeDays, [...new Set(named)]);
     const at = now();
     const deliveries = rows.flatMap((m) => deliveriesOf(m, resolveRecipients(m.kind, m.data, directory, config, at), config.smtp !== null));
-    const inserted = await insertDeliveries(c, deliveries);
+    const inserted = await insertDeliveries(c, deliveries, config.giveUpHours);
     await c.query(`UPDATE "NotifyMessage" SET "expandedAt" = now() WHERE id = ANY($1::uuid[])`, [rows.map((m) => m.id)]);
     return { messages: rows.length, deliveries: inserted };
   });

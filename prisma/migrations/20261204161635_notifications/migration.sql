@@ -49,6 +49,7 @@ CREATE TABLE "NotifyDelivery" (
     "state" "DeliveryState" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "runAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "giveUpAt" TIMESTAMPTZ(3) NOT NULL,
     "lockedBy" TEXT,
     "lockedUntil" TIMESTAMPTZ(3),
     "lastStatus" INTEGER,
