@@ -108,8 +108,8 @@ export const serverSchema = z.object({
   BERTH_NOTIFY_POLL_MS: int(200, 20, 60_000),
   BERTH_NOTIFY_TIMEOUT_MS: int(10_000, 100, 120_000),
 
-  // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor) are in use.
-  BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor"], { error: "lists postgres, idp or harbor only" }))),
+  // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor, mail) are in use.
+  BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor", "mail"], { error: "lists postgres, idp, harbor or mail only" }))),
   BERTH_LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -42,6 +42,7 @@ export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: 
           messageId: `<${delivery.id}@${domain}>`,
           headers: {
             "X-Berth-Message-Kind": message.kind,
+            "X-Berth-Message-Id": message.id,
             ...(delivery.optional ? { "List-Unsubscribe": `<${absolute(baseUrl, PREFERENCES_PATH)}>` } : {}),
           },
         });
