@@ -162,12 +162,15 @@ export function startSender(options: { pool: pg.Pool; config: NotifyConfig; work
     }
   };
 
+  // claims in batches: a slot that frees up waits until half of them have, one claim statement for many deliveries
+  const refillAt = Math.max(1, Math.floor(config.concurrency / 2));
+  let drained = false;
   const launch = (d: ClaimedDelivery) => {
     const p: Promise<void> = run(d)
       .catch((e: unknown) => log.error("could not record a delivery", { delivery: d.id, error: e instanceof Error ? e.name : "unknown" }))
       .finally(() => {
         active.delete(p);
-        if (!stopped) void fill();
+        if (!stopped && (active.size <= config.concurrency - refillAt || !drained)) void fill();
       });
     active.add(p);
   };
@@ -196,16 +199,19 @@ export function startSender(options: { pool: pg.Pool; config: NotifyConfig; work
       do {
         again = false;
         while (!stopped && active.size < config.concurrency) {
-          const claimed = await claimDeliveries(db, workerId, config.leaseSeconds, config.concurrency - active.size);
-          if (claimed.length === 0) break;
+          const want = config.concurrency - active.size;
+          const claimed = await claimDeliveries(db, workerId, config.leaseSeconds, want);
           for (const d of claimed) launch(d);
+          // fewer than asked: the queue is empty for now, so a finished delivery looks again at once
+          drained = claimed.length < want;
+          if (drained) break;
         }
       } while (again && !stopped);
     })()
       .catch((e: unknown) => log.warn("could not claim deliveries", { error: e instanceof Error ? e.name : "unknown" }))
       .finally(() => {
         filling = null;
-        void scheduleWake();
+        if (active.size === 0 || drained) void scheduleWake();
       });
     return filling;
   }

@@ -21,7 +21,7 @@ export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: 
     requireTLS: smtp.security === "starttls",
     auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
     pool: true,
-    maxConnections: 4,
+    maxConnections: 8,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
