@@ -4,6 +4,7 @@ import { bulkAppend } from "../../lib/audit/bulk";
 import { createDatabase } from "../../lib/db";
 import { fromFile, parseNotifyFile, type NotifyConfig } from "../../lib/notify/config";
 import { enqueueMessage } from "../../lib/notify/outbox";
+import { deadLetters, retryDelivery } from "../../lib/notify/queries";
 import { startNotifier } from "../../lib/notify/pipeline";
 import { streamOnce } from "../../lib/notify/siem";
 import { transaction } from "../../lib/sql";
@@ -162,8 +163,26 @@ describe("delivery", () => {
       await n.stop();
       await receiver.close();
     }
-    const row = await database.pool.query<{ lastStatus: number; lastError: string; attempts: number }>(`SELECT "lastStatus", "lastError", attempts FROM "NotifyDelivery" WHERE target = 'gone'`);
-    expect(row.rows).toEqual([{ lastStatus: 410, lastError: "HTTP 410", attempts: 1 }]);
+    const row = await database.pool.query<{ id: string; lastStatus: number; lastError: string; attempts: number }>(`SELECT id, "lastStatus", "lastError", attempts FROM "NotifyDelivery" WHERE target = 'gone'`);
+    expect(row.rows).toEqual([{ id: expect.any(String), lastStatus: 410, lastError: "HTTP 410", attempts: 1 }]);
+    const dead = await deadLetters(database.pool);
+    expect(dead.rows.map((d) => ({ id: d.id, sink: d.sink, recipient: d.recipient, lastStatus: d.lastStatus }))).toEqual([{ id: row.rows[0]!.id, sink: "webhook", recipient: "gone", lastStatus: 410 }]);
+
+    // the receiver is fixed; an approver sends it again
+    const fixed = await startHttpReceiver();
+    const again = startNotifier({ pool: database.pool, config: config({ webhooks: [{ name: "gone", url: `${fixed.url}/gone`, secret: "k" }] }), workerId: "worker-retry", log });
+    try {
+      await retryDelivery(database.pool, row.rows[0]!.id, 24);
+      await expect(retryDelivery(database.pool, row.rows[0]!.id, 24)).rejects.toThrow(/Only an undelivered notification/);
+      await until(() => fixed.received.length === 1);
+      await until(async () => (await database.pool.query(`SELECT 1 FROM "NotifyDelivery" WHERE target = 'gone' AND state = 'SENT'`)).rowCount === 1);
+    } finally {
+      await again.stop();
+      await fixed.close();
+    }
+    expect((await deadLetters(database.pool)).total).toBe(0);
+    const attempts = await database.pool.query<{ status: number }>(`SELECT a.status FROM "NotifyAttempt" a JOIN "NotifyDelivery" d ON d.id = a."deliveryId" WHERE d.target = 'gone' ORDER BY a.id`);
+    expect(attempts.rows).toEqual([{ status: 410 }, { status: 200 }]);
   });
 });
 
