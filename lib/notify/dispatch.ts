@@ -20,6 +20,12 @@ export interface DispatchResult {
 
 /** One batch: the events after the cursor, at most `batch` seqs. null when another process is dispatching. */
 export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<DispatchResult | null> {
+  // a quiet trail costs one read: the cursor row is locked only when there is something after it
+  const { rows: peek } = await pool.query<{ seq: string; behind: boolean }>(
+    `SELECT c.seq::text AS seq, c.seq < h.seq AS behind FROM "NotifyCursor" c, "AuditHead" h WHERE c.name = $1 AND h.id = 1`,
+    [DISPATCH_CURSOR],
+  );
+  if (peek[0] && !peek[0].behind) return { events: 0, messages: 0, cursor: peek[0].seq };
   return transaction(pool, async (c) => {
     const { rows: cursors } = await c.query<{ seq: string; head: string }>(
       `SELECT c.seq::text AS seq, (SELECT seq::text FROM "AuditHead" WHERE id = 1) AS head FROM "NotifyCursor" c WHERE c.name = $1 FOR UPDATE SKIP LOCKED`,

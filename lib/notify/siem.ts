@@ -253,6 +253,12 @@ export interface StreamPass {
 export async function streamOnce(options: SiemStreamOptions, stopping: () => boolean = () => false, kept: { transport: Transport | null } = { transport: null }): Promise<StreamPass> {
   const db = prepared(options.pool);
   const { sink, workerId, leaseSeconds } = options;
+  // idle streams write nothing: the cursor is taken only when the trail has moved past it
+  const { rows: peek } = await db.query<{ seq: string | null; behind: boolean | null }>(
+    `SELECT c.seq::text AS seq, c.seq < h.seq AS behind FROM "AuditHead" h LEFT JOIN "NotifyCursor" c ON c.name = $1 WHERE h.id = 1`,
+    [cursorName(sink)],
+  );
+  if (peek[0]?.seq != null && !peek[0].behind) return { sent: 0, cursor: peek[0].seq, error: null };
   let cursor = await claimCursor(db, sink, workerId, leaseSeconds);
   if (cursor === null) {
     kept.transport?.close();

@@ -108,7 +108,7 @@ const MATRIX: { name: string; def: () => ActionDefinition<z.ZodType, unknown>; i
     name: "save-notification-choices (own)",
     def: () => defs.saveNotificationChoicesAction,
     input: () => ({ shown: ["request.approved"], receive: [] }),
-    expect: { alice: "ok", bob: "ok", erin: "ok", carol: "ok", dave: "FORBIDDEN" },
+    expect: { alice: "ok", bob: "ok", erin: "ok", carol: "FORBIDDEN", dave: "FORBIDDEN" },
   },
   {
     name: "check-project-name",

@@ -13,7 +13,7 @@ import { parseNotifyFile, fromFile, type NotifyConfig } from "../../lib/notify/c
 import { dispatchOnce } from "../../lib/notify/dispatch";
 import { expandOnce } from "../../lib/notify/expand";
 import { createSenders, startSender } from "../../lib/notify/deliver";
-import { runScheduledNotifications } from "../../lib/notify/scheduled";
+import { enqueueChainBroken, runScheduledNotifications } from "../../lib/notify/scheduled";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 import { startHttpReceiver, startSmtpCatcher, type HttpReceiver, type SmtpCatcher } from "../helpers/receivers";
@@ -187,6 +187,25 @@ describe("notifications from the workflow", () => {
     ]);
   });
 
+  it("warns 2 hours before an unrevealed secret is wiped, once; a chain break the trail could not record still goes out, once", async () => {
+    const request = await database.prisma.request.findUniqueOrThrow({ where: { id: requestId } });
+    const project = await database.prisma.project.findUniqueOrThrow({ where: { name: "finance-api" } });
+    const grant = await database.prisma.grant.create({ data: { projectId: project.id, projectName: "finance-api", subjectType: "ROBOT", subjectName: "ci", permissions: [{ resource: "repository", action: "pull" }], state: "ACTIVE", startsAt: new Date(), requestId: request.id } });
+    const now = new Date();
+    const base = { requestId: request.id, grantId: grant.id, robotName: "robot$finance-api+ci", ciphertext: new Uint8Array([1, 2, 3]), iv: new Uint8Array(12), authTag: new Uint8Array(16) };
+    await database.prisma.robotSecret.create({ data: { ...base, expiresAt: new Date(now.getTime() + 90 * 60_000) } });
+    await database.prisma.robotSecret.create({ data: { ...base, expiresAt: new Date(now.getTime() + 5 * 3_600_000) } });
+    const run = () => runScheduledNotifications(database.pool, { now, baseUrl: config.baseUrl, digestHourUtc: 24 });
+    expect([(await run()).wiping, (await run()).wiping]).toEqual([1, 0]);
+    expect(await enqueueChainBroken(database.pool, "9", "gap", "event 9 is missing")).toBe(true);
+    expect(await enqueueChainBroken(database.pool, "9", "gap", "event 9 is missing")).toBe(false);
+    await pumpAndSend();
+    const wiping = mailsTo("alice@example.com").filter((m) => m.subject?.startsWith("The secret of robot robot$finance-api+ci is wiped"));
+    expect(wiping).toHaveLength(1);
+    expect(wiping[0]!.text).toContain(`Reveal the secret: http://berth.test/requests/${request.id}`);
+    expect(mailsTo("carol@example.com").filter((m) => m.subject === "The audit trail's hash chain is broken at event 9")).toHaveLength(1);
+  });
+
   it("keeps switched-off messages away, but not mandatory ones, and holds digest messages for the daily digest", async () => {
     await database.pool.query(`INSERT INTO "NotifyPreference" ("personId", muted, digest, "updatedAt") VALUES ($1, '{}', true, now()), ($2, ARRAY['request.submitted'], false, now())`, [bob.id, erin.id]);
     const sent = smtp.mails.length;
@@ -216,6 +235,6 @@ describe("notifications from the workflow", () => {
       expect(broken, address).toHaveLength(1);
       expect(unsubscribe(broken[0])).toBeNull();
     }
-    expect(chat.received.filter((r) => r.path === "/mattermost").map((r) => (JSON.parse(r.body) as { text: string }).text)).toEqual([expect.stringMatching(/^#### The audit trail's hash chain is broken at event 3\n/)]);
+    expect(chat.received.filter((r) => r.path === "/mattermost").map((r) => (JSON.parse(r.body) as { text: string }).text.split("\n")[0])).toEqual(["#### The audit trail's hash chain is broken at event 9", "#### The audit trail's hash chain is broken at event 3"]);
   });
 });

@@ -3,6 +3,7 @@ import { NotificationForm } from "@/components/notify/notification-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/authz/guards";
+import { can } from "@/lib/authz/permissions";
 import { ROLES } from "@/lib/authz/roles";
 import { database } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -74,7 +75,14 @@ export default async function ProfilePage() {
         <Card className="lg:col-span-2" aria-labelledby="notifications" data-testid="profile-notifications">
           <CardHeader id="notifications" title="Notifications" description="What Berth tells you by email. Chat channels and webhooks are set up by the operators." />
           <CardBody>
-            <NotificationForm settings={notifications} />
+            {can(principal, "notify:choose-own") ? (
+              <NotificationForm settings={notifications} />
+            ) : (
+              <p className="text-sm text-slate-700">
+                {notifications.email ? `Email goes to ${notifications.email}.` : "Berth has no email address for you from your identity provider."}{" "}
+                {notifications.mandatory.length ? `Your role always gets: ${notifications.mandatory.join("; ")}.` : "Your roles get no email from Berth."}
+              </p>
+            )}
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
