@@ -16,6 +16,8 @@ export interface DispatchResult {
   events: number;
   messages: number;
   cursor: string;
+  /** Events a trigger could not read (passed over; the worker logs them). */
+  failed: { seq: string; action: string }[];
 }
 
 /** One batch: the events after the cursor, at most `batch` seqs. null when another process is dispatching. */
@@ -25,7 +27,7 @@ export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<Dispatc
     `SELECT c.seq::text AS seq, c.seq < h.seq AS behind FROM "NotifyCursor" c, "AuditHead" h WHERE c.name = $1 AND h.id = 1`,
     [DISPATCH_CURSOR],
   );
-  if (peek[0] && !peek[0].behind) return { events: 0, messages: 0, cursor: peek[0].seq };
+  if (peek[0] && !peek[0].behind) return { events: 0, messages: 0, cursor: peek[0].seq, failed: [] };
   return transaction(pool, async (c) => {
     const { rows: cursors } = await c.query<{ seq: string; head: string }>(
       `SELECT c.seq::text AS seq, (SELECT seq::text FROM "AuditHead" WHERE id = 1) AS head FROM "NotifyCursor" c WHERE c.name = $1 FOR UPDATE SKIP LOCKED`,
@@ -35,7 +37,7 @@ export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<Dispatc
     if (!cursor) return null;
     const from = BigInt(cursor.seq);
     const head = BigInt(cursor.head);
-    if (head <= from) return { events: 0, messages: 0, cursor: cursor.seq };
+    if (head <= from) return { events: 0, messages: 0, cursor: cursor.seq, failed: [] };
     const upto = head < from + BigInt(batch) ? head : from + BigInt(batch);
     const { rows } = await c.query<TrailEvent>(
       `SELECT seq::text AS seq, at, action, "objectType", "objectId", "projectName", subject, "requestId", "actorId", "actorName", after
@@ -43,11 +45,13 @@ export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<Dispatc
       [from.toString(), upto.toString(), TRIGGER_ACTIONS],
     );
     let messages = 0;
+    let failed: DispatchResult["failed"] = [];
     if (rows.length) {
       const found = messagesFor(rows, await loadLookups(c, rows));
-      messages = await insertMessages(c, found.map((f) => ({ key: f.key, kind: f.message.kind, data: f.message.data, seq: f.seq })));
+      failed = found.failed;
+      messages = await insertMessages(c, found.messages.map((f) => ({ key: f.key, kind: f.message.kind, data: f.message.data, seq: f.seq })));
     }
     await c.query(`UPDATE "NotifyCursor" SET seq = $2::bigint, "updatedAt" = now() WHERE name = $1`, [DISPATCH_CURSOR, upto.toString()]);
-    return { events: Number(upto - from), messages, cursor: upto.toString() };
+    return { events: Number(upto - from), messages, cursor: upto.toString(), failed };
   });
 }

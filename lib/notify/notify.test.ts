@@ -8,6 +8,7 @@ import { renderCloudEvent, renderEmail, renderMattermost, renderSlack } from "./
 import { endingThreshold } from "./scheduled";
 import { syslogLine, type SiemRecord } from "./siem";
 import { retryAfterMs } from "./sinks/http";
+import { messagesFor, type Lookups, type TrailEvent } from "./triggers";
 
 const person = (id: string, groups: string[], extra: Partial<Person> = {}): Person => ({ id, name: id, email: `${id}@example.com`, groups, lastSeenAt: new Date(), muted: [], digest: false, ...extra });
 const roleGroups = { approver: ["registry-admins", "finance-admins"], auditor: ["auditors"], requester: ["team-leads"] };
@@ -159,5 +160,28 @@ describe("timing", () => {
     expect(deliveryBackoffMs(30, 2000, 600_000, () => 1)).toBe(600_000);
     expect(retryAfterMs("7")).toBe(7000);
     expect(retryAfterMs("nonsense")).toBeUndefined();
+  });
+});
+
+describe("triggers", () => {
+  const event = (seq: string, action: string, extra: Partial<TrailEvent> = {}): TrailEvent => ({ seq, at: new Date(), action, objectType: "request", objectId: "r", projectName: "p", subject: null, requestId: null, actorId: "u-bob", actorName: "Bob", after: null, ...extra });
+  const request = (id: string, payload: unknown) => ({ id, number: 3, kind: "GROUP_ACCESS" as const, payload, requesterId: "u-alice", requesterName: "Alice", justification: "why", requiredApprovals: 2, projectName: "p" });
+  const look = (rows: ReturnType<typeof request>[]): Lookups => ({ request: (id) => rows.find((r) => r.id === id) ?? null, ownerGroup: () => "p-devs", secretExpiresAt: () => null });
+
+  it("passes over an event it cannot read instead of holding up the ones after it", () => {
+    const good = request("r-good", { projectName: "p", groupName: "qa", roleId: 3, replacesGrantId: null, previousRoleId: null });
+    const bad = request("r-bad", { nonsense: true });
+    const out = messagesFor([event("5", "request.created", { requestId: "r-bad" }), event("6", "request.created", { requestId: "r-good" }), event("7", "job.step.succeeded")], look([good, bad]));
+    expect(out.failed).toEqual([{ seq: "5", action: "request.created" }]);
+    expect(out.messages.map((m) => [m.key, m.message.data.title])).toEqual([["audit:6:request.submitted", "Request #3 waits for approval: qa as Guest in p"]]);
+    expect(out.messages[0]!.message.data.excludePersonIds).toEqual(["u-alice"]);
+  });
+
+  it("announces a first approval of two, but not a rejection's record or the last approval", () => {
+    const r = request("r1", { projectName: "p", groupName: "qa", roleId: 1, replacesGrantId: null, previousRoleId: null });
+    const approval = (after: Record<string, unknown>) => event("9", "approval.recorded", { requestId: "r1", after });
+    expect(messagesFor([approval({ decision: "APPROVE", approvals: 1, requiredApprovals: 2 })], look([r])).messages.map((m) => m.message.kind)).toEqual(["request.second-approval"]);
+    expect(messagesFor([approval({ decision: "APPROVE", approvals: 2, requiredApprovals: 2 })], look([r])).messages).toEqual([]);
+    expect(messagesFor([approval({ decision: "REJECT" })], look([r])).messages).toEqual([]);
   });
 });

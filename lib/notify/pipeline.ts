@@ -47,6 +47,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
         const d = await dispatchOnce(pool);
         if (!d || d.events === 0) break;
         made += d.messages;
+        for (const f of d.failed) log.error("an audit event could not be turned into a notification; passed over", { seq: f.seq, action: f.action });
       }
       for (;;) {
         const e = await expandOnce(pool, config, clock);

@@ -286,15 +286,24 @@ export function chainBrokenMessage(brokenAt: string, reason: string, detail: str
   };
 }
 
-/** The messages a batch of trail events causes, each with its idempotency key (the event's seq and the kind). */
-export function messagesFor(events: TrailEvent[], look: Lookups): { key: string; seq: string; message: NewMessage }[] {
-  const out: { key: string; seq: string; message: NewMessage }[] = [];
+/**
+ * The messages a batch of trail events causes, each with its idempotency key (the event's seq and the kind). An event
+ * a trigger cannot read (a payload of an unknown shape) is reported in `failed` and passed over, so it cannot hold up
+ * every message after it.
+ */
+export function messagesFor(events: TrailEvent[], look: Lookups): { messages: { key: string; seq: string; message: NewMessage }[]; failed: { seq: string; action: string }[] } {
+  const messages: { key: string; seq: string; message: NewMessage }[] = [];
+  const failed: { seq: string; action: string }[] = [];
   for (const e of events) {
     const trigger = AUDIT_TRIGGERS[e.action];
     if (!trigger) continue;
-    for (const message of trigger(e, look)) out.push({ key: `audit:${e.seq}:${message.kind}`, seq: e.seq, message });
+    try {
+      for (const message of trigger(e, look)) messages.push({ key: `audit:${e.seq}:${message.kind}`, seq: e.seq, message });
+    } catch {
+      failed.push({ seq: e.seq, action: e.action });
+    }
   }
-  return out;
+  return { messages, failed };
 }
 
 export const TRIGGER_ACTIONS = Object.keys(AUDIT_TRIGGERS);
