@@ -143,7 +143,8 @@ function startNotifierProcess(url: string, config: NotifyConfig): { send(cmd: "s
     child,
     async send(cmd) {
       await ready;
-      const done = new Promise<void>((r) => child.once("message", () => r()));
+      // "exit" is answered by the process ending, the others by a message
+      const done = new Promise<void>((r) => child.once(cmd === "exit" ? "exit" : "message", () => r()));
       child.send(cmd);
       await done;
     },
