@@ -20,7 +20,7 @@ export const E2E = {
   groupsRefreshSeconds: 4,
 };
 
-// Chat channels of the end-to-end run post to a receiver the notification spec starts (e2e/05-notify.spec.ts).
+// Chat channels of the end-to-end run post to a receiver the notification spec starts (e2e/06-notify.spec.ts).
 const notifyConfig = path.join(process.cwd(), ".data", `e2e-notify-${port}.json`);
 fs.mkdirSync(path.dirname(notifyConfig), { recursive: true });
 fs.writeFileSync(

@@ -22,6 +22,7 @@ import { createDatabase, type Database } from "../lib/db";
 import { decideRequest } from "../lib/governance/decisions";
 import type { GovernanceDeps } from "../lib/governance/requests";
 import { fromFile, parseNotifyFile, type NotifyConfig } from "../lib/notify/config";
+import { describeRequest } from "../lib/governance/kinds";
 import { startNotifier, type Notifier } from "../lib/notify/pipeline";
 import { transaction } from "../lib/sql";
 
@@ -118,7 +119,7 @@ async function notifierProcess() {
       }
       const cmd = message;
       if (!db || !config) return;
-      if (cmd === "start") notifier ??= startNotifier({ pool: db.pool, config, workerId: `bench-${process.pid}`, log: quiet });
+      if (cmd === "start") notifier ??= startNotifier({ pool: db.pool, config, describeRequest, workerId: `bench-${process.pid}`, log: quiet });
       if (cmd === "stop" || cmd === "exit") {
         await notifier?.stop();
         notifier = null;
@@ -278,7 +279,7 @@ async function main(): Promise<void> {
     const ctx: AuditContext = { actor: { type: "user", id: "bob", name: "Bob Admin", groups: ["registry-admins"] } };
     const deps: GovernanceDeps = {
       db: db.prisma,
-      policy: { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 },
+      policy: { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, internalMaxDays: 365, robotMaxDays: 180 },
       harborProjectExists: async () => false,
       now: new Date(),
     };

@@ -5,6 +5,7 @@ import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler } from "../lib/background/scheduler";
 import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
+import { describeRequest } from "../lib/governance/kinds";
 import { notifyConfigFromEnv, startNotifier } from "../lib/notify";
 
 async function main() {
@@ -31,7 +32,7 @@ async function main() {
   const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
   const notify = notifyConfigFromEnv(config);
   const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
-  const notifier = startNotifier({ pool: db.pool, config: notify, workerId: worker.workerId, log });
+  const notifier = startNotifier({ pool: db.pool, config: notify, describeRequest, workerId: worker.workerId, log });
   log.info("harbor", { url: config.HARBOR_URL });
 
   let stopping = false;

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { navFor } from "@/components/layout/nav";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
@@ -12,7 +13,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const approvalsWaiting = can(principal, "request:decide") ? await approvalsWaitingFor(db(), principal) : undefined;
   return (
-    <AppShell principal={principal} approvalsWaiting={approvalsWaiting}>
+    <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting}>
       {children}
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { harbor } from "../harbor-instance";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, lineLogger, startWorker, type Worker } from "../provisioning/worker";
+import { describeRequest } from "../governance/kinds";
 import { notifyConfigFromEnv, startNotifier, type Notifier } from "../notify";
 
 interface InProcess {
@@ -31,7 +32,7 @@ export function startInProcessWorker(): InProcess {
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
   const notify = notifyConfigFromEnv(config);
   const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
-  const notifier = startNotifier({ pool, config: notify, workerId: worker.workerId, log });
+  const notifier = startNotifier({ pool, config: notify, describeRequest, workerId: worker.workerId, log });
   const handle: InProcess = {
     worker,
     scheduler,

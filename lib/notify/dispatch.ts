@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { transaction } from "../sql";
 import { insertMessages } from "./outbox";
-import { loadLookups, messagesFor, TRIGGER_ACTIONS, type TrailEvent } from "./triggers";
+import { loadLookups, messagesFor, TRIGGER_ACTIONS, type DescribeRequest, type TrailEvent } from "./triggers";
 
 // The audit trail is the outbox's log for state changes: every change appends its events in its own transaction, and
 // appends are serialized on the chain head until commit, so seq order is commit order and a reader that has seen seq
@@ -21,7 +21,7 @@ export interface DispatchResult {
 }
 
 /** One batch: the events after the cursor, at most `batch` seqs. null when another process is dispatching. */
-export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<DispatchResult | null> {
+export async function dispatchOnce(pool: pg.Pool, describe: DescribeRequest, batch = 1000): Promise<DispatchResult | null> {
   // a quiet trail costs one read: the cursor row is locked only when there is something after it
   const { rows: peek } = await pool.query<{ seq: string; behind: boolean }>(
     `SELECT c.seq::text AS seq, c.seq < h.seq AS behind FROM "NotifyCursor" c, "AuditHead" h WHERE c.name = $1 AND h.id = 1`,
@@ -47,7 +47,7 @@ export async function dispatchOnce(pool: pg.Pool, batch = 1000): Promise<Dispatc
     let messages = 0;
     let failed: DispatchResult["failed"] = [];
     if (rows.length) {
-      const found = messagesFor(rows, await loadLookups(c, rows));
+      const found = messagesFor(rows, await loadLookups(c, rows, describe));
       failed = found.failed;
       messages = await insertMessages(c, found.messages.map((f) => ({ key: f.key, kind: f.message.kind, data: f.message.data, seq: f.seq })));
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { typedRequest } from "../core/payloads";
 import { ConfigError } from "../env";
 import { fromFile, globMatch, parseNotifyFile } from "./config";
 import { deliveryBackoffMs } from "./deliver";
@@ -166,14 +167,19 @@ describe("timing", () => {
 describe("triggers", () => {
   const event = (seq: string, action: string, extra: Partial<TrailEvent> = {}): TrailEvent => ({ seq, at: new Date(), action, objectType: "request", objectId: "r", projectName: "p", subject: null, requestId: null, actorId: "u-bob", actorName: "Bob", after: null, ...extra });
   const request = (id: string, payload: unknown) => ({ id, number: 3, kind: "GROUP_ACCESS" as const, payload, requesterId: "u-alice", requesterName: "Alice", justification: "why", requiredApprovals: 2, projectName: "p" });
-  const look = (rows: ReturnType<typeof request>[]): Lookups => ({ request: (id) => rows.find((r) => r.id === id) ?? null, ownerGroup: () => "p-devs", secretExpiresAt: () => null });
+  // a stand-in for governance's describer that, like the real one, reads only a payload of the kind's shape
+  const summary = (r: ReturnType<typeof request>) => {
+    const typed = typedRequest(r.kind, r.payload);
+    return typed.kind === "GROUP_ACCESS" ? `group ${typed.payload.groupName}` : typed.kind;
+  };
+  const look = (rows: ReturnType<typeof request>[]): Lookups => ({ request: (id) => rows.find((r) => r.id === id) ?? null, summary, ownerGroup: () => "p-devs", secretExpiresAt: () => null });
 
   it("passes over an event it cannot read instead of holding up the ones after it", () => {
     const good = request("r-good", { projectName: "p", groupName: "qa", roleId: 3, replacesGrantId: null, previousRoleId: null });
     const bad = request("r-bad", { nonsense: true });
     const out = messagesFor([event("5", "request.created", { requestId: "r-bad" }), event("6", "request.created", { requestId: "r-good" }), event("7", "job.step.succeeded")], look([good, bad]));
     expect(out.failed).toEqual([{ seq: "5", action: "request.created" }]);
-    expect(out.messages.map((m) => [m.key, m.message.data.title])).toEqual([["audit:6:request.submitted", "Request #3 waits for approval: qa as Guest in p"]]);
+    expect(out.messages.map((m) => [m.key, m.message.data.title])).toEqual([["audit:6:request.submitted", "Request #3 waits for approval: group qa"]]);
     expect(out.messages[0]!.message.data.excludePersonIds).toEqual(["u-alice"]);
   });
 

@@ -1,8 +1,10 @@
 import "server-only";
 import type pg from "pg";
+import { listenOn } from "../sql";
 import type { NotifyConfig } from "./config";
 import { startSender, type DeliveryEvent, type Sender, type SenderLogger, type Senders } from "./deliver";
 import { dispatchOnce } from "./dispatch";
+import type { DescribeRequest } from "./triggers";
 import { DELIVERIES_CHANNEL, expandOnce } from "./expand";
 import { MESSAGES_CHANNEL } from "./outbox";
 import { streamOnce, type SiemTransport } from "./siem";
@@ -10,9 +12,14 @@ import { streamOnce, type SiemTransport } from "./siem";
 // Everything that moves notifications in one worker process: the dispatcher (trail → messages), the expander
 // (messages → deliveries), the sender, and one streamer per SIEM sink. Several processes may run it side by side.
 
+// a lost LISTEN connection is reopened this often; the poll timer carries the work meanwhile
+const LISTEN_RETRY_MS = 5_000;
+
 export interface NotifierOptions {
   pool: pg.Pool;
   config: NotifyConfig;
+  /** How a request reads in a message: governance's describeRequest (notify sits below governance, so it is handed in). */
+  describeRequest: DescribeRequest;
   workerId: string;
   log: SenderLogger & { debug?(message: string, fields?: Record<string, unknown>): void };
   senders?: Senders;
@@ -37,14 +44,13 @@ export function startNotifier(options: NotifierOptions): Notifier {
   let pumping: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  let listener: pg.PoolClient | null = null;
 
   async function pumpLoop() {
     do {
       again = false;
       let made = 0;
       for (;;) {
-        const d = await dispatchOnce(pool);
+        const d = await dispatchOnce(pool, options.describeRequest);
         if (!d || d.events === 0) break;
         made += d.messages;
         for (const f of d.failed) log.error("an audit event could not be turned into a notification; passed over", { seq: f.seq, action: f.action });
@@ -77,26 +83,6 @@ export function startNotifier(options: NotifierOptions): Notifier {
     timer = setTimeout(() => void tick(), config.pollMs);
     timer.unref?.();
   };
-
-  async function listen() {
-    try {
-      const client = await pool.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === MESSAGES_CHANNEL) void pump();
-        else if (msg.channel === DELIVERIES_CHANNEL) sender.wake();
-      });
-      client.on("error", () => {
-        if (listener === client) listener = null;
-        client.release(true);
-      });
-      await client.query(`LISTEN ${MESSAGES_CHANNEL}`);
-      await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
-      if (stopped) return client.release(true);
-      listener = client;
-    } catch {
-      // polling covers it
-    }
-  }
 
   const streams = config.siem.map((sink) => {
     const kept: { transport: SiemTransport | null } = { transport: null };
@@ -133,7 +119,11 @@ export function startNotifier(options: NotifierOptions): Notifier {
     };
   });
 
-  void listen();
+  // polling covers a missing listener; these only make new work start at once
+  const listeners = [
+    listenOn(pool, MESSAGES_CHANNEL, () => void pump(), { log, retryMs: LISTEN_RETRY_MS }),
+    listenOn(pool, DELIVERIES_CHANNEL, () => sender.wake(), { log, retryMs: LISTEN_RETRY_MS }),
+  ];
   void tick();
 
   return {
@@ -146,10 +136,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      if (listener) {
-        listener.release(true);
-        listener = null;
-      }
+      for (const l of listeners) l.stop();
       if (pumping) await pumping;
       await Promise.all([sender.stop(), ...streams.map((s) => s.stop())]);
     },

@@ -1,6 +1,5 @@
 import "server-only";
-import { describeRequest } from "../core/describe";
-import { KIND_LABELS, typedRequest, type RequestKindName } from "../core/payloads";
+import { KIND_LABELS, typedRequest, type AnyPayload, type RequestKindName } from "../core/payloads";
 import type { Queryable } from "../sql";
 import type { MessageData, MessageKindName } from "./kinds";
 
@@ -33,14 +32,18 @@ interface RequestRow {
   projectName: string;
 }
 
-/** What triggers look up about a batch of events, read in one query each. */
+/** One line naming what a request asks: governance's describer (lib/governance/kinds), handed in by whoever starts the notifier. */
+export type DescribeRequest = (request: AnyPayload) => string;
+
+/** What triggers look up about a batch of events, read in one query each, and how a request reads. */
 export interface Lookups {
   request(id: string | null): RequestRow | null;
+  summary(r: RequestRow): string;
   ownerGroup(projectName: string | null): string | null;
   secretExpiresAt(requestId: string | null): Date | null;
 }
 
-export async function loadLookups(db: Queryable, events: TrailEvent[]): Promise<Lookups> {
+export async function loadLookups(db: Queryable, events: TrailEvent[], describe: DescribeRequest): Promise<Lookups> {
   const requestIds = [...new Set(events.map((e) => e.requestId).filter((v): v is string => !!v))];
   const projects = [...new Set(events.map((e) => e.projectName).filter((v): v is string => !!v))];
   // one after another: the caller's transaction is one connection
@@ -60,6 +63,7 @@ export async function loadLookups(db: Queryable, events: TrailEvent[]): Promise<
   const secretOf = new Map(secrets.rows.map((s) => [s.requestId, s.expiresAt]));
   return {
     request: (id) => (id ? (byId.get(id) ?? null) : null),
+    summary: (r) => describe(typedRequest(r.kind, r.payload)),
     ownerGroup: (name) => (name ? (ownerOf.get(name) ?? null) : null),
     secretExpiresAt: (id) => (id ? (secretOf.get(id) ?? null) : null),
   };
@@ -88,7 +92,6 @@ function requestMessage(r: RequestRow, owner: string | null, parts: { title: str
   };
 }
 
-const summaryOf = (r: RequestRow) => describeRequest(typedRequest(r.kind, r.payload));
 const ROBOT_KINDS = new Set<string>(["ROBOT_ACCOUNT", "ROBOT_ROTATION"]);
 
 type Trigger = (e: TrailEvent, look: Lookups) => NewMessage[];
@@ -98,7 +101,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
   "request.created": (e, look) => {
     const r = look.request(e.requestId);
     if (!r) return [];
-    const summary = summaryOf(r);
+    const summary = look.summary(r);
     return [
       {
         kind: "request.submitted",
@@ -121,7 +124,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
       {
         kind: "request.second-approval",
         data: requestMessage(r, look.ownerGroup(r.projectName), {
-          title: `Request #${r.number} has ${approvals} of ${required} approvals: ${summaryOf(r)}`,
+          title: `Request #${r.number} has ${approvals} of ${required} approvals: ${look.summary(r)}`,
           lines: [`${e.actorName ?? "An approver"} approved request #${r.number}. It needs ${required - approvals} more approval from someone else before it is provisioned.`],
           facts: { state: "PENDING", approvals, requiredApprovals: required, approverName: e.actorName },
           extra: { excludePersonIds: [r.requesterId, ...(e.actorId ? [e.actorId] : [])] },
@@ -136,7 +139,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
       {
         kind: "request.approved",
         data: requestMessage(r, look.ownerGroup(r.projectName), {
-          title: `Request #${r.number} was approved: ${summaryOf(r)}`,
+          title: `Request #${r.number} was approved: ${look.summary(r)}`,
           lines: [`${e.actorName ?? "An approver"} approved your request #${r.number}. Berth is now setting it up in Harbor; you will hear when it is ready.`],
           facts: { state: "APPROVED", approverName: e.actorName },
         }),
@@ -151,7 +154,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
       {
         kind: "request.rejected",
         data: requestMessage(r, look.ownerGroup(r.projectName), {
-          title: `Request #${r.number} was rejected: ${summaryOf(r)}`,
+          title: `Request #${r.number} was rejected: ${look.summary(r)}`,
           lines: [`${e.actorName ?? "An approver"} rejected your request #${r.number}.`, `Reason: ${reason}`],
           facts: { state: "REJECTED", reason, approverName: e.actorName },
         }),
@@ -161,7 +164,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
   "request.active": (e, look) => {
     const r = look.request(e.requestId);
     if (!r) return [];
-    const summary = summaryOf(r);
+    const summary = look.summary(r);
     if (ROBOT_KINDS.has(r.kind)) {
       const until = look.secretExpiresAt(r.id);
       return [
@@ -195,7 +198,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
       {
         kind: "request.failed",
         data: requestMessage(r, look.ownerGroup(r.projectName), {
-          title: `Provisioning of request #${r.number} failed: ${summaryOf(r)}`,
+          title: `Provisioning of request #${r.number} failed: ${look.summary(r)}`,
           lines: [`Setting up request #${r.number} in Harbor stopped.`, `Harbor's answer: ${error}`, "An approver can retry it from the request's page once the cause is fixed."],
           facts: { state: "FAILED", error },
         }),

@@ -11,7 +11,7 @@ import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSucc
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, renewLease, type Claim, type ClaimedJob } from "./queue";
 import { appendAuditEvents } from "../audit/append";
-import { prepared, transaction, type Queryable } from "../sql";
+import { listenOn, prepared, transaction, type Queryable } from "../sql";
 import { applyGrantUpdate, executeStep, type ProvisioningHarbor } from "./steps";
 import { jobContext, type JobContext } from "./records";
 
@@ -263,8 +263,6 @@ export function startWorker(options: WorkerOptions): Worker {
   let filling: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  let listener: pg.PoolClient | null = null;
-  let listenRetry: NodeJS.Timeout | undefined;
 
   const launch = (job: Claim) => {
     const run: Promise<unknown> = runJob(deps, job)
@@ -314,33 +312,7 @@ export function startWorker(options: WorkerOptions): Worker {
     return filling;
   }
 
-  async function listen() {
-    if (stopped) return;
-    try {
-      const client = await options.pool.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === JOBS_CHANNEL) void fill();
-      });
-      client.on("error", (err) => {
-        log.warn("job listener lost its connection; polling until it is back", { error: err.name });
-        if (listener === client) listener = null;
-        client.release(err);
-        if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
-      });
-      await client.query(`LISTEN ${JOBS_CHANNEL}`);
-      if (stopped) {
-        client.release(true);
-        return;
-      }
-      listener = client;
-      void fill(); // whatever was enqueued before the LISTEN took effect
-    } catch (e) {
-      log.warn("could not listen for jobs; polling", { error: e instanceof Error ? e.name : "unknown" });
-      if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
-    }
-  }
-
-  void listen();
+  const listener = listenOn(options.pool, JOBS_CHANNEL, () => void fill(), { log, retryMs: config.pollIntervalMs });
   void fill();
   log.info("worker started", { worker: workerId, concurrency: config.concurrency, leaseSeconds: config.leaseSeconds });
 
@@ -360,11 +332,7 @@ export function startWorker(options: WorkerOptions): Worker {
       if (stopped) return;
       stopped = true;
       clearTimeout(timer);
-      clearTimeout(listenRetry);
-      if (listener) {
-        listener.release(true); // a LISTENing connection must not go back to the pool
-        listener = null;
-      }
+      listener.stop();
       if (filling) await filling;
       let graceTimer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled([...active]), new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);

@@ -5,6 +5,7 @@ import { createDatabase } from "../../lib/db";
 import { fromFile, parseNotifyFile, type NotifyConfig } from "../../lib/notify/config";
 import { enqueueMessage } from "../../lib/notify/outbox";
 import { deadLetters, retryDelivery } from "../../lib/notify/queries";
+import { describeRequest } from "../../lib/governance/kinds";
 import { startNotifier } from "../../lib/notify/pipeline";
 import { streamOnce } from "../../lib/notify/siem";
 import { transaction } from "../../lib/sql";
@@ -75,8 +76,8 @@ describe("delivery", () => {
     receiver.respond = () => (++calls % 2 === 0 || Math.random() < 0.2 ? 503 : 200);
     // a second "process": its own pool
     const other = createDatabase(database.url, { max: 10 });
-    const a = startNotifier({ pool: database.pool, config: cfg, workerId: "worker-a", log });
-    const b = startNotifier({ pool: other.pool, config: cfg, workerId: "worker-b", log });
+    const a = startNotifier({ pool: database.pool, config: cfg, describeRequest, workerId: "worker-a", log });
+    const b = startNotifier({ pool: other.pool, config: cfg, describeRequest, workerId: "worker-b", log });
     try {
       await enqueue(150, "flaky");
       await until(() => receiver.received.length >= 40);
@@ -115,7 +116,7 @@ describe("delivery", () => {
     );
     // the subscription filters: drift is not for this one
     await enqueue(3, "unfiltered");
-    const n = startNotifier({ pool: database.pool, config: cfg, workerId: "worker-sig", log });
+    const n = startNotifier({ pool: database.pool, config: cfg, describeRequest, workerId: "worker-sig", log });
     try {
       await until(() => receiver.received.length >= 1);
       await n.drain();
@@ -156,7 +157,7 @@ describe("delivery", () => {
     await transaction(database.pool, (c) =>
       enqueueMessage(c, { key: "dead:1", kind: "drift.cleared", data: { title: "t", lines: [], link: "/", linkLabel: "Open", facts: {}, projectName: null, requestKind: null, requesterId: null, ownerGroup: null } }),
     );
-    const n = startNotifier({ pool: database.pool, config: cfg, workerId: "worker-dead", log });
+    const n = startNotifier({ pool: database.pool, config: cfg, describeRequest, workerId: "worker-dead", log });
     try {
       await until(async () => (await database.pool.query(`SELECT 1 FROM "NotifyDelivery" WHERE target = 'gone' AND state = 'DEAD'`)).rowCount === 1);
     } finally {
@@ -170,7 +171,7 @@ describe("delivery", () => {
 
     // the receiver is fixed; an approver sends it again
     const fixed = await startHttpReceiver();
-    const again = startNotifier({ pool: database.pool, config: config({ webhooks: [{ name: "gone", url: `${fixed.url}/gone`, secret: "k" }] }), workerId: "worker-retry", log });
+    const again = startNotifier({ pool: database.pool, config: config({ webhooks: [{ name: "gone", url: `${fixed.url}/gone`, secret: "k" }] }), describeRequest, workerId: "worker-retry", log });
     try {
       await retryDelivery(database.pool, row.rows[0]!.id, 24);
       await expect(retryDelivery(database.pool, row.rows[0]!.id, 24)).rejects.toThrow(/Only an undelivered notification/);

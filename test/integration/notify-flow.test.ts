@@ -10,6 +10,7 @@ import type { PolicyConfig } from "../../lib/governance/policy";
 import { submitRequest, type GovernanceDeps } from "../../lib/governance/requests";
 import { createHarborClient } from "../../lib/harbor";
 import { parseNotifyFile, fromFile, type NotifyConfig } from "../../lib/notify/config";
+import { describeRequest } from "../../lib/governance/kinds";
 import { dispatchOnce } from "../../lib/notify/dispatch";
 import { expandOnce } from "../../lib/notify/expand";
 import { createSenders, startSender } from "../../lib/notify/deliver";
@@ -21,7 +22,7 @@ import { startHttpReceiver, startSmtpCatcher, type HttpReceiver, type SmtpCatche
 // From a state change to what people receive: the outbox is part of the change's transaction, recipients come from
 // who signed in, and each sink gets its own format.
 
-const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 };
+const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, internalMaxDays: 365, robotMaxDays: 180 };
 const ctx = (p: Principal): AuditContext => ({ actor: { type: "user", id: p.id, name: p.name, groups: p.groups }, sourceIp: "127.0.0.1", userAgent: "vitest" });
 const log = { info() {}, warn() {}, error() {} };
 
@@ -64,7 +65,7 @@ function testNotifyConfig(): NotifyConfig {
 }
 
 async function pumpAndSend() {
-  while ((await dispatchOnce(database.pool))?.events) {
+  while ((await dispatchOnce(database.pool, describeRequest))?.events) {
     // until caught up
   }
   while ((await expandOnce(database.pool, config)).messages) {
