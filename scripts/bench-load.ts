@@ -5,8 +5,10 @@
 //   2. 50 clients without think time (closed loop): pages/s and p95, on one web process and spread over --replicas;
 //   3. 50 users each opening a page every 2 s (open loop, 25 req/s): p95;
 // and the same for a static file of the same server, printed beside them. Flags: --seconds N (default 15),
-// --replicas N (default 2), --samples N (default 100 per page for the one-client run). Run `npm run build` first; a
-// missing build is made.
+// --replicas N (default 2), --samples N (default 100 per page for the one-client run), --profile DIR (the web processes
+// write V8 CPU profiles there when they stop; read them with `npx tsx scripts/profile-summary.ts DIR`), --hold (start
+// the stack, print a curl line per user, and wait for Ctrl-C). Run
+// `npm run build` first; a missing build is made.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -24,7 +26,7 @@ import { seedDemo } from "../dev/seed";
 import { inheritedEnvironment } from "../dev/tool-env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" } } });
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, hold: { type: "boolean", default: false } } });
 const SECONDS = Number(args.seconds);
 const REPLICAS = Math.max(1, Number(args.replicas));
 const SAMPLES = Number(args.samples);
@@ -111,7 +113,7 @@ async function startStack(replicas: number): Promise<Stack> {
   const ports: number[] = [];
   for (let i = 0; i < replicas; i++) {
     const port = await freePort();
-    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` }, stdio: ["ignore", "ignore", "inherit"] });
+    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, ...(args.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args.profile)}` } : {}) }, stdio: ["ignore", "ignore", "inherit"] });
     children.push(child);
     ports.push(port);
   }
@@ -126,8 +128,13 @@ async function startStack(replicas: number): Promise<Stack> {
     ports,
     cookies,
     async stop() {
-      for (const c of children) c.kill("SIGTERM");
-      await sleep(500);
+      // a profiled process writes its profile as it exits, so wait for the exits (at most 10 s)
+      await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        const timer = setTimeout(resolve, 10_000);
+        c.once("exit", () => (clearTimeout(timer), resolve()));
+        c.kill("SIGTERM");
+      })));
       await harbor.close();
       await pg.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -203,9 +210,18 @@ async function openLoop(ports: number[], cookies: Record<string, string>, target
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 
+/** --hold: keep the stack up for poking at (curl, a profiler) until Ctrl-C. */
+async function hold(stack: Stack) {
+  say(`[bench:load] holding: web on ${stack.ports.map((p) => `http://localhost:${p}`).join(", ")}; Ctrl-C stops`);
+  for (const [user, cookie] of Object.entries(stack.cookies)) say(`  ${user}: curl -H 'cookie: ${cookie}' http://localhost:${stack.ports[0]}/`);
+  await new Promise<void>((resolve) => process.once("SIGINT", resolve));
+  await stack.stop();
+}
+
 async function main() {
   say(`[bench:load] ${os.cpus().length} CPUs; ${SECONDS} s per loaded run; ${SAMPLES} samples per page for one client; pages: ${PAGES.map((p) => `${p.user} ${p.path}`).join(", ")}`);
   const stack = await startStack(REPLICAS);
+  if (args.hold) return hold(stack);
   try {
     const one = [stack.ports[0]!];
     const staticTarget = [{ user: null, path: STATIC }];

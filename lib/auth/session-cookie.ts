@@ -45,14 +45,39 @@ export function sessionCookieOptions() {
   };
 }
 
-export async function decodeSession(value: string | undefined): Promise<BerthToken | null> {
+// Decrypting the cookie derives its key with HKDF and runs AES-GCM on every call; the proxy and the page each read
+// the same cookie on every request. A decoded cookie is kept by its exact value (an encrypted, authenticated
+// string) until its own expiry, so a repeat costs a map lookup. Bounded: the oldest entry goes first.
+const DECODED_LIMIT = 1000;
+const CLOCK_TOLERANCE_S = 15;
+const decoded = new Map<string, { token: BerthToken; expiresAt: number }>();
+
+/** The cookie's token, or null when absent, from another key, tampered with or expired. */
+export async function decodeSession(value: string | undefined, now = Date.now()): Promise<BerthToken | null> {
   if (!value) return null;
+  const hit = decoded.get(value);
+  if (hit) {
+    if (now < hit.expiresAt) return hit.token;
+    decoded.delete(value);
+  }
+  let token: BerthToken | null;
   try {
-    const token = await decode({ token: value, secret: env().NEXTAUTH_SECRET });
-    return isBerthToken(token) ? token : null;
+    const raw = await decode({ token: value, secret: env().NEXTAUTH_SECRET });
+    token = isBerthToken(raw) ? raw : null;
   } catch {
     return null; // a cookie from another secret, or tampered with: treat as signed out
   }
+  if (!token || typeof token.exp !== "number") return token;
+  const expiresAt = (token.exp + CLOCK_TOLERANCE_S) * 1000;
+  if (now >= expiresAt) return null;
+  if (decoded.size >= DECODED_LIMIT) decoded.delete(decoded.keys().next().value!);
+  decoded.set(value, { token: deepFreeze(token), expiresAt });
+  return token;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
 }
 
 export function encodeSession(token: BerthToken): Promise<string> {
