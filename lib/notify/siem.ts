@@ -4,6 +4,7 @@ import os from "node:os";
 import tls from "node:tls";
 import fs from "node:fs";
 import type pg from "pg";
+import type { StoredAuditEvent } from "../audit";
 import { prepared, type Queryable } from "../sql";
 import type { SiemSink } from "./config";
 import { signatureHeader, SIGNATURE_HEADER } from "./signature";
@@ -15,28 +16,8 @@ import { postJson } from "./sinks/http";
 // the webhook acknowledge each record or batch, so nothing is skipped and nothing is sent twice. Every record carries
 // its seq, hash and prevHash, so the SIEM can check the chain's continuity itself.
 
-export interface SiemRecord {
-  seq: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorGroups: string[];
-  sourceIp: string | null;
-  userAgent: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  projectName: string | null;
-  subject: string | null;
-  requestId: string | null;
-  before: unknown;
-  after: unknown;
-  harborRequestId: string | null;
-  portalRequestId: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** A stored audit event as the stream sends it: every column, seq as text and `at` as an ISO instant. */
+export type SiemRecord = Omit<StoredAuditEvent, "seq" | "at" | "before" | "after"> & { seq: string; at: string; before: unknown; after: unknown };
 
 export const cursorName = (sink: { name: string }) => `siem:${sink.name}`;
 

@@ -1,24 +1,17 @@
 import "server-only";
 import { KIND_LABELS, typedRequest, type AnyPayload, type RequestKindName } from "../core/payloads";
+import type { StoredAuditEvent } from "../audit";
 import type { Queryable } from "../sql";
 import type { MessageData, MessageKindName } from "./kinds";
 
 // Which audit events are news, and for whom: each trigger turns one event of the trail (written in the transaction of
 // the change itself) into messages. The dispatcher (dispatch.ts) reads the trail in seq order and calls these.
 
-export interface TrailEvent {
+/** The columns of an audit event that triggers read; seq as text. */
+export type TrailEvent = Pick<StoredAuditEvent, "at" | "action" | "objectType" | "objectId" | "projectName" | "subject" | "requestId" | "actorId" | "actorName"> & {
   seq: string;
-  at: Date;
-  action: string;
-  objectType: string;
-  objectId: string;
-  projectName: string | null;
-  subject: string | null;
-  requestId: string | null;
-  actorId: string | null;
-  actorName: string | null;
   after: Record<string, unknown> | null;
-}
+};
 
 interface RequestRow {
   id: string;

@@ -2,7 +2,6 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkAppend } from "../../lib/audit/bulk";
 import { createDatabase } from "../../lib/db";
-import { fromFile, parseNotifyFile, type NotifyConfig } from "../../lib/notify/config";
 import { enqueueMessage } from "../../lib/notify/outbox";
 import { deadLetters, retryDelivery } from "../../lib/notify/queries";
 import { describeRequest } from "../../lib/governance/kinds";
@@ -11,6 +10,7 @@ import { streamOnce } from "../../lib/notify/siem";
 import { transaction } from "../../lib/sql";
 import { drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { testNotifyConfig } from "../helpers/notify-config";
 import { startHttpReceiver, startRelpReceiver, type HttpReceiver } from "../helpers/receivers";
 
 // Delivery guarantees: once each with several senders, through a flaky and then absent receiver; webhooks signed so
@@ -19,24 +19,7 @@ import { startHttpReceiver, startRelpReceiver, type HttpReceiver } from "../help
 const log = { info() {}, warn() {}, error() {} };
 let database: TestDatabase;
 
-function config(file: unknown, overrides: Partial<NotifyConfig> = {}): NotifyConfig {
-  return {
-    baseUrl: "http://berth.test",
-    smtp: null,
-    ...fromFile(parseNotifyFile(JSON.stringify(file))),
-    roleGroups: { approver: ["registry-admins"], auditor: ["auditors"], requester: ["team-leads"] },
-    digestHourUtc: 7,
-    activeDays: 90,
-    giveUpHours: 24,
-    concurrency: 4,
-    pollMs: 50,
-    timeoutMs: 2000,
-    leaseSeconds: 30,
-    backoffBaseMs: 20,
-    backoffMaxMs: 400,
-    ...overrides,
-  };
-}
+const config = testNotifyConfig;
 
 async function enqueue(n: number, prefix: string) {
   for (let i = 0; i < n; i++) {
@@ -193,7 +176,7 @@ describe("the SIEM stream", () => {
     const relp = await startRelpReceiver();
     try {
       await bulkAppend(siemDb.pool, [drafts(1, 150), drafts(151, 150)]);
-      const sink = fromFile(parseNotifyFile(JSON.stringify({ siem: [{ name: "soc", type: "syslog", host: "127.0.0.1", port: relp.port, protocol: "relp", hostname: "berth-test" }] }))).siem[0]!;
+      const sink = config({ siem: [{ name: "soc", type: "syslog", host: "127.0.0.1", port: relp.port, protocol: "relp", hostname: "berth-test" }] }).siem[0]!;
       relp.cutWhen = (n) => n === 77 || n === 201;
       const passes = [];
       for (let i = 0; i < 10; i++) {
@@ -223,7 +206,7 @@ describe("the SIEM stream", () => {
     const receiver = await startHttpReceiver();
     try {
       await bulkAppend(siemDb.pool, [drafts(1, 120)]);
-      const sink = fromFile(parseNotifyFile(JSON.stringify({ siem: [{ name: "lake", type: "webhook", url: `${receiver.url}/siem`, secret: "siem-key", batch: 50 }] }))).siem[0]!;
+      const sink = config({ siem: [{ name: "lake", type: "webhook", url: `${receiver.url}/siem`, secret: "siem-key", batch: 50 }] }).siem[0]!;
       let n = 0;
       receiver.respond = () => (++n === 2 ? 500 : 200);
       const first = await streamOnce({ pool: siemDb.pool, sink, baseUrl: "http://berth.test", workerId: "w1", leaseSeconds: 30, timeoutMs: 2000 });

@@ -9,13 +9,14 @@ import { decideRequest } from "../../lib/governance/decisions";
 import type { PolicyConfig } from "../../lib/governance/policy";
 import { submitRequest, type GovernanceDeps } from "../../lib/governance/requests";
 import { createHarborClient } from "../../lib/harbor";
-import { parseNotifyFile, fromFile, type NotifyConfig } from "../../lib/notify/config";
+import type { NotifyConfig } from "../../lib/notify/config";
 import { describeRequest } from "../../lib/governance/kinds";
 import { dispatchOnce } from "../../lib/notify/dispatch";
 import { expandOnce } from "../../lib/notify/expand";
 import { createSenders, startSender } from "../../lib/notify/deliver";
 import { enqueueChainBroken, runScheduledNotifications } from "../../lib/notify/scheduled";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { testNotifyConfig } from "../helpers/notify-config";
 import { principalOf } from "../helpers/principals";
 import { startHttpReceiver, startSmtpCatcher, type HttpReceiver, type SmtpCatcher } from "../helpers/receivers";
 
@@ -37,31 +38,17 @@ const bob = principalOf("bob");
 const erin = principalOf("erin");
 const carol = principalOf("carol");
 
-function testNotifyConfig(): NotifyConfig {
-  const file = parseNotifyFile(
-    JSON.stringify({
+function flowConfig(): NotifyConfig {
+  return testNotifyConfig(
+    {
       chat: [
         { name: "admins-slack", format: "slack", url: `${chat.url}/slack`, roles: ["approver"] },
         { name: "finance-teams", format: "teams", url: `${chat.url}/teams`, roles: ["requester", "owner"], projects: ["finance-*"] },
         { name: "audit-mm", format: "mattermost", url: `${chat.url}/mattermost`, roles: ["auditor"] },
       ],
-    }),
+    },
+    { smtp: { host: "127.0.0.1", port: smtp.port, security: "none", user: null, password: null, from: "Berth <berth@berth.test>" }, timeoutMs: 3000, backoffMaxMs: 200 },
   );
-  return {
-    baseUrl: "http://berth.test",
-    smtp: { host: "127.0.0.1", port: smtp.port, security: "none", user: null, password: null, from: "Berth <berth@berth.test>" },
-    ...fromFile(file),
-    roleGroups: { approver: ["registry-admins"], auditor: ["auditors"], requester: ["team-leads"] },
-    digestHourUtc: 7,
-    activeDays: 90,
-    giveUpHours: 24,
-    concurrency: 4,
-    pollMs: 50,
-    timeoutMs: 3000,
-    leaseSeconds: 30,
-    backoffBaseMs: 20,
-    backoffMaxMs: 200,
-  };
 }
 
 async function pumpAndSend() {
@@ -85,7 +72,7 @@ beforeAll(async () => {
   emulator = await startHarborEmulator({ port: 0 });
   smtp = await startSmtpCatcher();
   chat = await startHttpReceiver();
-  config = testNotifyConfig();
+  config = flowConfig();
   const harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", timeoutMs: 3000 });
   deps = { db: database.prisma, policy, now: new Date(), harborProjectExists: async (name) => (await harbor.projectExists(name)).exists };
   for (const p of [alice, bob, erin, carol]) await recordSignIn(database.pool, { id: p.id, username: p.username, name: p.name, email: p.email ?? null, groups: p.groups });
