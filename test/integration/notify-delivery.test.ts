@@ -1,4 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkAppend } from "../../lib/audit/bulk";
 import { createDatabase } from "../../lib/db";
@@ -197,6 +203,53 @@ describe("the SIEM stream", () => {
       expect(relp.connections).toBe(3);
     } finally {
       await relp.close();
+      await siemDb.drop();
+    }
+  });
+
+  it("streams RFC 5424 over TCP with TLS in octet-counted frames, and refuses a server its CA does not vouch for", async () => {
+    const siemDb = await createTestDatabase({ max: 10 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-siem-tls-"));
+    const pem = (name: string) => path.join(dir, name);
+    // two self-signed certificates for localhost: the server's, and one the sink wrongly trusts
+    for (const name of ["server", "other"]) {
+      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", pem(`${name}-key.pem`), "-out", pem(`${name}.pem`)], { stdio: "ignore" });
+    }
+    const received: Buffer[] = [];
+    const sockets = new Set<tls.TLSSocket>();
+    const server = tls.createServer({ key: fs.readFileSync(pem("server-key.pem")), cert: fs.readFileSync(pem("server.pem")) }, (socket) => {
+      sockets.add(socket);
+      socket.on("data", (chunk: Buffer) => received.push(chunk));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const sinkTrusting = (ca: string) => config({ siem: [{ name: "soc-tls", type: "syslog", host: "127.0.0.1", port, protocol: "tcp", hostname: "berth-test", tls: { ca, servername: "localhost" } }] }).siem[0]!;
+    const stream = (ca: string) => streamOnce({ pool: siemDb.pool, sink: sinkTrusting(ca), baseUrl: "http://berth.test", workerId: "w1", leaseSeconds: 30, timeoutMs: 2000, batch: 20 });
+    try {
+      await bulkAppend(siemDb.pool, [drafts(1, 45)]);
+      const refused = await stream(pem("other.pem"));
+      expect(refused.error).not.toBeNull();
+      expect(received).toHaveLength(0);
+      const cursorAfterRefusal = await siemDb.pool.query<{ seq: string }>(`SELECT seq::text FROM "NotifyCursor" WHERE name = 'siem:soc-tls'`);
+      expect(cursorAfterRefusal.rows.map((r) => r.seq)).not.toContain("45");
+
+      expect(await stream(pem("server.pem"))).toMatchObject({ sent: 45, cursor: "45", error: null });
+      await expect.poll(() => Buffer.concat(received).toString("utf8").split("<110>1 ").length - 1).toBe(45);
+      // RFC 6587 octet counting: "<length> <message>", the length in bytes of the message that follows
+      let rest = Buffer.concat(received);
+      const frames: string[] = [];
+      while (rest.length) {
+        const space = rest.indexOf(0x20);
+        const length = Number(rest.subarray(0, space).toString("latin1"));
+        frames.push(rest.subarray(space + 1, space + 1 + length).toString("utf8"));
+        rest = rest.subarray(space + 1 + length);
+      }
+      expect(frames.map((f) => /seq="(\d+)"/.exec(f)?.[1])).toEqual(Array.from({ length: 45 }, (_, i) => String(i + 1)));
+      expect(frames.every((f) => f.startsWith("<110>1 ") && f.includes(" berth-test berth - request.created [berth@32473 "))).toBe(true);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      fs.rmSync(dir, { recursive: true, force: true });
       await siemDb.drop();
     }
   });
