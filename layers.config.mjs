@@ -18,7 +18,7 @@ export const LIB_LAYERS = {
   // the evidence trail, written inside every other layer's transactions
   audit: ["db", "sql", "generated", "env", "log"],
   // durable outbound messages, written inside other layers' transactions like the trail
-  notify: ["db", "sql", "generated", "env", "audit", "log"],
+  notify: ["db", "sql", "generated", "env", "audit", "authz", "log"],
   // identity: the session and the IdP; sessions ended by signing out are recorded in the database
   auth: ["env", "db", "sql", "log"],
   // who may: roles, permissions, the principal, record scopes, guards

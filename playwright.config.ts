@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { toolEnv } from "./dev/tool-env";
 
@@ -10,11 +11,27 @@ const executablePath = tool.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium")
 
 export const E2E = {
   baseURL,
+  /** The launcher's mail catcher (viewer and JSON API) and the chat receiver the notification spec starts. */
+  mailUrl: `http://127.0.0.1:${port + 20}`,
+  chatPort: port + 7,
   idpUrl: `http://127.0.0.1:${port + 1010}`,
   harborUrl: `http://127.0.0.1:${port + 5085}`,
   idpAdminToken: "e2e-idp-admin-token",
   groupsRefreshSeconds: 4,
 };
+
+// Chat channels of the end-to-end run post to a receiver the notification spec starts (e2e/06-notify.spec.ts).
+const notifyConfig = path.join(process.cwd(), ".data", `e2e-notify-${port}.json`);
+fs.mkdirSync(path.dirname(notifyConfig), { recursive: true });
+fs.writeFileSync(
+  notifyConfig,
+  JSON.stringify({
+    chat: [
+      { name: "admins", format: "slack", url: `http://127.0.0.1:${E2E.chatPort}/slack`, roles: ["approver"] },
+      { name: "finance", format: "teams", url: `http://127.0.0.1:${E2E.chatPort}/teams`, roles: ["requester", "owner"] },
+    ],
+  }),
+);
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,7 +60,7 @@ export default defineConfig({
   webServer: {
     // The whole stack as `npm run dev` starts it, but on a production build and a fresh data directory, and with
     // Berth on its least-privilege Harbor robot instead of admin.
-    command: `node_modules/.bin/tsx --conditions=react-server dev/start.ts --prod --fresh --no-seed --harbor-robot --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085}`,
+    command: `node_modules/.bin/tsx --conditions=react-server dev/start.ts --prod --fresh --no-seed --harbor-robot --data-dir .data/e2e --port ${port} --idp-port ${port + 1010} --harbor-port ${port + 5085} --mail-port ${port + 20} --smtp-port ${port + 21}`,
     url: `${baseURL}/api/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -59,6 +76,8 @@ export default defineConfig({
       BERTH_SCHEDULER_INTERVAL_SECONDS: "2",
       BERTH_DRIFT_CHECK_SECONDS: "2",
       BERTH_JOB_LEASE_SECONDS: "10",
+      BERTH_SMTP_HOST: "",
+      BERTH_NOTIFY_CONFIG: notifyConfig,
     },
   },
 });

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { inheritedEnvironment, toolEnv } from "./tool-env";
 import { startHarborEmulator } from "./harbor-emulator";
 import { createBerthAccount } from "./harbor-account";
+import { startMailCatcher } from "./mail-catcher";
 import { startDemoIdp } from "./idp/server";
 import { DEMO_ROLE_GROUPS, DEMO_USERS } from "./idp/users";
 import { migrateDeploy } from "./migrate";
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     port: { type: "string" },
     "idp-port": { type: "string" },
     "harbor-port": { type: "string" },
+    "mail-port": { type: "string" },
+    "smtp-port": { type: "string" },
     "no-seed": { type: "boolean", default: false },
     // Berth talks to the emulator as its least-privilege system robot (docs/harbor.md) instead of admin
     "harbor-robot": { type: "boolean", default: false },
@@ -99,6 +102,25 @@ async function main() {
     standIns.push("harbor");
   }
 
+  let mailUrl: string | null = null;
+  if (!tool.BERTH_SMTP_HOST) {
+    const catcher = await startMailCatcher({
+      smtpPort: await preferredPort(Number(args["smtp-port"] ?? tool.DEMO_SMTP_PORT)),
+      httpPort: await preferredPort(Number(args["mail-port"] ?? tool.DEMO_MAIL_PORT)),
+    });
+    stops.push(() => catcher.close());
+    mailUrl = catcher.url;
+    Object.assign(childEnv, { BERTH_SMTP_HOST: "127.0.0.1", BERTH_SMTP_PORT: String(catcher.smtpPort), BERTH_SMTP_SECURITY: "none", BERTH_SMTP_FROM: "Berth demo <berth@localhost>" });
+    if (!tool.BERTH_NOTIFY_CONFIG) {
+      // chat channels that post to the catcher too, so the demo shows each format
+      const file = path.join(dataDir, "notify-demo.json");
+      const channel = (name: string, format: string, roles: string[]) => ({ name, format, url: `${catcher.url}/hooks/${name}`, roles });
+      fs.writeFileSync(file, JSON.stringify({ chat: [channel("registry-admins", "slack", ["approver"]), channel("team-leads", "mattermost", ["requester", "owner"]), channel("auditors", "teams", ["auditor"])] }, null, 2));
+      childEnv.BERTH_NOTIFY_CONFIG = file;
+    }
+    standIns.push("mail");
+  }
+
   if (!tool.OIDC_ISSUER) {
     const idpPort = await preferredPort(Number(args["idp-port"] ?? tool.DEMO_IDP_PORT));
     const adminToken = tool.DEMO_IDP_ADMIN_TOKEN ?? secrets.idpAdminToken;
@@ -132,6 +154,7 @@ async function main() {
   if (standIns.includes("postgres") && standIns.includes("harbor") && !args["no-seed"]) {
     await seedDemo({ databaseUrl, env: childEnv, log });
   }
+  const mailLine = mailUrl ? `  Mail (caught):          ${mailUrl}  (every email and chat message Berth sends)` : null;
 
   const nextBin = path.join(root, "node_modules/.bin/next");
   const next: ChildProcess = spawn(nextBin, args.prod ? ["start", "-p", String(port)] : ["dev", "-p", String(port)], {
@@ -144,7 +167,7 @@ async function main() {
     process.stdout.write(chunk);
     if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
       announced = true;
-      printBanner(portalUrl, childEnv, standIns);
+      printBanner(portalUrl, childEnv, standIns, mailLine);
     }
   });
 
@@ -163,13 +186,14 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
 }
 
-function printBanner(portalUrl: string, env: NodeJS.ProcessEnv, standIns: string[]) {
+function printBanner(portalUrl: string, env: NodeJS.ProcessEnv, standIns: string[], mailLine: string | null) {
   const lines = [
     "",
     `  Berth is running:       ${portalUrl}`,
     `  Identity provider:      ${env.OIDC_ISSUER}${standIns.includes("idp") ? "  (demo)" : ""}`,
     `  Harbor:                 ${env.HARBOR_URL}${standIns.includes("harbor") ? "  (emulator; admin / Harbor12345)" : ""}`,
     `  PostgreSQL:             ${standIns.includes("postgres") ? "embedded, data in " + path.relative(root, path.join(dataDir, "pg")) : "DATABASE_URL"}`,
+    ...(mailLine ? [mailLine] : []),
   ];
   if (standIns.includes("idp")) {
     lines.push("", "  Demo users (password = user name):");

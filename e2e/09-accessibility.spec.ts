@@ -40,8 +40,8 @@ test("the sign-in page", async ({ page }) => {
 
 const PAGES: Record<Exclude<DemoUser, "erin">, string[]> = {
   alice: ["/", "/requests", "/requests/new", "/requests/new?kind=NEW_PROJECT", "/requests/new?kind=GROUP_ACCESS", "/requests/new?kind=ROBOT_ACCOUNT", "/projects", "/grants", "/profile"],
-  bob: ["/", "/approvals", "/projects", "/grants"],
-  carol: ["/", "/audit", "/audit/access", "/audit/events"],
+  bob: ["/", "/approvals", "/projects", "/grants", "/profile"],
+  carol: ["/", "/audit", "/audit/access", "/audit/events", "/profile"],
   dave: ["/no-access"],
 };
 

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { ROLE_KEYS } from "./core/roles";
-import { ConfigError, emptyAsUnset, int, str, toConfigError } from "./core/settings";
+import { ConfigError, emptyAsUnset, int, optionalStr, str, toConfigError } from "./core/settings";
 
 export { ConfigError };
 
@@ -154,8 +154,23 @@ export const serverSchema = z.object({
   BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
   BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),
 
-  // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor) are in use.
-  BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor"], { error: "lists postgres, idp or harbor only" }))),
+  // Notifications (docs/notifications.md): email over SMTP, and the routing, chat, webhook and SIEM file.
+  BERTH_SMTP_HOST: optionalStr(),
+  BERTH_SMTP_PORT: int(587, 1, 65535),
+  BERTH_SMTP_SECURITY: z.preprocess(emptyAsUnset, z.enum(["starttls", "tls", "none"]).default("starttls")),
+  BERTH_SMTP_USER: optionalStr(),
+  BERTH_SMTP_PASSWORD: optionalStr(),
+  BERTH_SMTP_FROM: str().default("Berth <berth@localhost>"),
+  BERTH_NOTIFY_CONFIG: optionalStr(),
+  BERTH_NOTIFY_DIGEST_HOUR: int(7, 0, 23),
+  BERTH_NOTIFY_ACTIVE_DAYS: int(90, 1, 3650),
+  BERTH_NOTIFY_GIVE_UP_HOURS: int(24, 1, 24 * 14),
+  BERTH_NOTIFY_CONCURRENCY: int(8, 1, 128),
+  BERTH_NOTIFY_POLL_MS: int(200, 20, 60_000),
+  BERTH_NOTIFY_TIMEOUT_MS: int(10_000, 100, 120_000),
+
+  // Set by the dev launcher: which built-in stand-ins (postgres, idp, harbor, mail) are in use.
+  BERTH_DEMO_STANDINS: list().pipe(z.array(z.enum(["postgres", "idp", "harbor", "mail"], { error: "lists postgres, idp, harbor or mail only" }))),
   // Bearer token for GET /api/metrics and the worker's metrics port; unset: no metrics endpoint (404).
   BERTH_METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional()),
   BERTH_WORKER_METRICS_PORT: int(9464, 1, 65535),
@@ -178,6 +193,17 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+const NOTIFY_SECRET_NAME = /^BERTH_NOTIFY_SECRET_[A-Z0-9_]+$/;
+
+/**
+ * A secret the notification file names instead of holding (`{"env": "BERTH_NOTIFY_SECRET_…"}`): webhook URLs with
+ * tokens, signing keys. Only variables with that prefix can be named, so the file cannot read the app's own secrets.
+ */
+export function notifySecretVariable(name: string): string | undefined {
+  if (!NOTIFY_SECRET_NAME.test(name)) throw new ConfigError([{ variable: name, message: "a secret in BERTH_NOTIFY_CONFIG must be named BERTH_NOTIFY_SECRET_…" }]);
+  return emptyAsUnset(process.env[name]) as string | undefined;
 }
 
 /** For tests: change settings of this process and forget the cached configuration. */

@@ -71,3 +71,52 @@ export async function transaction<T>(pool: pg.Pool, fn: (client: Queryable) => P
     client.release(broken || undefined);
   }
 }
+
+/**
+ * Holds one pooled connection that LISTENs on `channel` and calls `onNotify` for each notification, and once the
+ * LISTEN is in place (for whatever was sent before it). A lost connection is replaced after `retryMs`; meanwhile the
+ * caller's own timer covers the gap.
+ */
+export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, options: { log: { warn(message: string, fields?: Record<string, unknown>): void }; retryMs: number }): { stop(): void } {
+  let stopped = false;
+  let client: pg.PoolClient | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!stopped) retry = setTimeout(() => void listen(), options.retryMs);
+  };
+  async function listen() {
+    if (stopped) return;
+    try {
+      const c = await pool.connect();
+      c.on("notification", (msg) => {
+        if (msg.channel === channel) onNotify();
+      });
+      c.on("error", (err) => {
+        options.log.warn(`listener on ${channel} lost its connection; polling until it is back`, { error: err.name });
+        if (client === c) client = null;
+        c.release(err);
+        again();
+      });
+      await c.query(`LISTEN ${channel}`);
+      if (stopped) {
+        c.release(true);
+        return;
+      }
+      client = c;
+      onNotify();
+    } catch (e) {
+      options.log.warn(`could not listen on ${channel}; polling`, { error: e instanceof Error ? e.name : "unknown" });
+      again();
+    }
+  }
+  void listen();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+      // a LISTENing connection must not go back to the pool
+      client?.release(true);
+      client = null;
+    },
+  };
+}

@@ -31,6 +31,8 @@ async function refuseWithoutPermissions(harbor: HarborClient, db: Database, user
   await db.close();
   process.exit(1);
 }
+import { describeRequest } from "../lib/governance/kinds";
+import { notifyConfigFromEnv, startNotifier, type Notifier } from "../lib/notify";
 
 async function main() {
   let config;
@@ -44,7 +46,7 @@ async function main() {
     throw e;
   }
   const log = setLogger(createLogger({ component: "worker", level: config.BERTH_LOG_LEVEL }));
-  const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + 4 });
+  const db = createDatabase(config.DATABASE_URL, { max: config.BERTH_WORKER_CONCURRENCY + config.BERTH_NOTIFY_CONCURRENCY + 6 });
   const harbor = createHarborClient({
     baseUrl: config.HARBOR_URL,
     username: config.HARBOR_USERNAME,
@@ -53,7 +55,7 @@ async function main() {
     maxRetries: config.HARBOR_MAX_RETRIES,
     onCall: observeHarbor(log),
   });
-  const running: { worker?: Worker; scheduler?: Scheduler; metricsServer?: { close(): Promise<void> } } = {};
+  const running: { worker?: Worker; scheduler?: Scheduler; notifier?: Notifier; metricsServer?: { close(): Promise<void> } } = {};
   let stopping = false;
   // SIGTERM: claim nothing more, let running jobs finish (or hand them back to the queue), close the pool, exit.
   // Installed before anything starts, so a signal during start-up stops the process cleanly too.
@@ -63,6 +65,7 @@ async function main() {
     log.info("stopping", { signal });
     try {
       await running.scheduler?.stop();
+      await running.notifier?.stop();
       await running.worker?.stop();
       await running.metricsServer?.close();
       await db.close();
@@ -82,7 +85,9 @@ async function main() {
   if (stopping) return;
   const provisioning = provisioningConfigFromEnv(config);
   running.worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
-  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
+  const notify = notifyConfigFromEnv(config);
+  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  running.notifier = startNotifier({ pool: db.pool, config: notify, describeRequest, workerId: running.worker.workerId, log });
   log.info("harbor", { url: config.HARBOR_URL });
   registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });
   // metrics on their own port, only with a token: the worker serves nothing else

@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from "react";
 import { GrantEnd } from "@/components/grants/grant-end";
 import { subjectLabel } from "@/components/grants/format";
 import { DriftSummary } from "@/components/home/drift-summary";
+import { DeadLetters } from "@/components/notify/dead-letters";
 import { RequestsChart } from "@/components/home/requests-chart";
 import { AuditorHome } from "./audit/auditor-home";
 import { RetryJobButton } from "@/components/requests/retry-button";
@@ -16,12 +17,13 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import type { Principal } from "@/lib/authz/principal";
 import { can } from "@/lib/authz/permissions";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/core/payloads";
 import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
 import { OPEN_STATES } from "@/lib/core/states";
 import { requestStats } from "@/lib/governance/stats";
+import { deadLetters } from "@/lib/notify/queries";
 
 const OPEN = new Set<string>(OPEN_STATES);
 const QUEUE_TOP = 5;
@@ -36,8 +38,8 @@ async function requesterData(principal: Principal, warningDays: number) {
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(db())]);
-  return { queue, failed, stats, drift };
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(db()), deadLetters(database().pool)]);
+  return { queue, failed, stats, drift, undelivered };
 }
 
 export default async function HomePage() {
@@ -123,6 +125,7 @@ export default async function HomePage() {
               )}
             </Card>
             <DriftSummary overview={appr.drift} intervalSeconds={env().BERTH_DRIFT_CHECK_SECONDS} />
+            {can(principal, "notify:retry") ? <DeadLetters total={appr.undelivered.total} rows={appr.undelivered.rows} /> : null}
           </section>
         ) : null}
 

@@ -1,4 +1,4 @@
-const LABELS = { postgres: "embedded PostgreSQL", idp: "demo identity provider", harbor: "Harbor emulator" } as const;
+const LABELS = { postgres: "embedded PostgreSQL", idp: "demo identity provider", harbor: "Harbor emulator", mail: "mail catcher" } as const;
 
 // Shown above everything whenever a built-in stand-in replaces a real system.
 export function DemoBanner({ standIns }: { standIns: (keyof typeof LABELS)[] }) {

@@ -15,6 +15,9 @@ import { revealSecret } from "../governance/secrets";
 import { harbor } from "../harbor-instance";
 import { retryJob } from "../provisioning/enqueue";
 import { defineAction } from "./define";
+import { retryDeliveryAction, saveNotificationChoicesAction } from "./notify-definitions";
+
+export { retryDeliveryAction, saveNotificationChoicesAction };
 
 const uuid = (what: string) => z.string({ error: `${what} is missing.` }).uuid(`${what} is not valid.`);
 
@@ -116,4 +119,14 @@ export const checkProjectNameAction = defineAction({
   },
 });
 
-export const ALL_ACTIONS = [submitRequestAction, cancelRequestAction, decideRequestAction, revealSecretAction, retryJobAction, revokeGrantAction, checkProjectNameAction] as const;
+export const ALL_ACTIONS = [
+  submitRequestAction,
+  cancelRequestAction,
+  decideRequestAction,
+  revealSecretAction,
+  retryJobAction,
+  revokeGrantAction,
+  checkProjectNameAction,
+  retryDeliveryAction,
+  saveNotificationChoicesAction,
+] as const;

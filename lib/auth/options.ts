@@ -2,7 +2,9 @@ import "server-only";
 import { logger } from "../log";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import { database } from "../db";
 import { env } from "../env";
+import { recordSignIn } from "./people";
 import { getDiscovery } from "./oidc";
 import { sameOriginUrl } from "./redirect";
 import { readGroupsClaim, type BerthToken } from "./token";
@@ -64,6 +66,10 @@ export function authOptions(): NextAuthOptions {
             accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : now + 300_000,
             groupsReadAt: now,
           };
+          // the directory notifications use; a database hiccup must not refuse the sign-in itself
+          await recordSignIn(database().pool, { id: fresh.sub, username: fresh.username, name: fresh.name, email: fresh.email ?? null, groups: fresh.groups }).catch((e: unknown) =>
+            console.error(`[auth] could not record the sign-in: ${e instanceof Error ? e.name : "unknown error"}`),
+          );
           return fresh;
         }
         return token;

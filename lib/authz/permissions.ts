@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   "audit:export": ["auditor", "approver"],
   // the auditor's summary on the home page (chain status, grants this month)
   "audit:read-summary": ["auditor"],
+  // one's own notification choices (profile page); auditors get only mandatory messages, so have none to make
+  "notify:choose-own": ["requester", "approver"],
+  // send an undelivered notification again (approvers' home)
+  "notify:retry": ["approver"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,10 +7,13 @@ import { observeWorkerEvent } from "../metrics";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, startWorker, type Worker } from "../provisioning/worker";
+import { describeRequest } from "../governance/kinds";
+import { notifyConfigFromEnv, startNotifier, type Notifier } from "../notify";
 
 interface InProcess {
   worker: Worker;
   scheduler: Scheduler;
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -30,12 +33,16 @@ export function startInProcessWorker(): InProcess {
   const log = logger();
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log, onEvent: observeWorkerEvent });
-  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
+  const notify = notifyConfigFromEnv(config);
+  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  const notifier = startNotifier({ pool, config: notify, describeRequest, workerId: worker.workerId, log });
   const handle: InProcess = {
     worker,
     scheduler,
+    notifier,
     async stop() {
       await scheduler.stop();
+      await notifier.stop();
       await worker.stop();
       if (globalStore[KEY] === handle) delete globalStore[KEY];
     },

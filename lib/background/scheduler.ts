@@ -11,6 +11,7 @@ import type { HarborClient } from "../harbor";
 import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "../provisioning/drift-check";
 import { enqueueGrantRemoval } from "../provisioning/enqueue";
 import { silentLogger, type Logger } from "../log";
+import { enqueueChainBroken, runScheduledNotifications, type ScheduledPass } from "../notify/scheduled";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
 // Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
@@ -180,6 +181,8 @@ export interface Scheduler {
   runDriftNow: (() => Promise<DriftPass["outcomes"]>) | null;
   /** Walks the audit chain now if it is due; null when the verification is off or there is no pool. */
   runChainVerificationNow: (() => Promise<ScheduledVerifyOutcome>) | null;
+  /** Puts due time-based notifications in the outbox now; null without a pool or notification settings. */
+  runNotificationsNow: (() => Promise<ScheduledPass>) | null;
   stop(): Promise<void>;
 }
 
@@ -188,7 +191,13 @@ export interface Scheduler {
  * drift check in another, so a slow or hung Harbor never delays an expiry.
  */
 export function startScheduler(
-  deps: SchedulerDeps & { harbor?: HarborClient; pool?: pg.Pool; config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">> },
+  deps: SchedulerDeps & {
+    harbor?: HarborClient;
+    pool?: pg.Pool;
+    config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">>;
+    /** Time-based notifications (ending access, secrets about to be wiped, digests). */
+    notify?: { baseUrl: string; digestHourUtc: number };
+  },
 ): Scheduler {
   const log = deps.log ?? silentLogger;
   const intervalMs = deps.config.schedulerIntervalSeconds * 1000;
@@ -215,8 +224,26 @@ export function startScheduler(
             if (!stopping) lastChainWalk = at;
             const { result } = outcome;
             if (result.ok) log.info("audit chain verified", { headSeq: result.headSeq.toString(), checked: result.checked });
-            else log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
+            else {
+              log.error("audit chain broken", { brokenAt: result.brokenAt.toString(), reason: result.reason, recorded: outcome.recorded, recordError: outcome.recordError });
+              // a break the trail refused to record reaches people straight through the outbox
+              if (outcome.recordError) await enqueueChainBroken(pool, result.brokenAt.toString(), result.reason, result.detail);
+            }
             return outcome;
+          },
+          log,
+        )
+      : null;
+  const { notify } = deps;
+  const notifications =
+    pool && notify
+      ? every(
+          "notification pass",
+          intervalMs,
+          async () => {
+            const pass = await runScheduledNotifications(pool, { now: (deps.clock ?? (() => new Date()))(), ...notify });
+            if (pass.ending || pass.wiping || pass.digests) log.info("notifications scheduled", { ...pass });
+            return pass;
           },
           log,
         )
@@ -225,11 +252,12 @@ export function startScheduler(
     runNow: main.runNow,
     runDriftNow: drift ? drift.runNow : null,
     runChainVerificationNow: chain ? chain.runNow : null,
+    runNotificationsNow: notifications ? notifications.runNow : null,
     async stop() {
       stopping = true;
       // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing;
       // a chain walk is one read-only snapshot, and only its result is written
-      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS)]);
+      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS), notifications?.stop(LOOP_STOP_WAIT_MS)]);
     },
   };
 }

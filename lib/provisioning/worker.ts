@@ -11,7 +11,7 @@ import { beginJob, finalizeJob, provisioningEvent, recordFailure, recordStepSucc
 import { backoffMs, classifyError, LeaseLostError, StepError, type StepKey } from "./plan";
 import { claimNextJob, fence, JOBS_CHANNEL, msUntilNextDue, releaseJob, renewLease, type Claim, type ClaimedJob } from "./queue";
 import { appendAuditEvents } from "../audit/append";
-import { prepared, transaction, type Queryable } from "../sql";
+import { listenOn, prepared, transaction, type Queryable } from "../sql";
 import { applyGrantUpdate, executeStep, type ProvisioningHarbor } from "./steps";
 import { jobContext, type JobContext } from "./records";
 import { errorField, silentLogger, type Logger } from "../log";
@@ -253,55 +253,6 @@ async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<v
 
 export function defaultWorkerId(suffix = ""): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${suffix ? `:${suffix}` : ""}`;
-}
-
-/**
- * Holds one pooled connection that LISTENs on `channel` and calls `onNotify` for each notification, and once the
- * LISTEN is in place (for whatever was sent before it). A lost connection is replaced after `retryMs`; meanwhile the
- * caller's own timer covers the gap.
- */
-export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, options: { log: Logger; retryMs: number }): { stop(): void } {
-  let stopped = false;
-  let client: pg.PoolClient | null = null;
-  let retry: NodeJS.Timeout | undefined;
-  const again = () => {
-    if (!stopped) retry = setTimeout(() => void listen(), options.retryMs);
-  };
-  async function listen() {
-    if (stopped) return;
-    try {
-      const c = await pool.connect();
-      c.on("notification", (msg) => {
-        if (msg.channel === channel) onNotify();
-      });
-      c.on("error", (err) => {
-        options.log.warn(`listener on ${channel} lost its connection; polling until it is back`, { error: err.name });
-        if (client === c) client = null;
-        c.release(err);
-        again();
-      });
-      await c.query(`LISTEN ${channel}`);
-      if (stopped) {
-        c.release(true);
-        return;
-      }
-      client = c;
-      onNotify();
-    } catch (e) {
-      options.log.warn(`could not listen on ${channel}; polling`, { error: e instanceof Error ? e.name : "unknown" });
-      again();
-    }
-  }
-  void listen();
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(retry);
-      // a LISTENing connection must not go back to the pool
-      client?.release(true);
-      client = null;
-    },
-  };
 }
 
 /**

@@ -28,6 +28,8 @@ const snapshot = async () => ({
   grants: await database.prisma.grant.findMany({ select: { id: true, state: true }, orderBy: { id: "asc" } }),
   secrets: await database.prisma.robotSecret.findMany({ select: { id: true, revealedAt: true }, orderBy: { id: "asc" } }),
   events: await database.prisma.auditEvent.count(),
+  deliveries: await database.prisma.notifyDelivery.findMany({ select: { id: true, state: true }, orderBy: { id: "asc" } }),
+  choices: await database.prisma.notifyPreference.findMany({ select: { personId: true, muted: true, digest: true }, orderBy: { personId: "asc" } }),
 });
 
 beforeAll(async () => {
@@ -95,6 +97,18 @@ const MATRIX: { name: string; def: () => ActionDefinition<z.ZodType, unknown>; i
     input: () => ({ grantId: ids.grant, reason: "" }),
     // everyone allowed to revoke gets as far as the empty reason
     expect: { alice: "INVALID", bob: "INVALID", erin: "INVALID", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
+    name: "retry-delivery (no such delivery)",
+    def: () => defs.retryDeliveryAction,
+    input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000" }),
+    expect: { alice: "FORBIDDEN", bob: "NOT_FOUND", erin: "NOT_FOUND", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
+    name: "save-notification-choices (own)",
+    def: () => defs.saveNotificationChoicesAction,
+    input: () => ({ shown: ["request.approved"], receive: [] }),
+    expect: { alice: "ok", bob: "ok", erin: "ok", carol: "FORBIDDEN", dave: "FORBIDDEN" },
   },
   {
     name: "check-project-name",

@@ -76,6 +76,16 @@ const ACTIONS: { def: () => ActionDefinition<z.ZodType, unknown>; input: () => f
   { def: () => defs.revokeGrantAction, input: () => inputLike({ grantId: uuidish(), reason: hostileString }) },
   { def: () => defs.checkProjectNameAction, input: () => inputLike({ projectName: hostileString }) },
   { def: () => verifyChainAction, input: () => inputLike({}) },
+  { def: () => defs.retryDeliveryAction, input: () => inputLike({ deliveryId: uuidish() }) },
+  {
+    def: () => defs.saveNotificationChoicesAction,
+    input: () =>
+      inputLike({
+        shown: fc.array(fc.constantFrom("request.approved", "request.submitted", "chain.broken", "digest", "nonsense"), { maxLength: 4 }),
+        receive: fc.oneof(fc.array(fc.constantFrom("request.approved", "drift.found", "job.failed"), { maxLength: 3 }), fc.constantFrom("request.approved")),
+        digest: fc.constantFrom("on", "off", true, false, 1),
+      }),
+  },
 ];
 
 /** Everything a refused input must leave as it was, read in one round trip: counts and the latest change per table. */
@@ -88,7 +98,9 @@ const rows = async () =>
       (SELECT count(*) FROM "Grant")::int AS grants, (SELECT max("updatedAt") FROM "Grant") AS "grantChanged",
       (SELECT count(*) FROM "RobotSecret")::int AS secrets,
       (SELECT seq::text FROM "AuditHead" WHERE id = 1) AS "auditHead",
-      (SELECT count(*) FROM "AuditCheckpoint")::int AS checkpoints`)
+      (SELECT count(*) FROM "AuditCheckpoint")::int AS checkpoints,
+      (SELECT count(*) FROM "NotifyPreference")::int AS preferences, (SELECT max("updatedAt") FROM "NotifyPreference") AS "preferenceChanged",
+      (SELECT max("updatedAt") FROM "NotifyDelivery") AS "deliveryChanged"`)
   ).rows[0];
 
 beforeAll(async () => {

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { NotificationForm } from "@/components/notify/notification-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/authz/guards";
+import { can } from "@/lib/authz/permissions";
 import { ROLES } from "@/lib/authz/roles";
+import { database } from "@/lib/db";
 import { env } from "@/lib/env";
+import { notificationSettings } from "@/lib/notify/queries";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -16,6 +20,7 @@ const ROLE_TEXT = {
 export default async function ProfilePage() {
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const harborUrl = env().HARBOR_URL;
+  const notifications = await notificationSettings(database().pool, principal.id, principal.roles);
   return (
     <>
       <PageHeader title="Profile" description="Who Berth thinks you are, and why. Your roles are worked out from your identity provider's groups on every request." />
@@ -65,6 +70,19 @@ export default async function ProfilePage() {
                 ))}
               </tbody>
             </table>
+          </CardBody>
+        </Card>
+        <Card className="lg:col-span-2" aria-labelledby="notifications" data-testid="profile-notifications">
+          <CardHeader id="notifications" title="Notifications" description="What Berth tells you by email. Chat channels and webhooks are set up by the operators." />
+          <CardBody>
+            {can(principal, "notify:choose-own") ? (
+              <NotificationForm settings={notifications} />
+            ) : (
+              <p className="text-sm text-slate-700">
+                {notifications.email ? `Email goes to ${notifications.email}.` : "Berth has no email address for you from your identity provider."}{" "}
+                {notifications.mandatory.length ? `Your role always gets: ${notifications.mandatory.join("; ")}.` : "Your roles get no email from Berth."}
+              </p>
+            )}
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
