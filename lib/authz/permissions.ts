@@ -25,6 +25,12 @@ export const PERMISSIONS = {
   "audit:export": ["auditor", "approver"],
   // the auditor's summary on the home page (chain status, grants this month)
   "audit:read-summary": ["auditor"],
+  // access reviews (docs/reviews.md): approvers define and start them; items are decided by the owner group's team
+  // leads (checked against the item, lib/reviews/reviewers.ts), by approvers once routed or escalated to them
+  "review:define": ["approver"],
+  "review:decide": ["requester", "approver"],
+  "review:decide-fallback": ["approver"],
+  "review:read-report": ["approver", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
