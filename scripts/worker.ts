@@ -3,6 +3,7 @@ import { createDatabase } from "../lib/db";
 import { ConfigError, env } from "../lib/env";
 import { createHarborClient } from "../lib/harbor";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
+import { reviewConfigFromEnv } from "../lib/reviews/config";
 import { startScheduler } from "../lib/background/scheduler";
 import { defaultWorkerId, lineLogger, startWorker } from "../lib/provisioning/worker";
 
@@ -28,7 +29,7 @@ async function main() {
   });
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log });
-  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log });
+  const scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, reviews: reviewConfigFromEnv(config), log });
   log.info("harbor", { url: config.HARBOR_URL });
 
   let stopping = false;

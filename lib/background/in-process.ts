@@ -3,6 +3,7 @@ import { database } from "../db";
 import { env } from "../env";
 import { harbor } from "../harbor-instance";
 import { provisioningConfigFromEnv } from "../provisioning/config";
+import { reviewConfigFromEnv } from "../reviews/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, lineLogger, startWorker, type Worker } from "../provisioning/worker";
 
@@ -27,7 +28,7 @@ export function startInProcessWorker(): InProcess {
   const log = lineLogger("[berth-worker]", (line) => console.log(line), config.BERTH_LOG_LEVEL);
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log });
-  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log });
+  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, reviews: reviewConfigFromEnv(config), log });
   const handle: InProcess = {
     worker,
     scheduler,

@@ -11,13 +11,19 @@ import type { HarborClient } from "../harbor";
 import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "../provisioning/drift-check";
 import { enqueueGrantRemoval } from "../provisioning/enqueue";
 import { silentLogger, type WorkerLogger } from "../provisioning/worker";
+import type { ReviewConfig } from "../reviews/config";
+import { runReviewPass, type ReviewPass } from "../reviews/pass";
+import { runUsageChecks, type UsagePass } from "../reviews/usage-check";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
-// Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
+// Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain, and (with
+// the review settings) access reviews' campaigns, reminders and deadlines, and the usage check of Harbor's audit log.
 
 const BATCH = 200;
 /** Batches of drift checks per tick at most (25 projects each). */
 const MAX_DRIFT_ROUNDS = 40;
+/** Batches of usage checks per tick at most (25 projects each). */
+const MAX_USAGE_ROUNDS = 40;
 /** How long stop() waits for a drift check or chain walk in flight before it lets go. */
 const LOOP_STOP_WAIT_MS = 5_000;
 
@@ -133,6 +139,19 @@ async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }
   return all;
 }
 
+/** Usage checks until no project is due (or the scheduler stops). */
+async function runUsageRounds(deps: Parameters<typeof runUsageChecks>[0] & { stopping: () => boolean }): Promise<UsagePass["outcomes"]> {
+  const all: UsagePass["outcomes"] = {};
+  for (let round = 0; round < MAX_USAGE_ROUNDS && !deps.stopping(); round++) {
+    const { outcomes, claimed, batch } = await runUsageChecks(deps);
+    Object.assign(all, outcomes);
+    if (claimed < batch) break;
+  }
+  const values = Object.values(all);
+  if (values.length) (deps.log ?? silentLogger).debug("usage check", { read: values.filter((o) => o === "ok").length, unreadable: values.filter((o) => o !== "ok" && o !== "superseded").length });
+  return all;
+}
+
 interface Loop<T> {
   runNow(): Promise<T>;
   stop(waitMs?: number): Promise<void>;
@@ -180,6 +199,10 @@ export interface Scheduler {
   runDriftNow: (() => Promise<DriftPass["outcomes"]>) | null;
   /** Walks the audit chain now if it is due; null when the verification is off or there is no pool. */
   runChainVerificationNow: (() => Promise<ScheduledVerifyOutcome>) | null;
+  /** Runs the review pass now (start due campaigns, reminders, escalation, deadlines); null without review settings. */
+  runReviewsNow: (() => Promise<ReviewPass>) | null;
+  /** Reads Harbor's audit log of due projects now; null when the usage check is off or there is no Harbor client. */
+  runUsageNow: (() => Promise<UsagePass["outcomes"]>) | null;
   stop(): Promise<void>;
 }
 
@@ -188,7 +211,12 @@ export interface Scheduler {
  * drift check in another, so a slow or hung Harbor never delays an expiry.
  */
 export function startScheduler(
-  deps: SchedulerDeps & { harbor?: HarborClient; pool?: pg.Pool; config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">> },
+  deps: SchedulerDeps & {
+    harbor?: HarborClient;
+    pool?: pg.Pool;
+    config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">>;
+    reviews?: ReviewConfig;
+  },
 ): Scheduler {
   const log = deps.log ?? silentLogger;
   const intervalMs = deps.config.schedulerIntervalSeconds * 1000;
@@ -221,15 +249,24 @@ export function startScheduler(
           log,
         )
       : null;
+  const { reviews } = deps;
+  // its own loop: a campaign over thousands of grants never delays an expiry
+  const reviewLoop = reviews ? every("review pass", intervalMs, () => runReviewPass({ db: deps.db, config: reviews, clock: deps.clock, log }), log) : null;
+  const usage =
+    reviews && harbor && reviews.usageCheckSeconds > 0
+      ? every("usage check", intervalMs, () => runUsageRounds({ db: deps.db, harbor, config: reviews, clock: deps.clock, log, stopping: () => stopping }), log)
+      : null;
   return {
     runNow: main.runNow,
     runDriftNow: drift ? drift.runNow : null,
     runChainVerificationNow: chain ? chain.runNow : null,
+    runReviewsNow: reviewLoop ? reviewLoop.runNow : null,
+    runUsageNow: usage ? usage.runNow : null,
     async stop() {
       stopping = true;
       // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing;
       // a chain walk is one read-only snapshot, and only its result is written
-      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS)]);
+      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS), reviewLoop?.stop(), usage?.stop(LOOP_STOP_WAIT_MS)]);
     },
   };
 }
