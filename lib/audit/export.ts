@@ -20,9 +20,9 @@ import { roleNameSql } from "./roles";
 // JSON Lines with json_build_object; node passes text on, so memory stays flat whatever the size.
 
 export type ExportFormat = "csv" | "jsonl";
-export type ExportKind = "events" | "grants";
+export type ExportKind = "events" | "grants" | "review";
 
-interface Column {
+export interface ExportColumn {
   name: string;
   /** a typed expression: numbers and JSON stay themselves in JSON Lines; times are already ISO text */
   sql: string;
@@ -31,6 +31,8 @@ interface Column {
   /** the value's text is already JSON (numbers, json, jsonb) */
   raw?: true;
 }
+
+type Column = ExportColumn;
 
 export const EVENT_EXPORT_COLUMNS: Column[] = [
   { name: "seq", sql: "e.seq::text", safe: true },
@@ -205,6 +207,34 @@ export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, f
     const statement = copyStatement(GRANT_EXPORT_COLUMNS, `FROM g LEFT JOIN apv ON apv."requestId" = g."requestId"`, [], orderBy, format, grantSelection(where));
     const sql = await bindAsSettings(client, statement, p.values);
     yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(GRANT_EXPORT_COLUMNS, "grant") : undefined });
+  });
+}
+
+export interface ExportSpec {
+  kind: ExportKind;
+  /** The `type` of each JSON Lines row ("event", "grant", "review-item"). */
+  rowType: string;
+  filters: Record<string, string>;
+  columns: ExportColumn[];
+  /** FROM … with its joins; `$n` in it and in `where` refer to `values`. */
+  from: string;
+  where: string[];
+  values: unknown[];
+  orderBy: { expr: string; dir: "ASC" | "DESC" }[];
+  /** WITH … computed ahead (see copyStatement). */
+  withClause?: string;
+}
+
+/**
+ * Any other report in the same evidence format (docs/audit.md "Exports"): one read-only snapshot, the chain head in
+ * the first line, the rows rendered by PostgreSQL through COPY.
+ */
+export function exportQuery(pool: pg.Pool, spec: ExportSpec, format: ExportFormat, options: ExportOptions = {}): AsyncIterable<string> {
+  return inSnapshot(pool, async function* (client, head) {
+    yield metaLine({ kind: spec.kind, chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: spec.filters }, format);
+    if (format === "csv") yield csvRow(spec.columns.map((c) => c.name));
+    const sql = await bindAsSettings(client, copyStatement(spec.columns, spec.from, spec.where, spec.orderBy, format, spec.withClause), spec.values);
+    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(spec.columns, spec.rowType) : undefined });
   });
 }
 

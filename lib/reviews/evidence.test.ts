@@ -83,3 +83,15 @@ describe("findingsFor and drift in suggestions", () => {
     expect(suggest(e, findingsFor(findings, { subjectType: "GROUP", subjectName: "qa-team", harborRobotName: null, grantId: "g-1" }), group, o)?.text).toMatch(/^Harbor no longer has it — remove\. The group qa-team was approved as Developer/);
   });
 });
+
+describe("unused for N days", () => {
+  it("counts a last use older than the threshold as unused, also for a group whose project nobody touched since", () => {
+    const short = { ...o, unusedDays: 30 };
+    const e = usageEvidence(read({ pulls: 2, pushes: 0, lastPull: "2026-04-01T00:00:00.000Z", lastPush: null }), robot, short);
+    expect(e.verdict).toBe("used");
+    expect(suggest(e, [], robot, short)).toEqual({ action: "remove", text: "Unused 30 days — remove" });
+    const g = usageEvidence(read({ pulls: 1, pushes: 0, lastPull: "2026-04-01T00:00:00.000Z", lastPush: null, people: 1 }), group, short);
+    expect(suggest(g, [], group, short)?.action).toBe("remove");
+    expect(suggest(g, [], group, o)).toBeNull();
+  });
+});

@@ -117,11 +117,15 @@ export function usageEvidence(read: UsageRead | null, subject: ReviewSubject, o:
   return { ...base, verdict: "unused", attribution: "project-users", note: `Nobody pulled or pushed in the project ${since}, so ${subject.subjectName} did not use its access.` };
 }
 
-/** Whether the grant counts as unused for `unusedDays`: Harbor was read, saw nothing, and the grant is at least that old. */
+/**
+ * Whether the grant counts as unused for `unusedDays`: Harbor was read and logs pulls, the grant is at least that
+ * old, and its last pull or push (for a group: anyone's in the project) is older than that, or not in the window.
+ */
 export function unusedFor(evidence: UsageEvidence, subject: ReviewSubject, o: Pick<EvidenceOptions, "now" | "unusedDays">): boolean {
-  if (evidence.verdict !== "unused" || !evidence.from || !subject.grantStartsAt) return false;
+  if (evidence.verdict === "unknown" || !evidence.from || !subject.grantStartsAt || evidence.pulls === null) return false;
   const threshold = o.now.getTime() - o.unusedDays * DAY_MS;
-  return subject.grantStartsAt.getTime() <= threshold && Date.parse(evidence.from) <= threshold + DAY_MS;
+  if (subject.grantStartsAt.getTime() > threshold || Date.parse(evidence.from) > threshold + DAY_MS) return false;
+  return evidence.lastUsed === null || Date.parse(evidence.lastUsed) < threshold;
 }
 
 /** The findings of a project's drift check that are about this subject. */
