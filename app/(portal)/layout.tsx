@@ -2,17 +2,21 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
 import { approvalsWaitingFor } from "@/lib/governance/queries";
+import { reviewsWaitingFor } from "@/lib/reviews/home";
 
 export const dynamic = "force-dynamic";
 
 // Every portal page needs a signed-in user with at least one role. Pages and actions check their own permission too.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
-  const approvalsWaiting = can(principal, "request:decide") ? await approvalsWaitingFor(db(), principal) : undefined;
+  const [approvalsWaiting, reviewsWaiting] = await Promise.all([
+    can(principal, "request:decide") ? approvalsWaitingFor(db(), principal) : undefined,
+    reviewsWaitingFor(database().pool, principal),
+  ]);
   return (
-    <AppShell principal={principal} approvalsWaiting={approvalsWaiting}>
+    <AppShell principal={principal} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>
       {children}
     </AppShell>
   );

@@ -4,7 +4,7 @@ export interface NavItem {
   href: string;
   label: string;
   roles: readonly Role[] | "all";
-  badge?: "approvals";
+  badge?: "approvals" | "reviews";
 }
 
 // Navigation per role (ui.md); the server still refuses what a role may not do.
@@ -12,6 +12,7 @@ export const NAV: NavItem[] = [
   { href: "/", label: "Home", roles: "all" },
   { href: "/requests", label: "Requests", roles: ["requester"] },
   { href: "/approvals", label: "Approvals", roles: ["approver"], badge: "approvals" },
+  { href: "/reviews", label: "Reviews", roles: ["requester", "approver"], badge: "reviews" },
   { href: "/projects", label: "Projects", roles: "all" },
   { href: "/grants", label: "Grants", roles: "all" },
   { href: "/audit", label: "Audit", roles: ["auditor", "approver"] },
