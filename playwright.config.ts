@@ -58,6 +58,9 @@ export default defineConfig({
       BERTH_SCHEDULER_INTERVAL_SECONDS: "2",
       BERTH_DRIFT_CHECK_SECONDS: "2",
       BERTH_JOB_LEASE_SECONDS: "10",
+      // access reviews: Harbor's audit log read every 2 s, and the test may move a review's deadline (demo stack only)
+      BERTH_USAGE_CHECK_SECONDS: "2",
+      BERTH_E2E_CONTROLS: "on",
     },
   },
 });

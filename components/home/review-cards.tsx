@@ -37,7 +37,7 @@ export function ReviewsWaiting({ campaigns }: { campaigns: ReviewerCampaign[] })
                   {c.blocked ? <> · {c.blocked} not yours to certify (the approvers decide {c.blocked === 1 ? "it" : "them"})</> : null}
                 </span>
               </span>
-              {c.open ? <Link href={`/reviews?campaign=${c.id}`} className={buttonClass("secondary", "sm")}>Review now<span className="sr-only"> #{c.number}</span></Link> : null}
+              {c.open ? <Link href={`/reviews?campaign=${c.id}`} className={`relative ${buttonClass("secondary", "sm")}`}>Review now<span className="sr-only"> #{c.number}</span></Link> : null}
             </li>
           ))}
         </ul>

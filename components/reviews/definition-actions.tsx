@@ -13,7 +13,7 @@ export function DefinitionActions({ id, name, scheduled, running }: { id: string
     <div className="relative flex flex-wrap gap-1.5">
       {running ? null : (
         <ConfirmDialog
-          trigger={<Button size="sm" variant="secondary">Start now<span className="sr-only"> {name}</span></Button>}
+          trigger={<Button size="sm" variant="secondary" className="relative">Start now<span className="sr-only"> {name}</span></Button>}
           title={`Start ${name} now?`}
           description="Berth takes a snapshot of the access in scope now and asks its reviewers to decide each grant. Nothing changes in Harbor until they decide, or the deadline's outcome applies."
           confirmLabel="Start the review"
@@ -27,7 +27,7 @@ export function DefinitionActions({ id, name, scheduled, running }: { id: string
       )}
       {scheduled ? (
         <ConfirmDialog
-          trigger={<Button size="sm" variant="ghost">Stop schedule<span className="sr-only"> of {name}</span></Button>}
+          trigger={<Button size="sm" variant="ghost" className="relative">Stop schedule<span className="sr-only"> of {name}</span></Button>}
           title={`Stop the schedule of ${name}?`}
           description="No further campaign starts by itself. A campaign running now goes on to its deadline."
           confirmLabel="Stop the schedule"

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { permissionsText } from "@/components/grants/format";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -47,14 +47,18 @@ function State({ item, onDecide }: { item: ReviewItemView; onDecide: (item: Revi
   if (item.ended) return <p className="min-w-40 text-sm text-slate-600">This access {item.ended === "superseded" ? "was replaced" : `was ${item.ended}`} meanwhile; nothing to decide.</p>;
   if (item.blockedBecause) return <p className="min-w-48 text-sm text-slate-700" data-testid="item-blocked">{item.blockedBecause}</p>;
   return (
-    <Button size="sm" variant="secondary" onClick={() => onDecide(item)}>
+    // relative: the visually hidden words stay inside the table's scroll container on a phone
+    <Button size="sm" variant="secondary" className="relative" onClick={() => onDecide(item)}>
       Decide<span className="sr-only"> {item.label} in {item.projectName}</span>
     </Button>
   );
 }
 
-/** The reviewer's items with their evidence; a selection is decided together (all or nothing). */
-export function ReviewItems({ items }: { items: ReviewItemView[] }) {
+/**
+ * The reviewer's items with their evidence; a selection is decided together (all or nothing). `empty` shows when there
+ * is nothing (left) to show; the component stays mounted, so the message about the last decision stays too.
+ */
+export function ReviewItems({ items, empty }: { items: ReviewItemView[]; empty: ReactNode }) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<{ items: ReviewItemView[]; decision: string } | null>(null);
@@ -65,7 +69,7 @@ export function ReviewItems({ items }: { items: ReviewItemView[] }) {
   const allChosen = decidable.length > 0 && chosen.length === decidable.length;
 
   return (
-    <div className="space-y-3">
+    <div className="relative space-y-3">
       <p role="status" aria-live="polite" className={status ? "rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900" : "sr-only"}>
         {status}
       </p>
@@ -79,10 +83,11 @@ export function ReviewItems({ items }: { items: ReviewItemView[] }) {
           ))}
         </div>
       ) : null}
-      <Table caption="Your review items">
+      {items.length === 0 ? empty : null}
+      <Table caption="Your review items" className={items.length === 0 ? "hidden" : undefined}>
         <thead>
           <tr>
-            <Th className="w-8">
+            <Th className="relative w-8">
               {decidable.length ? (
                 <input type="checkbox" aria-label="Select every item you can decide" checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(decidable.map((i) => i.id)))} />
               ) : <span className="sr-only">Select</span>}
@@ -97,7 +102,7 @@ export function ReviewItems({ items }: { items: ReviewItemView[] }) {
         </thead>
         <tbody>
           {items.map((item) => (
-            <Tr key={item.id} data-testid="review-item" data-subject={item.subjectName} data-project={item.projectName}>
+            <Tr key={item.id} data-testid="review-item" data-item-id={item.id} data-subject={item.subjectName} data-project={item.projectName}>
               <Td>
                 {item.decidable ? <input type="checkbox" aria-label={`Select ${item.label} in ${item.projectName}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} /> : null}
               </Td>

@@ -92,3 +92,8 @@ export async function reviewFormData() {
 export function auditReviews() {
   return campaignSummaries(database().pool, { limit: 200 });
 }
+
+export async function campaignExists(id: string): Promise<boolean> {
+  if (!z.uuid().safeParse(id).success) return false;
+  return (await database().prisma.reviewCampaign.count({ where: { id } })) === 1;
+}

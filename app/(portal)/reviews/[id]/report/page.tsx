@@ -20,8 +20,8 @@ function Decision({ r }: { r: ReportRow }) {
   const extra = r.decision === "LOWER_ROLE" ? ` to ${r.newRoleName}` : r.decision === "SHORTEN" ? ` to ${utc(r.newEndsAt)}` : "";
   return (
     <>
-      <span className="font-semibold">{DECISION_LABELS[r.decision]}{extra}</span>
-      <span className="block">by {r.decidedBy === "policy" ? "the review's policy (deadline)" : r.decidedBy}</span>
+      <span className="font-semibold">{DECISION_LABELS[r.decision]}{extra}</span>{" "}
+      <span className="block">by {r.decidedBy === "policy" ? "the review's policy (deadline)" : r.decidedBy}</span>{" "}
       <span className="block text-slate-600">{utc(r.decidedAt)}</span>
     </>
   );
@@ -35,7 +35,7 @@ function InHarbor({ r }: { r: ReportRow }) {
   if (r.harborConfirmedAt) {
     return (
       <>
-        Confirmed by Harbor {utc(r.harborConfirmedAt)}
+        Confirmed by Harbor {utc(r.harborConfirmedAt)}{" "}
         {r.harborRequestId ? <span className="block break-all font-mono text-[11px] text-slate-600">X-Request-Id {r.harborRequestId}</span> : null}
         {r.changeRequestNumber ? <span className="block">request #{r.changeRequestNumber}</span> : null}
       </>

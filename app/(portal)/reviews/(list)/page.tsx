@@ -72,21 +72,22 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             </FilterField>
           </FilterBar>
           {ignored.length ? <Alert tone="warning">Some filters in the address were not understood and were ignored: {ignored.join(", ")}.</Alert> : null}
-          {data.items.length === 0 ? (
-            <EmptyState title={filtered ? "No item matches these filters" : "Nothing waits for your review"} action={filtered ? <Link href="/reviews" className={buttonClass("secondary")}>Clear filters</Link> : undefined}>
-              {filtered
-                ? "Clear or loosen the filters to see more."
-                : "When an approver starts a review of a project your group owns, each grant in it appears here for you to decide. Items routed or escalated to the approvers appear here for them."}
-            </EmptyState>
-          ) : (
-            <>
-              <ReviewItems items={data.items} />
-              <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-                <span>Showing {data.items.length} {data.items.length === 1 ? "item" : "items"}, by project and subject.</span>
-                {next ? <Link href={next} className={buttonClass("secondary", "sm")}>Next items</Link> : null}
-              </nav>
-            </>
-          )}
+          <ReviewItems
+            items={data.items}
+            empty={
+              <EmptyState title={filtered ? "No item matches these filters" : "Nothing waits for your review"} action={filtered ? <Link href="/reviews" className={buttonClass("secondary")}>Clear filters</Link> : undefined}>
+                {filtered
+                  ? "Clear or loosen the filters to see more."
+                  : "When an approver starts a review of a project your group owns, each grant in it appears here for you to decide. Items routed or escalated to the approvers appear here for them."}
+              </EmptyState>
+            }
+          />
+          {data.items.length ? (
+            <nav aria-label="Pages" className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+              <span>Showing {data.items.length} {data.items.length === 1 ? "item" : "items"}, by project and subject.</span>
+              {next ? <Link href={next} className={buttonClass("secondary", "sm")}>Next items</Link> : null}
+            </nav>
+          ) : null}
         </section>
 
         {data.campaigns ? (
