@@ -155,6 +155,8 @@ async function* inSnapshot(pool: pg.Pool, body: (client: pg.PoolClient, head: { 
   let clean = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // the rows are sorted in full before COPY sends the first: in memory, not in a temporary file
+    await client.query("SET LOCAL work_mem = '64MB'");
     const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0] ?? { seq: "0", hash: "0".repeat(64) };
     yield* body(client, head);
     await client.query("ROLLBACK");

@@ -123,14 +123,20 @@ export async function runSchedulerPass(deps: SchedulerDeps): Promise<SchedulerPa
   return { expiryJobs, wipedSecrets };
 }
 
-/** Drift checks until no project is due (or the scheduler stops): a large registry is not held to one batch per tick. */
-async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }): Promise<DriftPass["outcomes"]> {
-  const all: DriftPass["outcomes"] = {};
-  for (let round = 0; round < MAX_DRIFT_ROUNDS && !deps.stopping(); round++) {
-    const { outcomes, claimed, batch } = await runDriftChecks(deps);
-    Object.assign(all, outcomes);
-    if (claimed < batch) break;
+/** Batches of a background check until none is due (or the scheduler stops): a large registry is not held to one batch per tick. */
+async function inRounds<O>(maxRounds: number, stopping: () => boolean, batch: () => Promise<{ outcomes: Record<string, O>; claimed: number; batch: number }>): Promise<Record<string, O>> {
+  const all: Record<string, O> = {};
+  for (let round = 0; round < maxRounds && !stopping(); round++) {
+    const pass = await batch();
+    Object.assign(all, pass.outcomes);
+    if (pass.claimed < pass.batch) break;
   }
+  return all;
+}
+
+/** Drift checks until no project is due (or the scheduler stops). */
+async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }): Promise<DriftPass["outcomes"]> {
+  const all = await inRounds(MAX_DRIFT_ROUNDS, deps.stopping, () => runDriftChecks(deps));
   const values = Object.values(all);
   const fields = { checked: values.length, changed: values.filter((o) => o === "changed").length, failed: values.filter((o) => o === "failed").length };
   // a round that only confirmed what was known is not news
@@ -141,12 +147,7 @@ async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }
 
 /** Usage checks until no project is due (or the scheduler stops). */
 async function runUsageRounds(deps: Parameters<typeof runUsageChecks>[0] & { stopping: () => boolean }): Promise<UsagePass["outcomes"]> {
-  const all: UsagePass["outcomes"] = {};
-  for (let round = 0; round < MAX_USAGE_ROUNDS && !deps.stopping(); round++) {
-    const { outcomes, claimed, batch } = await runUsageChecks(deps);
-    Object.assign(all, outcomes);
-    if (claimed < batch) break;
-  }
+  const all = await inRounds(MAX_USAGE_ROUNDS, deps.stopping, () => runUsageChecks(deps));
   const values = Object.values(all);
   if (values.length) (deps.log ?? silentLogger).debug("usage check", { read: values.filter((o) => o === "ok").length, unreadable: values.filter((o) => o !== "ok" && o !== "superseded").length });
   return all;

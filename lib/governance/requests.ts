@@ -252,8 +252,12 @@ export function describeRequest(request: AnyPayload): string {
       return `Robot ${request.payload.robotName} in ${request.payload.projectName} (${ROBOT_PRESETS[request.payload.preset].label.toLowerCase()}, ${request.payload.lifetimeDays} days)`;
     case "ROBOT_ROTATION":
       return `Rotate the secret of robot ${request.payload.robotName} in ${request.payload.projectName}`;
-    case "GRANT_EXTENSION":
-      return `Extend ${request.payload.subjectName} in ${request.payload.projectName} to ${request.payload.newEndsAt.slice(0, 10)}`;
+    case "GRANT_EXTENSION": {
+      // an access review may set an earlier end (ADR 015)
+      const p = request.payload;
+      const earlier = p.previousEndsAt === null || Date.parse(p.newEndsAt) < Date.parse(p.previousEndsAt);
+      return `${earlier ? "Shorten" : "Extend"} ${p.subjectName} in ${p.projectName} to ${p.newEndsAt.slice(0, 10)}`;
+    }
     case "QUOTA_CHANGE":
       return `Quota of ${request.payload.projectName}: ${request.payload.previousQuotaGiB} → ${request.payload.quotaGiB} GiB`;
   }

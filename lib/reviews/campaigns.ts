@@ -14,6 +14,9 @@ import { campaignTimes, DAY_MS, globToLike, nextStartAfter } from "./timing";
 // come (one campaign per schedule instant, whatever the number of schedulers). A campaign's items are a snapshot of
 // the grants in scope, taken by one INSERT … SELECT: a grant made after that statement is not in it.
 
+/** Long enough for a snapshot of tens of thousands of grants, or a selection of 1000 decisions with a job each (Prisma's default is 5 s). */
+export const LONG_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
+
 export interface ReviewDeps {
   db: Db;
   config: ReviewConfig;
@@ -212,7 +215,7 @@ export async function defineReview(deps: ReviewDeps, principal: Principal, input
     const row = await lockDefinition(tx, definition.id);
     const campaign = await openCampaign(tx, row!, now, now, { id: principal.id, name: principal.name, audit });
     return { definitionId: definition.id, campaign };
-  });
+  }, LONG_TRANSACTION);
 }
 
 /** An approver runs a defined review now, outside its schedule (the schedule stays as it was). */
@@ -224,7 +227,7 @@ export async function startReviewNow(deps: ReviewDeps, principal: Principal, def
     const open = await tx.reviewCampaign.findFirst({ where: { definitionId, closedAt: null }, select: { number: true } });
     if (open) throw conflict(`Campaign #${open.number} of this review is still running; it must end before the review starts again.`);
     return openCampaign(tx, def, deps.now, deps.now, { id: principal.id, name: principal.name, audit });
-  });
+  }, LONG_TRANSACTION);
 }
 
 /** An approver stops a review's schedule; campaigns already running go on to their deadline. */
@@ -261,7 +264,7 @@ export async function startDueCampaigns(db: Db, now: Date, max = 50): Promise<St
       const opened = await openCampaign(tx, def, def.nextStartAt, now, SCHEDULER);
       await tx.reviewDefinition.update({ where: { id: def.id }, data: { nextStartAt: nextStartAfter(def.nextStartAt, def.recurrenceDays, now) } });
       return opened;
-    });
+    }, LONG_TRANSACTION);
     if (!campaign) break;
     started.push(campaign);
   }

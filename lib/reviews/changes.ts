@@ -26,8 +26,10 @@ export interface ChangeContext {
   reason: string;
   now: Date;
   audit: AuditContext;
-  /** The decision's own events (grant.reviewed), appended with the request's and job.queued in one append. */
+  /** The decision's own events (grant.reviewed), recorded before the request's and job.queued. */
   events: AuditEventInput[];
+  /** Where all of them go, for the caller's one append at the end of its transaction. */
+  collect: AuditEventInput[];
 }
 
 function changePayload(grant: Grant, change: ReviewChange): { typed: AnyPayload; endsAt: Date | null } {
@@ -90,6 +92,6 @@ export async function requestChange(tx: Tx, grant: Grant, change: ReviewChange, 
     { action: "approval.recorded", objectType: "approval", objectId: approval.id, requestId: request.id, projectName: grant.projectName, after: { decision: "APPROVE", comment: c.reason, approver: { id: c.reviewer.id, name: c.reviewer.name }, approvals: 1, requiredApprovals: 1, origin } },
     { action: "request.approved", objectType: "request", objectId: request.id, requestId: request.id, projectName: grant.projectName, before: null, after: { state: "APPROVED", approvals: 1 } },
   ];
-  const { jobId } = await queueProvisioning(tx, { id: request.id, number: request.number, typed, projectName: grant.projectName, endsAt }, c.audit, { events });
+  const { jobId } = await queueProvisioning(tx, { id: request.id, number: request.number, typed, projectName: grant.projectName, endsAt }, c.audit, { events, collect: c.collect });
   return { requestId: request.id, requestNumber: request.number, jobId };
 }

@@ -9,7 +9,7 @@ import type { Tx } from "../db";
 import type { Grant } from "../generated/prisma/client";
 import { queueRemoval } from "../provisioning/enqueue";
 import { sqlOf, type Queryable } from "../sql";
-import type { ReviewDeps } from "./campaigns";
+import { LONG_TRANSACTION, type ReviewDeps } from "./campaigns";
 import { requestChange } from "./changes";
 import { EVIDENCE_COLUMNS, EVIDENCE_JOINS, itemEvidence, type EvidenceColumns, type ItemEvidence } from "./evidence-read";
 import type { DecideItemsInput, DecisionKind } from "./inputs";
@@ -19,9 +19,6 @@ import { reviewerStanding } from "./reviewers";
 // selection at once. A selection is one transaction: every item is checked before anything is written, and any
 // refusal leaves every item as it was. Removals go through provisioning's queueRemoval (REVOKE, the reviewer as
 // actor); a lower role or an earlier end becomes an approved request (ADR 015).
-
-/** Long enough for a selection of 1000 items with a removal job each (the default of 5 s is not). */
-export const BULK_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 
 interface LockedItem extends EvidenceColumns {
   id: string;
@@ -68,7 +65,8 @@ async function lockItems(q: Queryable, ids: string[]): Promise<LockedItem[]> {
   return rows;
 }
 
-async function lockGrants(q: Queryable, ids: string[]): Promise<Map<string, Grant>> {
+/** Locks the grants in id order (the order every review transaction takes them in, so two never deadlock). */
+export async function lockGrants(q: Queryable, ids: string[]): Promise<Map<string, Grant>> {
   const { rows } = await q.query<Grant>(`SELECT * FROM "Grant" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   return new Map(rows.map((g) => [g.id, g]));
 }
@@ -134,6 +132,11 @@ export async function insertDecisions(q: Queryable, rows: DecisionRow[]): Promis
   );
 }
 
+/** One append per thousand events: a statement takes at most 65,535 parameters (20 per event). */
+export async function appendInChunks(tx: Tx, audit: AuditContext, events: AuditEventInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000) await appendAuditEvents(tx, audit, events.slice(i, i + 1000));
+}
+
 /** The decision as the grant's own audit event: it shows on the grant's timeline and in the auditor's views. */
 export function reviewedEvent(
   grant: Pick<Grant, "id" | "projectName" | "subjectType" | "subjectName" | "requestId">,
@@ -173,7 +176,8 @@ export async function decideItems(deps: ReviewDeps, principal: Principal, input:
     const grants = await lockGrants(q, items.map((i) => i.grantId));
     check(principal, input, items, grants, now);
     const decider = { id: principal.id, name: principal.name };
-    const keepEvents: AuditEventInput[] = [];
+    // every event of the selection, appended at the end: the chain head is locked only from then to the commit
+    const events: AuditEventInput[] = [];
     const rows: DecisionRow[] = [];
     const outcome: DecideOutcome = { decided: items.length, removals: 0, changes: [] };
     for (const item of items) {
@@ -184,9 +188,9 @@ export async function decideItems(deps: ReviewDeps, principal: Principal, input:
       const reviewed = reviewedEvent(grant, { campaignId: item.campaignId, campaignNumber: item.campaignNumber, itemId: item.id, kind: input.decision, reason: input.reason, byPolicy: false, decider, newRoleId, newEndsAt, evidence });
       let requestId: string | null = null;
       let jobId: string | null = null;
-      if (input.decision === "KEEP") keepEvents.push(reviewed);
+      if (input.decision === "KEEP") events.push(reviewed);
       else if (input.decision === "REMOVE") {
-        ({ jobId } = await queueRemoval(tx, grant, audit, "REVOKE", `Access review #${item.campaignNumber}: ${input.reason}`, { events: [reviewed] }));
+        ({ jobId } = await queueRemoval(tx, grant, audit, "REVOKE", `Access review #${item.campaignNumber}: ${input.reason}`, { events: [reviewed], collect: events }));
         outcome.removals += 1;
       } else {
         const change = await requestChange(tx, grant, { kind: input.decision, newRoleId: newRoleId ?? undefined, newEndsAt: newEndsAt ?? undefined }, {
@@ -197,6 +201,7 @@ export async function decideItems(deps: ReviewDeps, principal: Principal, input:
           now,
           audit,
           events: [reviewed],
+          collect: events,
         });
         ({ requestId, jobId } = change);
         outcome.changes.push({ requestId: change.requestId, requestNumber: change.requestNumber });
@@ -204,8 +209,8 @@ export async function decideItems(deps: ReviewDeps, principal: Principal, input:
       rows.push({ itemId: item.id, campaignId: item.campaignId, kind: input.decision, reason: input.reason, byPolicy: false, deciderId: principal.id, deciderName: principal.name, deciderGroups: principal.groups, decidedAt: now, newRoleId, newEndsAt, requestId, jobId, evidence });
     }
     await insertDecisions(q, rows);
-    await appendAuditEvents(tx, audit, keepEvents);
+    await appendInChunks(tx, audit, events);
     return outcome;
-  }, BULK_TRANSACTION);
+  }, LONG_TRANSACTION);
 }
 

@@ -99,7 +99,8 @@ export function usageEvidence(read: UsageRead | null, subject: ReviewSubject, o:
   };
   const grantedAfterFrom = subject.grantStartsAt !== null && subject.grantStartsAt > read.windowFrom;
   const since = grantedAfterFrom ? `since it was granted on ${day(subject.grantStartsAt!)}` : `since ${day(read.windowFrom)}`;
-  const pullWords = pullsLogged ? `${base.pulls} pulls and ${base.pushes} pushes` : `${base.pushes} pushes (this Harbor does not log pulls)`;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : word.endsWith("sh") ? "es" : "s"}`;
+  const pullWords = pullsLogged ? `${count(base.pulls ?? 0, "pull")} and ${count(base.pushes, "push")}` : `${count(base.pushes, "push")} (this Harbor does not log pulls)`;
   if (subject.subjectType === "ROBOT") {
     if (lastUsed) return { ...base, verdict: "used", attribution: "robot", note: `${pullWords} by this robot ${since}; last on ${day(lastUsed)}.` };
     if (!pullsLogged) return { ...base, verdict: "unknown", attribution: "robot", note: `No push by this robot ${since}, and this Harbor does not log pulls: usage unknown.` };

@@ -2,13 +2,12 @@ import "server-only";
 import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type AuditEventInput } from "../audit/types";
 import type { Db, Tx } from "../db";
-import type { Grant } from "../generated/prisma/client";
 import { queueRemoval } from "../provisioning/enqueue";
 import { silentLogger, type WorkerLogger } from "../provisioning/worker";
 import { sqlOf, type Queryable } from "../sql";
-import { startDueCampaigns, type StartedCampaign } from "./campaigns";
+import { LONG_TRANSACTION, startDueCampaigns, type StartedCampaign } from "./campaigns";
 import type { ReviewConfig } from "./config";
-import { BULK_TRANSACTION, evidenceRecord, insertDecisions, reviewedEvent } from "./decisions";
+import { appendInChunks, evidenceRecord, insertDecisions, lockGrants, reviewedEvent } from "./decisions";
 import { EVIDENCE_COLUMNS, EVIDENCE_JOINS, itemEvidence, type EvidenceColumns } from "./evidence-read";
 import { dueReminder, timesBetween } from "./timing";
 
@@ -181,8 +180,7 @@ async function deadlineBatch(db: Db, config: ReviewConfig, campaignId: string, n
       ]);
       return { decided: 0, deferred: 0, closed: true };
     }
-    const { rows: grantRows } = await q.query<Grant>(`SELECT * FROM "Grant" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [items.map((i) => i.grantId)]);
-    const grants = new Map(grantRows.map((g) => [g.id, g]));
+    const grants = await lockGrants(q, items.map((i) => i.grantId));
     const events: AuditEventInput[] = [];
     const decisions: Parameters<typeof insertDecisions>[1] = [];
     let deferred = 0;
@@ -210,7 +208,7 @@ async function deadlineBatch(db: Db, config: ReviewConfig, campaignId: string, n
       }
       const reviewed = reviewedEvent(grant, { campaignId: c.id, campaignNumber: c.number, itemId: item.id, kind, reason, byPolicy: true, decider: null, newRoleId: null, newEndsAt: null, evidence });
       if (kind === "REMOVE" && active && !jobId) {
-        ({ jobId } = await queueRemoval(tx, grant, SYSTEM_CONTEXT.scheduler, "REVOKE", reason, { events: [reviewed] }));
+        ({ jobId } = await queueRemoval(tx, grant, SYSTEM_CONTEXT.scheduler, "REVOKE", reason, { events: [reviewed], collect: events }));
       } else events.push(reviewed);
       decisions.push({ itemId: item.id, campaignId: c.id, kind, reason, byPolicy: true, deciderId: null, deciderName: null, deciderGroups: [], decidedAt: now, newRoleId: null, newEndsAt: null, requestId: null, jobId, evidence });
     }
@@ -218,9 +216,9 @@ async function deadlineBatch(db: Db, config: ReviewConfig, campaignId: string, n
     if (c.deadlineOutcome === "KEEP_AND_ESCALATE" && decisions.length) {
       await q.query(`UPDATE "ReviewItem" SET "escalatedAt" = coalesce("escalatedAt", $2) WHERE id = ANY($1::uuid[])`, [decisions.map((d) => d.itemId), now]);
     }
-    await appendAuditEvents(tx, SYSTEM_CONTEXT.scheduler, events);
+    await appendInChunks(tx, SYSTEM_CONTEXT.scheduler, events);
     return { decided: decisions.length, deferred, closed: false };
-  }, BULK_TRANSACTION);
+  }, LONG_TRANSACTION);
 }
 
 /** Applies the outcome of every campaign past its deadline and closes the campaigns with nothing left undecided. */

@@ -84,7 +84,17 @@ export function inboxQuery(principal: Principal, filters: InboxFilters, limit = 
   if (filters.project) where.push(`i."projectName" ILIKE ${add(`%${filters.project.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) where.push(`(i."projectName", i."subjectName", i.id) > (${add(cursor.p)}, ${add(cursor.s)}, ${add(cursor.id)}::uuid)`);
+  // the page is chosen on narrow rows first (one index or a top-N sort of ids), then only its rows are joined wide
   const text = `
+    WITH page AS MATERIALIZED (
+      SELECT i.id, i."projectName", i."subjectName"
+      FROM "ReviewItem" i
+      JOIN "ReviewCampaign" c ON c.id = i."campaignId"
+      LEFT JOIN "ReviewDecision" d ON d."itemId" = i.id
+      WHERE ${where.join(" AND ")}
+      ORDER BY i."projectName", i."subjectName", i.id
+      LIMIT ${add(limit + 1)}
+    )
     SELECT i.id, i."campaignId", c.number AS "campaignNumber", c.name AS "campaignName", c."deadlineAt", c."escalateAt",
       i."grantId", i."projectName", i."ownerGroup", i."subjectType"::text AS "subjectType", i."subjectName", i."harborRobotName", i."roleId", i.permissions,
       i."grantStartsAt", i."grantEndsAt", i."requestId", i."requestNumber", i."requesterName", i.approvers,
@@ -93,14 +103,13 @@ export function inboxQuery(principal: Principal, filters: InboxFilters, limit = 
       d.kind::text AS decision, d.reason AS "decisionReason", d."deciderName", d."decidedAt", d."byPolicy",
       ${blockedCondition(principal, add)} AS blocked,
       ${EVIDENCE_COLUMNS}
-    FROM "ReviewItem" i
+    FROM page
+    JOIN "ReviewItem" i ON i.id = page.id
     JOIN "ReviewCampaign" c ON c.id = i."campaignId"
     JOIN "Grant" g ON g.id = i."grantId"
     LEFT JOIN "ReviewDecision" d ON d."itemId" = i.id
     ${EVIDENCE_JOINS}
-    WHERE ${where.join(" AND ")}
-    ORDER BY i."projectName", i."subjectName", i.id
-    LIMIT ${add(limit + 1)}`;
+    ORDER BY page."projectName", page."subjectName", page.id`;
   return { text, values };
 }
 
@@ -152,14 +161,14 @@ export interface Inbox {
 }
 
 /** The reviewer page: their items (open by default), each with what the server would let them do and the evidence. */
-export async function reviewerInbox(db: Queryable, principal: Principal, filters: InboxFilters, config: Pick<ReviewConfig, "auditLogging" | "unusedDays">, now = new Date()): Promise<Inbox> {
-  const q = inboxQuery(principal, filters);
+export async function reviewerInbox(db: Queryable, principal: Principal, filters: InboxFilters, config: Pick<ReviewConfig, "auditLogging" | "unusedDays">, now = new Date(), pageSize = INBOX_PAGE): Promise<Inbox> {
+  const q = inboxQuery(principal, filters, pageSize);
   const { rows } = await db.query<InboxRow>(q.text, q.values);
-  const page = rows.slice(0, INBOX_PAGE);
+  const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ ...r, standing: reviewerStanding(principal, r), evidence: itemEvidence(r, config, now) })),
-    nextCursor: rows.length > INBOX_PAGE && last ? encodeCursor({ p: last.projectName, s: last.subjectName, id: last.id }) : null,
+    nextCursor: rows.length > pageSize && last ? encodeCursor({ p: last.projectName, s: last.subjectName, id: last.id }) : null,
   };
 }
 

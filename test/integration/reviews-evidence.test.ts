@@ -115,6 +115,15 @@ describe("the reviewer's page", () => {
     expect(erin[0]!.evidence.suggestion).toMatchObject({ action: "keep" });
   });
 
+  it("pages through the items by project and subject, and ignores a cursor that was tampered with", async () => {
+    const alice = person("alice");
+    const first = await reviewerInbox(env.db.pool, alice, { status: "all" }, config, new Date(), 3);
+    expect(first.items.map((i) => i.subjectName)).toEqual(["deploy", "ext-acme", "ops-viewers"]);
+    const second = await reviewerInbox(env.db.pool, alice, { status: "all", cursor: first.nextCursor! }, config, new Date(), 3);
+    expect([second.items.map((i) => i.subjectName), second.nextCursor]).toEqual([["qa-team"], null]);
+    expect((await reviewerInbox(env.db.pool, alice, { status: "all", cursor: "not-a-cursor" }, config, new Date(), 3)).items).toHaveLength(3);
+  });
+
   it("lists exactly what the reviewer rule allows, for every kind of person", async () => {
     const people = [person("alice"), person("bob"), person("erin"), person("carol"), person("dave"), person("alice", ["team-leads", "finance-devs", "qa-team"]), person("bob", ["registry-admins", "finance-devs"])];
     const all = await env.db.prisma.reviewItem.findMany({ where: { campaignId } });

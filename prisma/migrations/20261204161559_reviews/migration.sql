@@ -163,6 +163,9 @@ CREATE INDEX "ReviewItem_reviewerGroup_campaignId_idx" ON "ReviewItem"("reviewer
 CREATE INDEX "ReviewItem_campaignId_projectName_subjectName_idx" ON "ReviewItem"("campaignId", "projectName", "subjectName");
 
 -- CreateIndex
+CREATE INDEX "ReviewItem_projectName_subjectName_id_idx" ON "ReviewItem"("projectName", "subjectName", "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ReviewItem_campaignId_grantId_key" ON "ReviewItem"("campaignId", "grantId");
 
 -- CreateIndex
