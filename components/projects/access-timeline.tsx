@@ -129,7 +129,7 @@ export interface TimelineCursor {
 }
 
 /**
- * Who had access when (ui.md "Access timeline"): a row per group or robot (or project), a bar per grant, a cursor
+ * Who had access when (docs/ui.md, "Access timeline"): a row per group or robot (or project), a bar per grant, a cursor
  * for now or for a chosen instant. Bars are buttons: hover or focus shows a tooltip and the detail line, a tap pins
  * the detail (phones have no hover).
  */

@@ -1,4 +1,4 @@
-// Layout of the access timeline (ui.md): one row per group or robot, one bar per grant, positions in percent of
+// Layout of the access timeline (docs/ui.md): one row per group or robot, one bar per grant, positions in percent of
 // the visible time range so the component itself stays free of date arithmetic.
 
 const DAY = 86_400_000;

@@ -5,6 +5,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { HARBOR_ROLES } from "@/lib/core/roles";
 import { matchesGlob } from "@/lib/core/names";
 import { FormErrors, JustificationField, SubmitRow } from "./form-parts";
+import { TimeZoneField } from "./time-zone-field";
 import { useSubmitRequest } from "./use-submit";
 
 export interface ProjectOption {
@@ -12,7 +13,8 @@ export interface ProjectOption {
   ownerGroup: string;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// days on the picker's own calendar: the end date is the end of that day, their time
+const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 const inDays = (n: number) => isoDay(new Date(Date.now() + n * 86400_000));
 
 export function AccessForm({ projects, defaultProject, externalPattern, externalMaxDays, externalMaxRoleId }: { projects: ProjectOption[]; defaultProject?: string; externalPattern: string; externalMaxDays: number; externalMaxRoleId: number }) {
@@ -55,7 +57,7 @@ export function AccessForm({ projects, defaultProject, externalPattern, external
           </Select>
         )}
       </Field>
-      <Field id="endsAt" label="End date" required={external} errors={state.fieldErrors?.endsAt} help={external ? `Required for external groups, at most ${externalMaxDays} days ahead. Access ends at the end of that day (UTC).` : "Optional. Access ends at the end of that day (UTC); Berth removes it from Harbor by itself."}>
+      <Field id="endsAt" label="End date" required={external} errors={state.fieldErrors?.endsAt} help={external ? `Required for external groups, at most ${externalMaxDays} days ahead. Access ends at the end of that day, your time.` : "Optional. Access ends at the end of that day, your time; Berth removes it from Harbor by itself."}>
         {(p) => (
           <div className="flex flex-wrap items-center gap-2">
             <Input name="endsAt" type="date" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} min={inDays(0)} className="max-w-48" {...p} />
@@ -72,6 +74,7 @@ export function AccessForm({ projects, defaultProject, externalPattern, external
           </div>
         )}
       </Field>
+      <TimeZoneField />
       <JustificationField state={state} />
       <SubmitRow pending={pending} />
     </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { checkProjectName } from "@/lib/actions/check-project-name";
 import { harborNameProblem } from "@/lib/core/names";
@@ -19,14 +19,19 @@ export function ProjectForm({ groups, templates, selfServiceQuotaGiB, maxQuotaGi
 
   // Harbor's rules as one types; whether the name is taken after a pause (Berth and Harbor are asked).
   const problem = name ? harborNameProblem(name, "Project name") : null;
+  // Once the form is submitted the check stops: the request just made would otherwise be reported as "already open".
+  const submitted = useRef(false);
+  const stopped = pending || !!state.done;
   useEffect(() => {
-    if (!name || problem) return;
+    submitted.current = stopped;
+    if (!name || problem || stopped) return;
     const timer = setTimeout(async () => {
       const res = await checkProjectName({ projectName: name });
+      if (submitted.current) return;
       setRemote(res.ok ? { name, ...res.data } : { name, available: false, message: res.error });
     }, 400);
     return () => clearTimeout(timer);
-  }, [name, problem]);
+  }, [name, problem, stopped]);
   const status: NameStatus = !name
     ? null
     : problem
@@ -37,7 +42,7 @@ export function ProjectForm({ groups, templates, selfServiceQuotaGiB, maxQuotaGi
 
   const nameErrors = state.fieldErrors?.projectName ?? (status?.tone === "bad" ? [status.message] : undefined);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={() => void (submitted.current = true)} className="space-y-4" noValidate>
       <input type="hidden" name="kind" value="NEW_PROJECT" />
       <FormErrors state={state} />
       <Field id="projectName" label="Project name" required errors={nameErrors} help="Lower-case letters, digits, and . _ - between them. It is also the image path: registry/project/image.">

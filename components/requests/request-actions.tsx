@@ -12,24 +12,19 @@ import { retryJob } from "@/lib/actions/retry-job";
 import type { RequestView } from "@/lib/governance/views";
 
 /** What Harbor will see if this request is approved, said plainly in the confirmation. */
-function harborEffect(view: RequestView): string {
-  const facts = Object.fromEntries(view.facts);
-  switch (view.kind) {
-    case "NEW_PROJECT":
-      return `Berth will create the private project ${facts.Project} in Harbor with the ${facts.Template} template, a ${facts["Storage quota"]} quota and the v* immutable tag rule, and add ${facts["Owner group"]?.split(" ")[0]} as Maintainer.`;
-    case "GROUP_ACCESS":
-      return `Berth will give the OIDC group ${facts.Group} the role ${facts.Role} in ${facts.Project}.`;
-    case "ROBOT_ACCOUNT":
-      return `Berth will create ${facts.Robot} with ${facts.Permissions}, expiring after ${facts.Lifetime}.`;
-    case "ROBOT_ROTATION":
-      return `Berth will issue a new secret for ${facts.Robot}; the current secret stops working at once.`;
-    case "GRANT_EXTENSION":
-      return `The access of ${facts.Subject} in ${facts.Project} will end on ${facts["New end"]} instead of ${facts["Ends now"]}.`;
-    case "QUOTA_CHANGE":
-      return `Berth will set the storage quota of ${facts.Project} to ${facts.Quota?.split("→ ")[1]}.`;
-    default:
-      return "";
-  }
+/** What approving does in Harbor: the job's planned steps, as the server planned them from the request. */
+function HarborEffect({ plan }: { plan: string[] }) {
+  if (plan.length === 0) return <p>Nothing changes in Harbor: Harbor memberships have no end date, so Berth itself removes the access at the new end date.</p>;
+  return (
+    <>
+      <p>Once approved, Berth does this in Harbor:</p>
+      <ol className="mt-1 list-decimal space-y-0.5 pl-5" data-testid="approval-plan">
+        {plan.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+    </>
+  );
 }
 
 export function RequestActions({ view }: { view: RequestView }) {
@@ -52,7 +47,7 @@ export function RequestActions({ view }: { view: RequestView }) {
             title={`Approve request #${view.number}?`}
             description={
               <>
-                <p>{needsSecond ? `This is approval ${view.approvalCount + 1} of ${view.requiredApprovals}; nothing changes in Harbor until another approver agrees.` : harborEffect(view)}</p>
+                {needsSecond ? <p>{`This is approval ${view.approvalCount + 1} of ${view.requiredApprovals}; nothing changes in Harbor until another approver agrees.`}</p> : <HarborEffect plan={view.plan} />}
               </>
             }
             confirmLabel="Approve"

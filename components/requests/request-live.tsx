@@ -1,5 +1,7 @@
 "use client";
 
+import { ActiveSection } from "@/components/layout/active-section";
+import { endedByText } from "@/lib/core/names";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -30,6 +32,8 @@ function Stage({ title, state, children, last }: { title: string; state: "done" 
 }
 
 // The request page: a vertical timeline from submission to the end of the access, refreshed while work is under way.
+const SECTION_LABELS: Record<string, string> = { "/requests": "Requests", "/approvals": "Approvals", "/audit": "Audit" };
+
 export function RequestLive({ initial }: { initial: RequestView }) {
   const { data: view = initial, error } = useQuery({
     queryKey: ["request", initial.id],
@@ -44,10 +48,11 @@ export function RequestLive({ initial }: { initial: RequestView }) {
 
   return (
     <div>
+      <ActiveSection href={view.section} />
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">
-            <Link href={view.can.decide || view.whyNoDecision ? "/approvals" : "/requests"}>← {view.can.decide || view.whyNoDecision ? "Approvals" : "Requests"}</Link> · Request #{view.number} · {view.kindLabel}
+            <Link href={view.section}>← {SECTION_LABELS[view.section]}</Link> · Request #{view.number} · {view.kindLabel}
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{view.summary}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
@@ -149,7 +154,7 @@ export function RequestLive({ initial }: { initial: RequestView }) {
                 .filter((g) => g.endedAt)
                 .map((g) => (
                   <p key={g.id}>
-                    {stateWord(g.state)} <RelativeTime value={g.endedAt} mode="absolute" /> {g.endedBy ? `by ${g.endedBy}` : ""} {g.endReason ? `— ${g.endReason}` : ""}
+                    {stateWord(g.state)} <RelativeTime value={g.endedAt} mode="absolute" /> {endedByText(g) ? `by ${endedByText(g)}` : ""} {g.endReason ? `— ${g.endReason}` : ""}
                   </p>
                 ))}
               {endJobs
@@ -173,10 +178,12 @@ export function RequestLive({ initial }: { initial: RequestView }) {
                   <dd className="break-words">{value}</dd>
                 </div>
               ))}
-              <div className="grid grid-cols-[7rem_1fr] gap-2">
-                <dt className="text-slate-500">End date</dt>
-                <dd>{view.endsAt ? <RelativeTime value={view.endsAt} mode="absolute" /> : "none"}</dd>
-              </div>
+              {view.showsEndDate ? (
+                <div className="grid grid-cols-[7rem_1fr] gap-2">
+                  <dt className="text-slate-500">End date</dt>
+                  <dd>{view.endsAt ? <RelativeTime value={view.endsAt} mode="absolute" /> : "none: until revoked"}</dd>
+                </div>
+              ) : null}
             </dl>
           </section>
           <SecretPanel view={view} />

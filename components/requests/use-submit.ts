@@ -5,6 +5,8 @@ import { useActionState } from "react";
 import { submitRequest } from "@/lib/actions/submit-request";
 
 export interface FormState {
+  /** the request was made; the page is on its way to it */
+  done?: boolean;
   error?: string;
   fieldErrors?: Record<string, string[]>;
 }
@@ -16,7 +18,7 @@ export function useSubmitRequest() {
     const res = await submitRequest(form);
     if (res.ok) {
       router.push(`/requests/${res.data.id}`);
-      return {};
+      return { done: true };
     }
     return { error: res.error, fieldErrors: res.fieldErrors };
   }, {});

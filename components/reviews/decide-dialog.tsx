@@ -35,7 +35,7 @@ export function DecideDialog({ items, initial, onClose, onDone }: { items: Revie
   async function submit() {
     setPending(true);
     setError(null);
-    const res = await decideReviewItems({ itemIds: items.map((i) => i.id), decision, reason: reason.trim(), newRoleId: decision === "LOWER_ROLE" ? newRoleId : undefined, newEndsAt: decision === "SHORTEN" ? newEndsAt : undefined });
+    const res = await decideReviewItems({ itemIds: items.map((i) => i.id), decision, reason: reason.trim(), newRoleId: decision === "LOWER_ROLE" ? newRoleId : undefined, newEndsAt: decision === "SHORTEN" ? newEndsAt : undefined, timeZone: decision === "SHORTEN" ? Intl.DateTimeFormat().resolvedOptions().timeZone : undefined });
     setPending(false);
     if (!res.ok) {
       setError(res.error);

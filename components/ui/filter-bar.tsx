@@ -1,3 +1,4 @@
+import { Alert } from "./alert";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -45,4 +46,14 @@ export function FilterField({ label, htmlFor, errors, help, children }: { label:
 export function fieldAria(id: string, errors?: string[], help?: string) {
   if (errors?.length) return { "aria-invalid": true as const, "aria-describedby": `${id}-error` };
   return help ? { "aria-describedby": `${id}-help` } : {};
+}
+
+/** Says which filters of the address were not understood and were dropped (the rest still apply). */
+export function IgnoredFilters({ ignored }: { ignored: readonly string[] }) {
+  if (!ignored.length) return null;
+  return (
+    <Alert tone="warning" className="mb-4">
+      Some filters in the address were not understood and were ignored: {ignored.join(", ")}.
+    </Alert>
+  );
 }

@@ -31,12 +31,20 @@ function utc(date: Date) {
   return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 }
 
-/** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (ui.md, "Times"). */
+// An end date picked as a day ends at 23:59:59.999 on the picker's clock: shown as that day, as it was picked.
+const isEndOfDay = (d: Date) => d.getHours() === 23 && d.getMinutes() === 59 && d.getSeconds() === 59 && d.getMilliseconds() === 999;
+
+function localText(date: Date) {
+  if (isEndOfDay(date)) return `${date.toLocaleDateString(undefined, { dateStyle: "medium" })}, end of day`;
+  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** "in 3 days" / "2 h ago", with the viewer's local time and UTC on hover (docs/ui.md, "Times"). */
 export function RelativeTime({ value, mode = "relative" }: { value: string | Date | null | undefined; mode?: "relative" | "absolute" }) {
   const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
   if (!value) return <span className="text-slate-500">—</span>;
   const date = typeof value === "string" ? new Date(value) : value;
-  const local = now === null ? utc(date) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const local = now === null ? utc(date) : localText(date);
   const text = mode === "absolute" || now === null ? local : relativeText(date, now);
   return (
     <time dateTime={date.toISOString()} title={`${local} (your time) · ${utc(date)}`} className="whitespace-nowrap">

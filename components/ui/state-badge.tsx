@@ -1,6 +1,6 @@
 import { cn } from "./cn";
 
-// One palette everywhere (ui.md): pending amber, approved/provisioning blue, active green, rejected/failed red, ended grey.
+// One palette everywhere (docs/ui.md): pending amber, approved/provisioning blue, active green, rejected/failed red, ended grey.
 const TONES: Record<string, string> = {
   PENDING: "bg-amber-100 text-amber-900 ring-amber-300",
   QUEUED: "bg-blue-50 text-blue-900 ring-blue-200",

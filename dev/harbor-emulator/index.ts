@@ -1,5 +1,6 @@
 // A Harbor v2.15 stand-in for development and tests: a plain node:http server that answers the /api/v2.0
 // operations Berth uses the way Harbor does (see api.ts), in OIDC auth mode, with fault injection.
+import { ROBOT_PREFIX } from "../../lib/core/names";
 import { randomBytes, randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -179,7 +180,7 @@ export async function startHarborEmulator(options: StartHarborEmulatorOptions = 
   const adminPassword = options.adminPassword ?? "Harbor12345";
   const cfg: EmulatorConfig = {
     adminPassword,
-    robotPrefix: "robot$",
+    robotPrefix: ROBOT_PREFIX,
     projectCreationRestriction: "everyone",
     storagePerProject: -1,
     oidcProviderName: "OIDC",

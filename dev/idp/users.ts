@@ -2,7 +2,7 @@ import type { Principal } from "../../lib/authz/principal";
 import { permissionsOf } from "../../lib/authz/permissions";
 import { mapGroupsToRoles } from "../../lib/authz/roles";
 
-// The demo directory of product.md: password = user name (demo IdP only).
+// The demo directory (README.md, "Quick start"): password = user name (demo IdP only).
 export interface DemoUser {
   username: string;
   name: string;

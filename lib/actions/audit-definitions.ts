@@ -22,7 +22,7 @@ export interface VerifyChainOutcome {
 export const verifyChainAction = defineAction({
   name: "verify-chain",
   permission: "audit:read",
-  input: z.object({}),
+  input: z.strictObject({}),
   run: async ({ audit }): Promise<VerifyChainOutcome> => {
     // a break is recorded (audit.chain.broken, with who asked), a pass as a checkpoint
     const { result } = await verifyAndRecord(database().prisma, database().pool, audit);

@@ -1,4 +1,6 @@
 import "server-only";
+import { plainText } from "../core/validation";
+import { isProjectRobotNamed } from "../core/names";
 import { z } from "zod";
 import { env } from "../env";
 import type { Db } from "../db";
@@ -25,8 +27,19 @@ async function harborProjectExists(name: string): Promise<boolean> {
   }
 }
 
+/** Whether Harbor has a robot of this name in the project; unreachable is a clear refusal, not a guess. */
+async function harborRobotExists(projectName: string, robotName: string): Promise<boolean> {
+  try {
+    const project = await harbor().getProject(projectName);
+    if (!project) return false;
+    return (await harbor().listProjectRobots(project.projectId)).robots.some((r) => isProjectRobotNamed(r.name, projectName, robotName));
+  } catch {
+    throw new DomainError("UNAVAILABLE", "Harbor could not be reached to check the robot name. Nothing was submitted; try again in a moment.");
+  }
+}
+
 export function governanceDeps(db: Db, now: Date): GovernanceDeps {
-  return { db, now, policy: policyFromEnv(env()), harborProjectExists };
+  return { db, now, policy: policyFromEnv(env()), harborProjectExists, harborRobotExists };
 }
 
 // One definition per server action: the permission it needs, its input schema, and a thin body over the domain.
@@ -40,9 +53,9 @@ export const submitRequestAction = defineAction({
 export const cancelRequestAction = defineAction({
   name: "cancel-request",
   permission: "request:cancel-own",
-  input: z.object({ requestId: uuid("Request") }),
-  run: async ({ input, principal, audit, db }) => {
-    await cancelRequest(db, principal, input.requestId, audit);
+  input: z.strictObject({ requestId: uuid("Request") }),
+  run: async ({ input, principal, audit, db, now }) => {
+    await cancelRequest(db, principal, input.requestId, audit, now);
     return { state: "CANCELLED" as const };
   },
 });
@@ -50,10 +63,10 @@ export const cancelRequestAction = defineAction({
 export const decideRequestAction = defineAction({
   name: "decide-request",
   permission: "request:decide",
-  input: z.object({
+  input: z.strictObject({
     requestId: uuid("Request"),
     decision: z.enum(["APPROVE", "REJECT"], { error: "Choose approve or reject." }),
-    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+    comment: plainText("Comment", { max: 2000, multiline: true }).optional(),
   }),
   run: ({ input, principal, audit, db, now }) => decideRequest(governanceDeps(db, now), principal, input, audit),
 });
@@ -61,7 +74,7 @@ export const decideRequestAction = defineAction({
 export const revealSecretAction = defineAction({
   name: "reveal-secret",
   permission: "secret:reveal-own",
-  input: z.object({ requestId: uuid("Request") }),
+  input: z.strictObject({ requestId: uuid("Request") }),
   run: ({ input, principal, audit, db, now }) =>
     revealSecret(db, principal, input.requestId, { key: Buffer.from(env().BERTH_SECRETS_KEY, "base64"), harborUrl: env().HARBOR_URL, now }, audit),
 });
@@ -69,7 +82,7 @@ export const revealSecretAction = defineAction({
 export const retryJobAction = defineAction({
   name: "retry-job",
   permission: "job:retry",
-  input: z.object({ jobId: uuid("Job") }),
+  input: z.strictObject({ jobId: uuid("Job") }),
   run: async ({ input, audit, db, now }) => {
     await db.$transaction((tx) => retryJob(tx, input.jobId, audit, now));
     return { state: "QUEUED" as const };
@@ -79,9 +92,9 @@ export const retryJobAction = defineAction({
 export const revokeGrantAction = defineAction({
   name: "revoke-grant",
   permission: "grant:revoke",
-  input: z.object({
+  input: z.strictObject({
     grantId: uuid("Grant"),
-    reason: z.string({ error: "Say why." }).trim().min(5, "Say why, in at least 5 characters.").max(1000, "Keep the reason under 1000 characters."),
+    reason: plainText("Reason", { max: 1000, multiline: true, missing: "Say why." }).pipe(z.string().min(5, "Say why, in at least 5 characters.")),
   }),
   run: ({ input, principal, audit, db }) => revokeGrant(db, principal, input.grantId, input.reason, audit),
 });
@@ -90,7 +103,7 @@ export const revokeGrantAction = defineAction({
 export const checkProjectNameAction = defineAction({
   name: "check-project-name",
   permission: "request:create",
-  input: z.object({ projectName: z.string().max(300) }),
+  input: z.strictObject({ projectName: plainText("Project name", { max: 300 }) }),
   run: async ({ input, db }) => {
     const name = input.projectName.trim();
     const problem = harborNameProblem(name, "Project name");

@@ -15,7 +15,7 @@ export function reviewDeps(db: Db, now: Date): ReviewDeps {
   return { db, config: reviewConfigFromEnv(env()), now };
 }
 
-const definitionId = z.object({ definitionId: z.uuid("That review is not valid.") });
+const definitionId = z.strictObject({ definitionId: z.uuid("That review is not valid.") });
 
 export const defineReviewAction = defineAction({
   name: "define-review",

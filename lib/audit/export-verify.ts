@@ -139,6 +139,7 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
 
   const onCsvRow = async (cells: (string | null)[]) => {
     lineNo++;
+    if (cells.length === 1 && cells[0]?.startsWith("# berth-export error=")) throw new ExportMismatch("incomplete-export", `the export says it stopped before its end: ${cells[0]}`, lineNo);
     if (!csvColumns) {
       csvColumns = cells.map((c) => c ?? "");
       return;
@@ -158,6 +159,7 @@ export async function verifyExport(db: Queryable, chunks: AsyncIterable<string |
     lineNo++;
     if (line.trim() === "") return;
     const record = JSON.parse(line) as Record<string, unknown>;
+    if (record.type === "error") throw new ExportMismatch("incomplete-export", `the export says it stopped before its end (reference ${String(record.reference)})`, lineNo);
     if (st.header!.kind !== "events") {
       rows++;
       return;

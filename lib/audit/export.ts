@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import "server-only";
 import type pg from "pg";
 import { bindAsSettings, copyOut } from "./copy";
@@ -241,15 +242,33 @@ export function exportQuery(pool: pg.Pool, spec: ExportSpec, format: ExportForma
 }
 
 /** A web stream of the export (route handlers: `new Response(toReadableStream(exportEvents(...)), { headers })`). */
-export function toReadableStream(source: AsyncIterable<string>): ReadableStream<Uint8Array> {
+/**
+ * The line that ends an export which failed after its first bytes were sent: the file says it is incomplete instead of
+ * ending short without a word (audit:verify refuses it). Only a reference, never the error's text.
+ */
+export function exportErrorLine(format: ExportFormat, reference: string): string {
+  const message = "the export stopped before its end; this file is incomplete";
+  return format === "csv" ? `# berth-export error="${message}" reference=${reference}\n` : `${JSON.stringify({ type: "error", error: "export-failed", message, reference })}\n`;
+}
+
+/** A web stream of the export; a failure while streaming ends it with `exportErrorLine` (when a format is given). */
+export function toReadableStream(source: AsyncIterable<string>, options: { format?: ExportFormat; onError?: (error: unknown, reference: string) => void } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = source[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { value, done } = await iterator.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        try {
+          const { value, done } = await iterator.next();
+          if (done) controller.close();
+          else controller.enqueue(encoder.encode(value));
+        } catch (error) {
+          if (!options.format) throw error;
+          const reference = randomUUID().slice(0, 8);
+          options.onError?.(error, reference);
+          controller.enqueue(encoder.encode(exportErrorLine(options.format, reference)));
+          controller.close();
+        }
       },
       async cancel() {
         await iterator.return?.();

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { parseWithFieldErrors, type FieldErrors } from "../core/validation";
+import { parseWithFieldErrors, plainText, type FieldErrors } from "../core/validation";
 import { GRANT_STATES } from "@/lib/core/states";
 import { AUDIT_OBJECT_TYPES } from "./types";
 
@@ -9,14 +9,13 @@ import { AUDIT_OBJECT_TYPES } from "./types";
 
 // blank URL params and null (a last page's nextCursor) mean "not set"
 const emptyAsUnset = (v: unknown) => ((typeof v === "string" && v.trim() === "") || v === null ? undefined : v);
-const text = () => z.preprocess(emptyAsUnset, z.string().trim().max(200).optional());
+const text = (label: string) => z.preprocess(emptyAsUnset, plainText(label, { max: 200 }).optional());
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A date or date-time; a bare date is midnight UTC and a date-time without a zone is read as UTC. */
-export const instantSchema = z.preprocess(
-  emptyAsUnset,
-  z.union([
+const instant = z
+  .union([
     z.date(),
     z
       .string()
@@ -27,26 +26,32 @@ export const instantSchema = z.preprocess(
         if (s.length === 10) return new Date(`${s}T00:00:00.000Z`);
         return new Date(m[1] ? s.replace(" ", "T") : `${s.replace(" ", "T")}Z`);
       }),
-  ]).refine((d) => !Number.isNaN(d.getTime()), "is not a valid date"),
-);
+  ])
+  .refine((d) => !Number.isNaN(d.getTime()), "is not a valid date")
+  // the trail starts long after 1970; PostgreSQL has no year 0 and JavaScript's dates stop at 275760
+  .refine((d) => Number.isNaN(d.getTime()) || (d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999), "must lie between 1970 and 9999");
+
+/** A date or date-time (blank means unset when optional: a form sends empty From and To). */
+export const instantSchema = z.preprocess(emptyAsUnset, instant);
+const optionalInstant = z.preprocess(emptyAsUnset, instant.optional());
 
 export { GRANT_STATES };
 export const GRANT_SORTS = ["startsAt", "endsAt", "project", "subject"] as const;
 
 export const grantHistoryFiltersSchema = z.object({
-  project: text(),
+  project: text("Project"),
   /** group or robot name, exact */
-  subject: text(),
+  subject: text("Group or robot"),
   subjectType: z.preprocess(emptyAsUnset, z.enum(["GROUP", "ROBOT"]).optional()),
   roleId: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(5).optional()),
   state: z.preprocess(emptyAsUnset, z.enum(GRANT_STATES).optional()),
   /** grants that existed (requested or in force) at some point in [from, to) */
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
+  from: optionalInstant,
+  to: optionalInstant,
   /** approver id or name, exact */
-  approver: text(),
+  approver: text("Approver"),
   /** requester id or name, exact */
-  requester: text(),
+  requester: text("Requester"),
   sort: z.preprocess(emptyAsUnset, z.enum(GRANT_SORTS).default("startsAt")),
   dir: z.preprocess(emptyAsUnset, z.enum(["asc", "desc"]).default("desc")),
 });
@@ -64,22 +69,22 @@ export const eventLogFiltersSchema = z.object({
   /** "grant" matches grant.activated, grant.expired …; "grant.activated" matches itself */
   action: z.preprocess(emptyAsUnset, z.string().trim().max(100).regex(/^[a-z0-9_.]+$/, "letters, digits, dots and underscores only").optional()),
   objectType: z.preprocess(emptyAsUnset, z.enum(AUDIT_OBJECT_TYPES).optional()),
-  objectId: text(),
-  project: text(),
+  objectId: text("Object id"),
+  project: text("Project"),
   /** actor id or name, exact */
-  actor: text(),
+  actor: text("Actor"),
   requestId: z.preprocess(emptyAsUnset, z.uuid().optional()),
   /** `at` in [from, to) */
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
+  from: optionalInstant,
+  to: optionalInstant,
 });
 export type EventLogFilters = z.infer<typeof eventLogFiltersSchema>;
 export type EventLogFiltersInput = z.input<typeof eventLogFiltersSchema>;
 
 export const accessAtQuerySchema = z
   .object({
-    project: text(),
-    group: text(),
+    project: text("Project"),
+    group: text("Group"),
     at: instantSchema,
   })
   .refine((q) => q.project !== undefined || q.group !== undefined, { message: "choose a project or a group", path: ["project"] });

@@ -5,7 +5,7 @@ import { mapGroupsToRoles, type RoleGroups } from "./roles";
 const demo: RoleGroups = { approver: ["registry-admins"], auditor: ["auditors"], requester: ["team-leads"] };
 
 describe("mapGroupsToRoles", () => {
-  it("maps the demo users' groups as product.md says", () => {
+  it("maps the demo users' groups as the README's demo users table says", () => {
     expect(mapGroupsToRoles(["team-leads", "finance-devs"], demo).roles).toEqual(["requester"]);
     expect(mapGroupsToRoles(["registry-admins"], demo).roles).toEqual(["requester", "approver"]);
     expect(mapGroupsToRoles(["auditors"], demo).roles).toEqual(["auditor"]);

@@ -13,6 +13,8 @@ export type DriftFinding =
   | { kind: "role-differs"; grantId: string; name: string; approved: string; inHarbor: string; request: FindingRequest }
   | { kind: "unexplained-robot"; name: string }
   | { kind: "missing-robot"; grantId: string; name: string; request: FindingRequest }
+  | { kind: "robot-permissions-differ"; grantId: string; name: string; approved: string[]; inHarbor: string[]; request: FindingRequest }
+  | { kind: "robot-expiry-differs"; grantId: string; name: string; approved: string | null; inHarbor: string | "never"; request: FindingRequest }
   | { kind: "missing-project"; name: string };
 
 export interface Explained {
@@ -39,6 +41,10 @@ export function describeFinding(f: DriftFinding): string {
       return `Harbor has the robot ${f.name}, but no active grant in Berth explains it.`;
     case "missing-robot":
       return `The robot ${f.name} was approved (request #${f.request.number}) but does not exist in Harbor.`;
+    case "robot-permissions-differ":
+      return `The robot ${f.name} may do ${f.inHarbor.join(", ") || "nothing"} in Harbor, but ${f.approved.join(", ")} was approved (request #${f.request.number}).`;
+    case "robot-expiry-differs":
+      return `The robot ${f.name} expires ${f.inHarbor === "never" ? "never" : `on ${f.inHarbor.slice(0, 10)}`} in Harbor, but ${f.approved ? `${f.approved.slice(0, 10)} was approved` : "an end date was approved"} (request #${f.request.number}).`;
     case "missing-project":
       return `The project ${f.name} does not exist in Harbor, although Berth manages it.`;
   }

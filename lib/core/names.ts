@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { hiddenCharacter, hiddenCharacterMessage } from "./validation";
 
-// Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (harbor-api.md).
+// Harbor's project (and robot short-name) rule: lower case, digits, single . _ - between them (docs/harbor.md, "Harbor's rules Berth relies on").
 export const HARBOR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 /** Why a project or robot name breaks Harbor's rules, or null when it is fine. Shared by the form and the server. */
@@ -29,7 +30,11 @@ export const groupName = z
   .trim()
   .min(1, "Group is required.")
   .max(255, "Group names are at most 255 characters.")
-  .refine((v) => !/[\u0000-\u001f,]/.test(v), "Group names cannot contain commas or control characters.");
+  .refine((v) => !v.includes(","), "Group names cannot contain commas (Berth's settings list groups with commas).")
+  .superRefine((v, ctx) => {
+    const found = hiddenCharacter(v);
+    if (found) ctx.addIssue({ code: "custom", message: hiddenCharacterMessage("Group", found) });
+  });
 
 /** Whether a group name matches a glob like `ext-*`. */
 export function matchesGlob(name: string, glob: string): boolean {
@@ -52,6 +57,12 @@ export function isProjectRobotNamed(fullName: string, projectName: string, robot
   return fullName.endsWith(suffix) && !fullName.slice(0, -suffix.length).includes("+");
 }
 
+/** What Berth writes into the description of a robot it creates, so a later run knows the robot as its own. */
+export const berthRobotMarker = (grantId: string) => `[berth grant ${grantId}]`;
+
+/** A robot's Harbor description: the requester's words, then Berth's marker. */
+export const berthRobotDescription = (description: string, grantId: string) => (description ? `${description} ${berthRobotMarker(grantId)}` : berthRobotMarker(grantId));
+
 export type SubjectType = "GROUP" | "ROBOT";
 
 /** "group:<name>" or "robot:<short name>": how the audit trail and duplicate checks name a subject. */
@@ -63,4 +74,11 @@ export function subjectKey(type: SubjectType, name: string): string {
 export function subjectLabel(subject: { subjectType: SubjectType; subjectName: string; projectName: string; harborRobotName?: string | null }): string {
   if (subject.subjectType === "GROUP") return subject.subjectName;
   return subject.harborRobotName ?? harborRobotName(subject.projectName, subject.subjectName);
+}
+
+/** Who ended a grant, in words: the person's name, or Berth itself ("system (expiry)"), else the id that was stored. */
+export function endedByText(grant: { endedBy: string | null; endedByName?: string | null }): string | null {
+  if (grant.endedByName) return grant.endedByName;
+  if (!grant.endedBy) return null;
+  return grant.endedBy.startsWith("system:") ? `system (${grant.endedBy.slice("system:".length)})` : grant.endedBy;
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ROLE_IDS, type RoleId } from "./roles";
 import { groupName, harborName } from "./names";
 import { PROJECT_TEMPLATES } from "./templates";
+import { endOfDayIn, isTimeZone } from "./time";
+import { plainText, wholeNumber } from "./validation";
 
 export const REQUEST_KINDS = ["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT", "ROBOT_ROTATION", "GRANT_EXTENSION", "QUOTA_CHANGE"] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
@@ -32,42 +34,48 @@ export type RobotPreset = keyof typeof ROBOT_PRESETS;
 export const permission = z.object({ resource: z.string().min(1).max(64), action: z.string().min(1).max(64) });
 export type RobotPermission = z.infer<typeof permission>;
 
-const justification = z
-  .string({ error: "Say why this is needed." })
+const justification = plainText("Justification", { max: 2000, multiline: true, missing: "Say why this is needed." }).pipe(
+  z.string().min(10, "Say why this is needed, in at least 10 characters."),
+);
+
+/** One of Harbor's role ids, given as a number or a string of digits: never true, [1] or "1.0". */
+export function roleIdField(message = "Choose a role.") {
+  return z
+    .union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)], { error: message })
+    .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), message)
+    .transform((v) => v as RoleId);
+}
+const roleId = roleIdField();
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date as a form sends it: a day (`YYYY-MM-DD`) or a full ISO date-time. */
+export const endDateText = z
+  .string({ error: "Enter a valid date." })
   .trim()
-  .min(10, "Say why this is needed, in at least 10 characters.")
-  .max(2000, "Keep the justification under 2000 characters.");
+  .max(40, "Enter a valid date.")
+  .refine((v) => (DAY.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) : /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), "Enter a valid date.")
+  .refine((v) => {
+    const year = Number(v.slice(0, 4));
+    return year >= 1970 && year <= 9999;
+  }, "Enter a date between 1970 and 9999.");
+const optionalEndDateText = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDateText.optional());
 
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label} must be a number.` })
-    .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min}.`)
-    .max(max, `${label} must be at most ${max}.`);
+/** The picker's IANA time zone (the browser sends it with a date); unset means UTC. */
+export const timeZone = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.string().trim().max(64, "Unknown time zone.").refine(isTimeZone, "Unknown time zone.").optional(),
+);
 
-const roleId = z.coerce
-  .number({ error: "Choose a role." })
-  .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), "Choose a role.")
-  .transform((v) => v as RoleId);
-
-/** An end date: `YYYY-MM-DD` means the end of that day (UTC); a full ISO date-time is taken as given. */
-export const endDate = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T23:59:59.999Z`) : new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date." });
-      return z.NEVER;
-    }
-    return date;
-  });
-const optionalEndDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDate.optional());
+/** When an end date ends: a day means the end of that day in `zone` (UTC when none is given); a date-time is taken as given. */
+export function endInstant(text: string, zone?: string): Date {
+  return DAY.test(text) ? endOfDayIn(text, zone ?? "UTC") : new Date(text);
+}
 
 const uuid = z.string().uuid("Unknown grant.");
 
 // What a person submits, per kind (form fields or JSON). The server is the authority on all of it.
-export const newProjectInput = z.object({
+export const newProjectInput = z.strictObject({
   kind: z.literal("NEW_PROJECT"),
   projectName: harborName("Project name"),
   ownerGroup: groupName,
@@ -76,21 +84,24 @@ export const newProjectInput = z.object({
   justification,
 });
 
-export const groupAccessInput = z.object({
-  kind: z.literal("GROUP_ACCESS"),
-  projectName: harborName("Project"),
-  groupName,
-  roleId,
-  endsAt: optionalEndDate,
-  justification,
-});
+export const groupAccessInput = z
+  .strictObject({
+    kind: z.literal("GROUP_ACCESS"),
+    projectName: harborName("Project"),
+    groupName,
+    roleId,
+    endsAt: optionalEndDateText,
+    timeZone,
+    justification,
+  })
+  .transform(({ timeZone: zone, ...v }) => ({ ...v, endsAt: v.endsAt === undefined ? undefined : endInstant(v.endsAt, zone) }));
 
 export const robotAccountInput = z
-  .object({
+  .strictObject({
     kind: z.literal("ROBOT_ACCOUNT"),
     projectName: harborName("Project"),
     robotName: harborName("Robot name"),
-    description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
+    description: plainText("Description", { max: 500 }).default(""),
     preset: z.enum(["pull", "push-pull", "custom"], { error: "Choose what the robot may do." }),
     permissions: z
       .array(z.string().regex(/^[a-z-]+:[a-z-]+$/, "Unknown permission."))
@@ -103,9 +114,11 @@ export const robotAccountInput = z
     if (v.preset === "custom" && v.permissions.length === 0) ctx.addIssue({ code: "custom", path: ["permissions"], message: "Pick at least one permission." });
   });
 
-export const rotationInput = z.object({ kind: z.literal("ROBOT_ROTATION"), grantId: uuid, justification });
-export const extensionInput = z.object({ kind: z.literal("GRANT_EXTENSION"), grantId: uuid, endsAt: endDate, justification });
-export const quotaChangeInput = z.object({ kind: z.literal("QUOTA_CHANGE"), projectName: harborName("Project"), quotaGiB: wholeNumber("Quota", 1, 1024 * 1024), justification });
+export const rotationInput = z.strictObject({ kind: z.literal("ROBOT_ROTATION"), grantId: uuid, justification });
+export const extensionInput = z
+  .strictObject({ kind: z.literal("GRANT_EXTENSION"), grantId: uuid, endsAt: endDateText, timeZone, justification })
+  .transform(({ timeZone: zone, ...v }) => ({ ...v, endsAt: endInstant(v.endsAt, zone) }));
+export const quotaChangeInput = z.strictObject({ kind: z.literal("QUOTA_CHANGE"), projectName: harborName("Project"), quotaGiB: wholeNumber("Quota", 1, 1024 * 1024), justification });
 
 export const requestInput = z.discriminatedUnion("kind", [newProjectInput, groupAccessInput, robotAccountInput, rotationInput, extensionInput, quotaChangeInput]);
 export type RequestInput = z.infer<typeof requestInput>;

@@ -75,3 +75,36 @@ export function isSystemRobotPermission(resource: string, action: string): boole
 
 /** "resource:action", the form policy and the robot form use. */
 export const permissionKey = (p: HarborAccess) => `${p.resource}:${p.action}`;
+
+/** Why a robot permission needs a second approver; null for the ones one approver may grant. */
+export type PermissionRisk = "grants-access" | "changes-robots" | "deletes" | "changes-settings";
+
+// Project resources whose write actions change the project's own settings (its configuration, not its images).
+const SETTINGS_RESOURCES = new Set(["project", "metadata", "immutable-tag", "tag-retention", "notification-policy", "preheat-policy", "scanner", "label"]);
+
+/**
+ * The one risk table of robot permissions (docs/governance.md, "Robot permissions by risk"): a robot that may hand
+ * out access (members), create or change robots, delete anything, or change the project's settings needs two
+ * approvers, like a Project Admin group grant. Everything else — reading, listing, pulling, pushing, tagging,
+ * scanning — one.
+ */
+export function permissionRisk(p: HarborAccess): PermissionRisk | null {
+  if (p.resource === "member" && p.action !== "read" && p.action !== "list") return p.action === "delete" ? "deletes" : "grants-access";
+  if (p.resource === "robot" && p.action !== "read" && p.action !== "list") return "changes-robots";
+  if (p.action === "delete") return "deletes";
+  if (SETTINGS_RESOURCES.has(p.resource) && ["create", "update"].includes(p.action)) return "changes-settings";
+  return null;
+}
+
+const RISK_WORDS: Record<PermissionRisk, string> = {
+  "grants-access": "may give people access",
+  "changes-robots": "may create or change robots",
+  deletes: "may delete",
+  "changes-settings": "may change project settings",
+};
+
+/** The reasons, in words, why these permissions need a second approver (empty when one approver is enough). */
+export function riskReasons(permissions: readonly HarborAccess[]): string[] {
+  const risks = new Set(permissions.map(permissionRisk).filter((r): r is PermissionRisk => r !== null));
+  return (Object.keys(RISK_WORDS) as PermissionRisk[]).filter((r) => risks.has(r)).map((r) => `robot ${RISK_WORDS[r]}`);
+}

@@ -1,4 +1,4 @@
-// Locked project templates: teams pick one; nobody sets raw switches (product.md, "new projects").
+// Locked project templates: teams pick one; nobody sets raw switches (docs/governance.md, "Templates").
 export interface ProjectTemplate {
   key: "standard" | "strict";
   label: string;

@@ -5,7 +5,7 @@ import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
 import { queueProvisioning } from "../provisioning/enqueue";
 import { DomainError, forbidden, notFound } from "../core/errors";
-import { typedRequest, type RequestKindName } from "../core/payloads";
+import { parsePayload, typedRequest, type RequestKindName } from "../core/payloads";
 import { evaluatePolicy } from "./policy";
 import { gatherFacts, policyRefusal, type GovernanceDeps } from "./requests";
 
@@ -42,9 +42,12 @@ interface LockedRequest {
 export async function decideRequest(deps: GovernanceDeps, principal: Principal, input: DecisionInput, audit: AuditContext): Promise<DecisionOutcome> {
   if (!can(principal, "request:decide")) throw forbidden("Only approvers decide requests.");
   // Harbor is asked before the transaction (never hold a row lock across a network call).
-  const preview = await deps.db.request.findUnique({ where: { id: input.requestId }, select: { kind: true, projectName: true } });
+  const preview = await deps.db.request.findUnique({ where: { id: input.requestId }, select: { kind: true, projectName: true, payload: true } });
   if (!preview) throw notFound("That request");
-  const harborHasName = input.decision === "APPROVE" && preview.kind === "NEW_PROJECT" ? await deps.harborProjectExists(preview.projectName) : false;
+  const approving = input.decision === "APPROVE";
+  const harborHasName = approving && preview.kind === "NEW_PROJECT" ? await deps.harborProjectExists(preview.projectName) : false;
+  const robotName = approving && preview.kind === "ROBOT_ACCOUNT" ? parsePayload("ROBOT_ACCOUNT", preview.payload).robotName : null;
+  const harborHasRobot = robotName && deps.harborRobotExists ? await deps.harborRobotExists(preview.projectName, robotName) : false;
 
   return deps.db.$transaction(async (tx) => {
     const [request] = await tx.$queryRaw<LockedRequest[]>`
@@ -74,13 +77,13 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
       tx,
       { request: typed, projectName: request.projectName, subjectKey: request.subjectKey ?? "", endsAt: request.endsAt },
       { groups: request.requesterGroups, isApprover: false },
-      { now: deps.now, harborProjectExists: async () => harborHasName },
+      { now: deps.now, harborProjectExists: async () => harborHasName, harborRobotExists: async () => harborHasRobot },
       request.id,
     );
     // The requester's own standing was judged at submission; approval re-checks the request itself.
     facts.requesterIsApprover = true;
     const outcome = evaluatePolicy({ ...typed, endsAt: request.endsAt }, facts, deps.policy);
-    if (outcome.violations.length) throw policyRefusal(outcome.violations);
+    if (outcome.violations.length) throw policyRefusal(typed.kind, outcome.violations);
     const required = Math.max(request.requiredApprovals, outcome.requiredApprovals);
 
     const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "APPROVE", comment } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnyPayload } from "../core/payloads";
 import { evaluatePolicy, latestEndDate, type PolicyConfig, type PolicyFacts } from "./policy";
 
-const config: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 };
+const config: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, internalMaxDays: 365, robotMaxDays: 180 };
 const now = new Date("2026-11-26T10:00:00Z");
 const project = { name: "finance-api", ownerGroup: "finance-devs", state: "ACTIVE", quotaGiB: 20 };
 const baseFacts: PolicyFacts = {
@@ -100,5 +100,31 @@ describe("evaluatePolicy", () => {
     expect(run(q(50)).requiredApprovals).toBe(1);
     expect(run(q(500)).requiredApprovals).toBe(2);
     expect(failed(run(q(20)))).toEqual(["quota-changes"]);
+  });
+});
+
+describe("risk and reach (issue 10)", () => {
+  it.each([
+    ["a robot that may add members", [["repository", "pull"], ["member", "create"]], ["robot may give people access"]],
+    ["a robot that may change members' roles", [["member", "update"]], ["robot may give people access"]],
+    ["a robot that may create robots", [["robot", "create"]], ["robot may create or change robots"]],
+    ["a robot that may change project settings", [["project", "update"]], ["robot may change project settings"]],
+  ] as [string, [string, string][], string[]][])("%s needs two approvers", (_name, perms, reasons) => {
+    const allowed = new Set(perms.map(([r, a]) => `${r}:${a}`));
+    const outcome = run(robot(perms), null, { allowedRobotPermissions: allowed });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.requiredApprovals).toBe(2);
+    expect(outcome.checks.find((c) => c.id === "approvals")?.reason).toBe(`Two different approvers: ${reasons.join("; ")}.`);
+  });
+
+  it("keeps a pull and push robot at one approver", () => {
+    expect(run(robot([["repository", "pull"], ["repository", "push"]])).requiredApprovals).toBe(1);
+  });
+
+  it("refuses an internal group's end date beyond the configured maximum, and accepts none at all", () => {
+    expect(failed(run(access("payments-devs", 2), latestEndDate(now, 365)))).toEqual([]);
+    expect(failed(run(access("payments-devs", 2), latestEndDate(now, 366)))).toEqual(["internal-end-date"]);
+    expect(failed(run(access("payments-devs", 2), new Date("9999-12-31T23:59:59.999Z")))).toEqual(["internal-end-date"]);
+    expect(failed(run(access("payments-devs", 2), null))).toEqual([]);
   });
 });

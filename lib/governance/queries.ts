@@ -1,4 +1,5 @@
 import "server-only";
+import { plainText, wholeNumber } from "../core/validation";
 import { z } from "zod";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
@@ -73,7 +74,7 @@ function summarize(row: RequestRow): RequestSummary {
 export const requestListFilters = z.object({
   state: optional(z.enum(REQUEST_STATES)),
   kind: optional(z.enum(REQUEST_KINDS)),
-  project: optional(z.string().max(255)),
+  project: optional(plainText("Project", { max: 255 })),
 });
 export type RequestListFilters = z.infer<typeof requestListFilters>;
 
@@ -90,8 +91,8 @@ export async function myRequests(db: Db, principal: Principal, filters: RequestL
 
 export const queueFilters = z.object({
   kind: optional(z.enum(REQUEST_KINDS)),
-  project: optional(z.string().max(255)),
-  requester: optional(z.string().max(200)),
+  project: optional(plainText("Project", { max: 255 })),
+  requester: optional(plainText("Requester", { max: 200 })),
   /** "needs-me": requests this approver can act on; "all": every pending one. */
   show: optional(z.enum(["needs-me", "all"])),
   approvals: optional(z.enum(["1", "2"])),
@@ -140,7 +141,7 @@ export async function requestDetail(db: Db, principal: Principal, id: string) {
     include: {
       approvals: { orderBy: { createdAt: "asc" } },
       jobs: { orderBy: { createdAt: "asc" }, include: { steps: { orderBy: { ordinal: "asc" } } } },
-      grants: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, subjectType: true, subjectName: true, roleId: true, startsAt: true, endsAt: true, endedAt: true, endReason: true, endedBy: true, harborRobotName: true, projectName: true } },
+      grants: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, subjectType: true, subjectName: true, roleId: true, startsAt: true, endsAt: true, endedAt: true, endReason: true, endedBy: true, endedByName: true, harborRobotName: true, projectName: true } },
       secrets: { orderBy: { createdAt: "desc" }, select: { id: true, robotName: true, createdAt: true, expiresAt: true, revealedAt: true, wipedAt: true, ciphertext: false } },
     },
   });
@@ -160,12 +161,12 @@ export async function requestDetail(db: Db, principal: Principal, id: string) {
 export type RequestDetail = Awaited<ReturnType<typeof requestDetail>>;
 
 export const grantFilters = z.object({
-  project: optional(z.string().max(255)),
-  subject: optional(z.string().max(255)),
+  project: optional(plainText("Project", { max: 255 })),
+  subject: optional(plainText("Group or robot", { max: 255 })),
   type: optional(z.enum(["GROUP", "ROBOT"])),
-  role: optional(z.coerce.number().int().min(1).max(5)),
+  role: optional(wholeNumber("Role", 1, 5)),
   state: optional(z.enum(GRANT_STATES)),
-  expiring: optional(z.coerce.number().int().min(1).max(365)),
+  expiring: optional(wholeNumber("Days", 1, 365)),
 });
 export type GrantFilters = z.infer<typeof grantFilters>;
 

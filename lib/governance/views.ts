@@ -1,47 +1,14 @@
 import "server-only";
 import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
-import { harborRobotName } from "../core/names";
-import { roleLabel } from "../core/roles";
 import { LIVE_STATES } from "../core/states";
-import { ROBOT_PRESETS, type AnyPayload } from "../core/payloads";
+import type { PayloadOf, RequestKindName } from "../core/payloads";
+import { previewSteps } from "../provisioning/flows";
+import { rulesOf } from "./kinds";
 import type { PolicyCheck } from "./policy";
 import type { RequestDetail } from "./queries";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-/** Label/value pairs describing what was asked, for the request page. */
-export function payloadFacts(request: AnyPayload): [string, string][] {
-  switch (request.kind) {
-    case "NEW_PROJECT": {
-      const p = request.payload;
-      return [["Project", p.projectName], ["Owner group", `${p.ownerGroup} (becomes Maintainer)`], ["Template", p.template], ["Storage quota", `${p.quotaGiB} GiB`]];
-    }
-    case "GROUP_ACCESS": {
-      const p = request.payload;
-      return [["Project", p.projectName], ["Group", p.groupName], ["Role", p.previousRoleId ? `${roleLabel(p.previousRoleId)} → ${roleLabel(p.roleId)}` : roleLabel(p.roleId)]];
-    }
-    case "ROBOT_ACCOUNT": {
-      const p = request.payload;
-      return [
-        ["Project", p.projectName],
-        ["Robot", harborRobotName(p.projectName, p.robotName)],
-        ["Preset", ROBOT_PRESETS[p.preset].label],
-        ["Permissions", p.permissions.map((x) => `${x.resource}:${x.action}`).join(", ")],
-        ["Lifetime", `${p.lifetimeDays} days`],
-        ...(p.description ? ([["Description", p.description]] as [string, string][]) : []),
-      ];
-    }
-    case "ROBOT_ROTATION":
-      return [["Project", request.payload.projectName], ["Robot", request.payload.robotName]];
-    case "GRANT_EXTENSION": {
-      const p = request.payload;
-      return [["Project", p.projectName], ["Subject", `${p.subjectType === "GROUP" ? "group" : "robot"} ${p.subjectName}`], ["Ends now", p.previousEndsAt?.slice(0, 10) ?? "no end date"], ["New end", p.newEndsAt.slice(0, 10)]];
-    }
-    case "QUOTA_CHANGE":
-      return [["Project", request.payload.projectName], ["Quota", `${request.payload.previousQuotaGiB} GiB → ${request.payload.quotaGiB} GiB`]];
-  }
-}
 
 // The request page's data as plain JSON: rendered on the server, then refreshed by polling /api/requests/[id].
 export function toRequestView(detail: RequestDetail, principal: Principal) {
@@ -62,7 +29,11 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
     projectName: detail.projectName,
     justification: detail.justification,
     requester: { id: detail.requesterId, name: detail.requesterName, groups: detail.requesterGroups },
-    facts: payloadFacts(detail.typed),
+    facts: rulesOf(detail.typed.kind).details(detail.typed.payload as PayloadOf<RequestKindName>),
+    /** whether the page shows the end date on a line of its own (only kinds where it means something) */
+    showsEndDate: rulesOf(detail.typed.kind).showsEndDate,
+    /** what approving it will do in Harbor: its job's steps as the request alone plans them */
+    plan: previewSteps({ projectName: detail.projectName, ...detail.typed }).map((s) => s.label),
     endsAt: iso(detail.endsAt),
     createdAt: iso(detail.createdAt)!,
     decidedAt: iso(detail.decidedAt),
@@ -93,6 +64,8 @@ export function toRequestView(detail: RequestDetail, principal: Principal) {
     },
     whyNoDecision: !mayDecide ? null : isRequester ? "You asked for this, so another approver must decide it." : mine ? `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request.` : null,
     live: (LIVE_STATES as readonly string[]).includes(detail.state),
+    /** the navigation entry the page belongs to for this viewer: their own request, one to decide, or the trail */
+    section: isRequester ? "/requests" : mayDecide ? "/approvals" : can(principal, "audit:read") ? "/audit" : "/requests",
   };
 }
 export type RequestView = ReturnType<typeof toRequestView>;

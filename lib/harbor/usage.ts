@@ -1,6 +1,7 @@
 // Who pulled from and pushed to one project in a time window, read from Harbor's audit log (ADR 014). A reader only:
 // it calls Harbor and returns figures; what to propose or show is the caller's business. "Harbor could not tell us"
 // (logging off, forbidden, unreachable) is always its own status and never reads as "unused".
+import { ROBOT_PREFIX } from "../core/names";
 import type { AuditLogFilter, HarborAuditLogClient } from "./audit-logs";
 import type { HarborClient } from "./client";
 import { isHarborError } from "./errors";
@@ -111,7 +112,7 @@ export async function readProjectUsage(harbor: UsageSource, options: ProjectUsag
   const pullsLogged = logging === "on";
   const filter: AuditLogFilter = { operations: pullsLogged ? ["pull", "create"] : ["create"], resourceTypes: ["artifact"], usernames: options.usernames, from, to };
   const pages = harbor.projectAuditLogPages(options.project, filter);
-  const robotPrefix = options.robotPrefix ?? "robot$";
+  const robotPrefix = options.robotPrefix ?? ROBOT_PREFIX;
   const waitingFor = new Set(options.lastUseOnly ? options.usernames : []);
   const subjects = new Map<string, SubjectUsage>();
   const seen = new Set<number>();

@@ -75,7 +75,7 @@ async function snapshot(db: Pick<Tx, "grant" | "provisioningJob">, projectId: st
   const [grants, openJobs] = await Promise.all([
     db.grant.findMany({
       where: { projectId, state: { in: ["ACTIVE", "PENDING"] } },
-      select: { id: true, projectName: true, subjectType: true, subjectName: true, state: true, roleId: true, harborRobotId: true, harborRobotName: true, request: { select: { id: true, number: true } } },
+      select: { id: true, projectName: true, subjectType: true, subjectName: true, state: true, roleId: true, harborRobotId: true, harborRobotName: true, permissions: true, endsAt: true, request: { select: { id: true, number: true } } },
       orderBy: { id: "asc" },
     }),
     db.provisioningJob.count({ where: { state: { in: ["QUEUED", "RUNNING"] }, grant: { projectId } } }),

@@ -3,7 +3,7 @@ import { describeFinding } from "../core/drift";
 import { findDrift, type DriftGrant } from "./drift";
 
 function grant(over: Partial<DriftGrant> & { id: string; subjectName: string }): DriftGrant {
-  return { subjectType: "GROUP", state: "ACTIVE", roleId: 2, roleLabel: "Developer", harborRobotId: null, robotName: null, request: { id: `r-${over.id}`, number: 7 }, ...over };
+  return { subjectType: "GROUP", state: "ACTIVE", roleId: 2, roleLabel: "Developer", harborRobotId: null, robotName: null, permissions: null, endsAt: null, request: { id: `r-${over.id}`, number: 7 }, ...over };
 }
 
 const member = (entityName: string, roleId = 2, roleName = "developer", entityType = "g") => ({ entityName, entityType, roleId, roleName });
@@ -66,5 +66,29 @@ describe("drift between Harbor and Berth", () => {
   it("leaves robots alone when Harbor's robot list is not known", () => {
     const report = findDrift({ members: [], robots: null, grants: [grant({ id: "1", subjectType: "ROBOT", subjectName: "ci", roleId: null, harborRobotId: 11 })] });
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe("robots whose permissions or expiry changed in Harbor (issue 10, 1)", () => {
+  const ends = new Date("2027-03-01T10:00:00.000Z");
+  const robotGrant = grant({ id: "r1", subjectType: "ROBOT", subjectName: "ci", roleId: null, roleLabel: "—", harborRobotId: 41, robotName: "robot$p+ci", permissions: ["repository:pull"], endsAt: ends });
+  const live = (over: Partial<{ permissions: string[]; expiresAt: number }> = {}) => ({ id: 41, name: "robot$p+ci", permissions: ["repository:pull"], expiresAt: ends.getTime() / 1000, ...over });
+
+  it("finds nothing when the robot holds what was approved, until when it was approved (up to a day later: Harbor counts whole days)", () => {
+    expect(findDrift({ members: [], robots: [live()], grants: [robotGrant] }).findings).toEqual([]);
+    expect(findDrift({ members: [], robots: [live({ expiresAt: ends.getTime() / 1000 + 20 * 3600 })], grants: [robotGrant] }).findings).toEqual([]);
+  });
+
+  it("finds permissions added in Harbor", () => {
+    const report = findDrift({ members: [], robots: [live({ permissions: ["repository:pull", "member:create"] })], grants: [robotGrant] });
+    expect(report.findings).toEqual([{ kind: "robot-permissions-differ", grantId: "r1", name: "robot$p+ci", approved: ["repository:pull"], inHarbor: ["member:create", "repository:pull"], request: { id: "r-r1", number: 7 } }]);
+    expect(report.findings.map(describeFinding)).toEqual(["The robot robot$p+ci may do member:create, repository:pull in Harbor, but repository:pull was approved (request #7)."]);
+  });
+
+  it("finds an expiry moved in Harbor, or removed", () => {
+    const later = findDrift({ members: [], robots: [live({ expiresAt: ends.getTime() / 1000 + 30 * 86400 })], grants: [robotGrant] }).findings;
+    expect(later).toMatchObject([{ kind: "robot-expiry-differs", approved: ends.toISOString(), inHarbor: new Date(ends.getTime() + 30 * 86_400_000).toISOString() }]);
+    const never = findDrift({ members: [], robots: [live({ expiresAt: -1 })], grants: [robotGrant] }).findings;
+    expect(never.map(describeFinding)).toEqual(["The robot robot$p+ci expires never in Harbor, but 2027-03-01 was approved (request #7)."]);
   });
 });

@@ -17,6 +17,10 @@ export interface LiveMember {
 export interface LiveRobot {
   id: number;
   name: string;
+  /** "resource:action" pairs it holds in the project; unknown when the list did not say */
+  permissions?: readonly string[];
+  /** Unix seconds, -1 for never; unknown when the list did not say */
+  expiresAt?: number;
 }
 
 export interface DriftGrant {
@@ -29,6 +33,9 @@ export interface DriftGrant {
   harborRobotId: number | null;
   /** The robot's full Harbor name, `robot$<project>+<name>`. */
   robotName: string | null;
+  /** A robot's approved "resource:action" pairs. */
+  permissions: readonly string[] | null;
+  endsAt: Date | null;
   request: FindingRequest;
 }
 
@@ -68,7 +75,11 @@ export function findDrift(input: { members: readonly LiveMember[]; robots?: read
     const pendingRobots = input.grants.filter((g) => g.subjectType === "ROBOT" && g.state === "PENDING");
     const matches = (g: DriftGrant, r: LiveRobot) => (g.harborRobotId !== null ? g.harborRobotId === r.id : g.robotName === r.name);
     for (const robot of input.robots) {
-      if (activeRobots.some((g) => matches(g, robot))) continue;
+      const grant = activeRobots.find((g) => matches(g, robot));
+      if (grant) {
+        findings.push(...robotDiffers(grant, robot));
+        continue;
+      }
       const pending = pendingRobots.find((g) => matches(g, robot));
       if (pending) explained.push({ name: robot.name, why: `being provisioned for request #${pending.request.number}` });
       else findings.push({ kind: "unexplained-robot", name: robot.name });
@@ -78,6 +89,30 @@ export function findDrift(input: { members: readonly LiveMember[]; robots?: read
     }
   }
   return { findings, explained };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What differs in a robot Berth granted: its permissions, or an expiry more than a day from the approved end (Harbor
+ * counts whole days from the robot's creation, so up to a day later is how Berth's own extensions land) or never.
+ */
+function robotDiffers(grant: DriftGrant, robot: LiveRobot): DriftFinding[] {
+  const out: DriftFinding[] = [];
+  const name = grant.robotName ?? robot.name;
+  if (robot.permissions && grant.permissions) {
+    const approved = [...grant.permissions].sort();
+    const inHarbor = [...robot.permissions].sort();
+    if (approved.join(",") !== inHarbor.join(",")) out.push({ kind: "robot-permissions-differ", grantId: grant.id, name, approved, inHarbor, request: grant.request });
+  }
+  if (robot.expiresAt !== undefined && grant.endsAt) {
+    const never = robot.expiresAt === -1;
+    const off = never ? Infinity : robot.expiresAt * 1000 - grant.endsAt.getTime();
+    if (never || off > DAY_MS || off < -DAY_MS) {
+      out.push({ kind: "robot-expiry-differs", grantId: grant.id, name, approved: grant.endsAt.toISOString(), inHarbor: never ? "never" : new Date(robot.expiresAt * 1000).toISOString(), request: grant.request });
+    }
+  }
+  return out;
 }
 
 /** Harbor's members, with Berth's name for each role Harbor knows by number. */
@@ -95,8 +130,13 @@ export interface GrantRecord {
   roleId: number | null;
   harborRobotId: number | null;
   harborRobotName: string | null;
+  permissions: unknown;
+  endsAt: Date | null;
   request: FindingRequest;
 }
+
+const pairs = (permissions: unknown): string[] | null =>
+  Array.isArray(permissions) ? permissions.filter((p): p is { resource: string; action: string } => !!p && typeof p === "object").map((p) => `${p.resource}:${p.action}`) : null;
 
 export function driftGrantOf(g: GrantRecord): DriftGrant {
   return {
@@ -108,6 +148,8 @@ export function driftGrantOf(g: GrantRecord): DriftGrant {
     roleLabel: roleLabel(g.roleId),
     harborRobotId: g.harborRobotId,
     robotName: g.subjectType === "ROBOT" ? (g.harborRobotName ?? harborRobotName(g.projectName, g.subjectName)) : null,
+    permissions: g.subjectType === "ROBOT" ? pairs(g.permissions) : null,
+    endsAt: g.endsAt,
     request: g.request,
   };
 }
@@ -116,7 +158,7 @@ export function driftGrantOf(g: GrantRecord): DriftGrant {
 /** What Harbor showed of one project: its members, its robots (null when they could not be read) and its creator. */
 export interface HarborSide {
   members: readonly { entityName: string; entityType: string; roleId: number; roleName: string }[];
-  robots: readonly { id: number; name: string }[] | null;
+  robots: readonly { id: number; name: string; expiresAt: number; permissions: readonly { kind: string; namespace: string; access: readonly { resource: string; action: string }[] }[] }[] | null;
   ownerName: string | null;
 }
 
@@ -124,7 +166,9 @@ export interface HarborSide {
 export function compareWithHarbor(harbor: HarborSide, grants: readonly GrantRecord[]): DriftReport {
   return findDrift({
     members: liveMembersOf(harbor.members),
-    robots: harbor.robots ? harbor.robots.map((r) => ({ id: r.id, name: r.name })) : null,
+    robots: harbor.robots
+      ? harbor.robots.map((r) => ({ id: r.id, name: r.name, expiresAt: r.expiresAt, permissions: r.permissions.filter((p) => p.kind === "project").flatMap((p) => p.access.map((a) => `${a.resource}:${a.action}`)) }))
+      : null,
     grants: grants.map(driftGrantOf),
     harborOwner: harbor.ownerName,
   });

@@ -119,7 +119,7 @@ export async function queueRemoval(tx: Tx, grant: Grant, ctx: AuditContext, kind
   if (successor) throw conflict("A role change for this grant is being provisioned; try again when it is done.");
 
   const endedBy = ctx.actor.type === "user" ? ctx.actor.id : `system:${ctx.actor.id}`;
-  await tx.grant.update({ where: { id: grant.id }, data: { endedBy, endReason: reason } });
+  await tx.grant.update({ where: { id: grant.id }, data: { endedBy, endedByName: ctx.actor.type === "user" ? ctx.actor.name : null, endReason: reason } });
   const steps = planSteps({ kind, projectName: grant.projectName, subjectType: grant.subjectType, subjectName: grant.harborRobotName ?? grant.subjectName });
   const jobId = await insertJob(tx, { kind, requestId: null, grantId: grant.id, steps });
   await appendOrCollect(tx, ctx, options, [

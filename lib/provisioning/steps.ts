@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditEventInput, JsonValue } from "../audit/types";
 import { GIB } from "../core/payloads";
-import { harborRobotName } from "../core/names";
+import { berthRobotDescription, berthRobotMarker, harborRobotName } from "../core/names";
 import { templateByKey } from "../core/templates";
 import type { Grant } from "../generated/prisma/client";
 import type { HarborClient } from "../harbor/client";
@@ -165,10 +165,17 @@ const STEP_HANDLERS: Record<StepKey, StepHandler> = {
     if (typed?.kind !== "ROBOT_ACCOUNT") throw new StepError("robot.create belongs to a robot-account request");
     const grant = need(ctx.grant, "the grant");
     const p = typed.payload;
-    const r = await harbor.ensureRobot({ project: grant.projectName, name: grant.subjectName, description: p.description, durationDays: p.lifetimeDays, permissions: p.permissions });
+    // A robot of that name is adopted only when Berth made it for this very grant (its recorded id, or the marker in
+    // its description after a run that crashed before recording it); anyone else's is refused, never taken over.
+    const marker = berthRobotMarker(grant.id);
+    const r = await harbor.ensureRobot(
+      { project: grant.projectName, name: grant.subjectName, description: berthRobotDescription(p.description, grant.id), durationDays: p.lifetimeDays, permissions: p.permissions },
+      { owned: (existing) => existing.id === grant.harborRobotId || existing.description.includes(marker) },
+    );
     const now = deps.now();
     const endsAt = r.expiresAt > 0 ? new Date(r.expiresAt * 1000) : new Date(now.getTime() + p.lifetimeDays * 86_400_000);
-    const fresh = r.created || r.replaced;
+    // created now, or set to the approved duration now: its expiry is its creation plus the approved days
+    const fresh = r.created || r.replaced || r.reconciled;
     const robotName = r.name || harborRobotName(grant.projectName, grant.subjectName);
     Object.assign(grant, { harborRobotId: r.id, harborRobotName: robotName, endsAt });
     const secret = r.secret;
@@ -180,6 +187,7 @@ const STEP_HANDLERS: Record<StepKey, StepHandler> = {
         expiresAt: r.expiresAt,
         created: r.created,
         replaced: r.replaced,
+        reconciled: r.reconciled,
         // Harbor counts a robot's duration from its creation; kept so an extension can compute its new duration.
         ...(fresh && r.expiresAt > 0 ? { harborCreatedAt: r.expiresAt - p.lifetimeDays * 86_400 } : {}),
         harborRequestIds: r.requestIds,

@@ -250,6 +250,55 @@ export function defaultWorkerId(suffix = ""): string {
 }
 
 /**
+ * Holds one pooled connection that LISTENs on `channel` and calls `onNotify` for each notification, and once the
+ * LISTEN is in place (for whatever was sent before it). A lost connection is replaced after `retryMs`; meanwhile the
+ * caller's own timer covers the gap.
+ */
+export function listenOn(pool: pg.Pool, channel: string, onNotify: () => void, options: { log: WorkerLogger; retryMs: number }): { stop(): void } {
+  let stopped = false;
+  let client: pg.PoolClient | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!stopped) retry = setTimeout(() => void listen(), options.retryMs);
+  };
+  async function listen() {
+    if (stopped) return;
+    try {
+      const c = await pool.connect();
+      c.on("notification", (msg) => {
+        if (msg.channel === channel) onNotify();
+      });
+      c.on("error", (err) => {
+        options.log.warn(`listener on ${channel} lost its connection; polling until it is back`, { error: err.name });
+        if (client === c) client = null;
+        c.release(err);
+        again();
+      });
+      await c.query(`LISTEN ${channel}`);
+      if (stopped) {
+        c.release(true);
+        return;
+      }
+      client = c;
+      onNotify();
+    } catch (e) {
+      options.log.warn(`could not listen on ${channel}; polling`, { error: e instanceof Error ? e.name : "unknown" });
+      again();
+    }
+  }
+  void listen();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+      // a LISTENing connection must not go back to the pool
+      client?.release(true);
+      client = null;
+    },
+  };
+}
+
+/**
  * The queue consumer: LISTEN berth_jobs for immediate pickup, a timer for jobs that become due later (backoff,
  * leases running out) and as a fallback for missed notifications, and at most `concurrency` jobs at once.
  */
@@ -263,8 +312,6 @@ export function startWorker(options: WorkerOptions): Worker {
   let filling: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
-  let listener: pg.PoolClient | null = null;
-  let listenRetry: NodeJS.Timeout | undefined;
 
   const launch = (job: Claim) => {
     const run: Promise<unknown> = runJob(deps, job)
@@ -314,33 +361,7 @@ export function startWorker(options: WorkerOptions): Worker {
     return filling;
   }
 
-  async function listen() {
-    if (stopped) return;
-    try {
-      const client = await options.pool.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === JOBS_CHANNEL) void fill();
-      });
-      client.on("error", (err) => {
-        log.warn("job listener lost its connection; polling until it is back", { error: err.name });
-        if (listener === client) listener = null;
-        client.release(err);
-        if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
-      });
-      await client.query(`LISTEN ${JOBS_CHANNEL}`);
-      if (stopped) {
-        client.release(true);
-        return;
-      }
-      listener = client;
-      void fill(); // whatever was enqueued before the LISTEN took effect
-    } catch (e) {
-      log.warn("could not listen for jobs; polling", { error: e instanceof Error ? e.name : "unknown" });
-      if (!stopped) listenRetry = setTimeout(() => void listen(), config.pollIntervalMs);
-    }
-  }
-
-  void listen();
+  const listener = listenOn(options.pool, JOBS_CHANNEL, () => void fill(), { log, retryMs: config.pollIntervalMs });
   void fill();
   log.info("worker started", { worker: workerId, concurrency: config.concurrency, leaseSeconds: config.leaseSeconds });
 
@@ -360,11 +381,7 @@ export function startWorker(options: WorkerOptions): Worker {
       if (stopped) return;
       stopped = true;
       clearTimeout(timer);
-      clearTimeout(listenRetry);
-      if (listener) {
-        listener.release(true); // a LISTENing connection must not go back to the pool
-        listener = null;
-      }
+      listener.stop();
       if (filling) await filling;
       let graceTimer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled([...active]), new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)))]);

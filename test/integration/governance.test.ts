@@ -12,7 +12,7 @@ import { startWorker } from "../../lib/provisioning/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 
-const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, robotMaxDays: 180 };
+const policy: PolicyConfig = { selfServiceQuotaGiB: 100, maxQuotaGiB: 10240, externalGroupPattern: "ext-*", externalMaxRoleId: 2, externalMaxDays: 90, internalMaxDays: 365, robotMaxDays: 180 };
 const ctx = (p: Principal): AuditContext => ({ actor: { type: "user", id: p.id, name: p.name, groups: p.groups }, sourceIp: "127.0.0.1", userAgent: "vitest" });
 
 let database: TestDatabase;
@@ -52,7 +52,16 @@ beforeAll(async () => {
   database = await createTestDatabase({ max: 30 });
   emulator = await startHarborEmulator({ port: 0 });
   harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", timeoutMs: 3000 });
-  deps = { db: database.prisma, policy, now: new Date(), harborProjectExists: async (name) => (await harbor.projectExists(name)).exists };
+  deps = {
+    db: database.prisma,
+    policy,
+    now: new Date(),
+    harborProjectExists: async (name) => (await harbor.projectExists(name)).exists,
+    harborRobotExists: async (project, robot) => {
+      const p = await harbor.getProject(project);
+      return !!p && (await harbor.listProjectRobots(p.projectId)).robots.some((r) => r.name === `robot$${project}+${robot}`);
+    },
+  };
 });
 afterAll(async () => {
   await emulator?.close();
@@ -182,5 +191,21 @@ describe("deciding", () => {
     const error = await refusal(decideRequest(deps, bob, { requestId: id, decision: "APPROVE" }, ctx(bob)));
     expect(error.code).toBe("POLICY");
     expect((await database.prisma.request.findUniqueOrThrow({ where: { id } })).state).toBe("PENDING");
+  });
+});
+
+describe("robot names Harbor already uses (issue 10, 1)", () => {
+  it("refuses a robot whose name a robot Berth does not manage already has in Harbor, and changes nothing", async () => {
+    await harbor.ensureProject({ name: "depot", metadata: { public: "false" }, storageLimitBytes: 2 ** 30 });
+    await database.prisma.project.create({ data: { name: "depot", ownerGroup: "finance-devs", template: "standard", quotaGiB: 1, state: "ACTIVE", harborId: (await harbor.getProject("depot"))!.projectId } });
+    await harbor.createRobot({ project: "depot", name: "deployer", durationDays: 30, permissions: [{ resource: "repository", action: "pull" }] });
+    const before = await counts();
+    const refusal = await submit(alice, { kind: "ROBOT_ACCOUNT", projectName: "depot", robotName: "deployer", description: "", preset: "pull", permissions: [], lifetimeDays: 30, justification: "Cluster pulls for the depot service." }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).fieldErrors?.robotName).toEqual(["A robot with this name (robot$depot+deployer) exists in Harbor and is not managed by Berth."]);
+    expect(await counts()).toEqual(before);
+    // another name is fine
+    const ok = await submit(alice, { kind: "ROBOT_ACCOUNT", projectName: "depot", robotName: "puller", description: "", preset: "pull", permissions: [], lifetimeDays: 30, justification: "Cluster pulls for the depot service." });
+    expect(ok.number).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ESLint } from "eslint";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const eslint = new ESLint({ cwd: root });
@@ -12,6 +12,9 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 }
 
 describe("the layering of docs/architecture.md, enforced by lint", () => {
+  // ESLint loads its configuration and plugins on the first file: seconds on a busy machine, not a test's business
+  beforeAll(() => layerErrors("lib/core/probe.ts", "export const x = 1;\n"), 120_000);
+
   it("refuses an upward import: the audit trail may not import the domain", async () => {
     const errors = await layerErrors("lib/audit/probe.ts", `import { evaluatePolicy } from "@/lib/governance/policy";\nexport const x = evaluatePolicy;\n`);
     expect(errors).toEqual([expect.stringContaining("lib/audit may not import lib/governance")]);

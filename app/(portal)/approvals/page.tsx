@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { parseFilters } from "@/components/grants/parse-filters";
 import Link from "next/link";
 import { RetryJobButton } from "@/components/requests/retry-button";
 import { ageText } from "@/components/ui/age";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { IgnoredFilters, FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
@@ -19,13 +20,13 @@ export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePagePrincipal("request:decide");
-  const parsed = queueFilters.safeParse(await searchParams);
-  const filters = parsed.success ? parsed.data : {};
+  const { filters, ignored } = parseFilters(queueFilters, await searchParams);
   const [queue, failed] = await Promise.all([approvalQueue(db(), principal, filters), failedJobs(db())]);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>
       <PageHeader title="Approvals" description="Pending requests, oldest first. Open one to see its policy checks and decide." />
+      <IgnoredFilters ignored={ignored} />
       <FilterBar action="/approvals" clearHref={filtered ? "/approvals" : undefined}>
         <FilterField label="Show" htmlFor="f-show">
           <Select id="f-show" name="show" defaultValue={filters.show ?? "needs-me"}>

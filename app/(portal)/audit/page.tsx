@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportLinks } from "@/components/audit/export-links";
 import { accessText } from "@/components/audit/format";
-import { subjectLabel } from "@/lib/core/names";
+import { endedByText, subjectLabel } from "@/lib/core/names";
 import { FilterErrors } from "@/components/audit/list-query";
 import { SortableTh } from "@/components/audit/sortable-th";
 import { buttonClass } from "@/components/ui/button";
@@ -31,7 +31,7 @@ function End({ g }: { g: GrantHistoryRow }) {
     return (
       <>
         <RelativeTime value={g.endedAt} mode="absolute" />
-        <span className="block text-xs text-slate-600">{stateLabel(g.state).toLowerCase()}{g.endedBy ? ` by ${g.endedBy}` : ""}</span>
+        <span className="block text-xs text-slate-600">{stateLabel(g.state).toLowerCase()}{endedByText(g) ? ` by ${endedByText(g)}` : ""}</span>
       </>
     );
   }

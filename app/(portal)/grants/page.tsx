@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { IgnoredFilters, FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
@@ -88,9 +88,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
           </Select>
         </FilterField>
       </FilterBar>
-      {ignored.length ? (
-        <Alert tone="warning" className="mb-4">Some filters in the address were not understood and were ignored: {ignored.join(", ")}.</Alert>
-      ) : null}
+      <IgnoredFilters ignored={ignored} />
       {filters.expiring && filters.state && filters.state !== "ACTIVE" ? (
         <Alert tone="info" className="mb-4">&ldquo;Ending within&rdquo; shows active access only, so the state filter is not applied.</Alert>
       ) : null}

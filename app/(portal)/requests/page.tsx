@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { parseFilters } from "@/components/grants/parse-filters";
 import Link from "next/link";
 import { RequestTable } from "@/components/requests/request-table";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
-import { FilterBar, FilterField } from "@/components/ui/filter-bar";
+import { IgnoredFilters, FilterBar, FilterField } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { stateLabel } from "@/components/ui/state-badge";
 import { requirePagePrincipal } from "@/lib/authz/guards";
@@ -17,13 +18,13 @@ export const metadata: Metadata = { title: "My requests" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePagePrincipal("request:read-own");
-  const parsed = requestListFilters.safeParse(await searchParams);
-  const filters = parsed.success ? parsed.data : {};
+  const { filters, ignored } = parseFilters(requestListFilters, await searchParams);
   const requests = await myRequests(db(), principal, filters);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>
       <PageHeader title="My requests" description="Everything you asked for, newest first." actions={<Link href="/requests/new" className={buttonClass()}>New request</Link>} />
+      <IgnoredFilters ignored={ignored} />
       <FilterBar action="/requests" clearHref={filtered ? "/requests" : undefined}>
         <FilterField label="State" htmlFor="f-state">
           <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>

@@ -62,7 +62,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
     } else {
       title = `Extend ${grant.subjectType === "GROUP" ? `${grant.subjectName} (${roleLabel(grant.roleId)})` : `robot ${grant.subjectName}`} in ${grant.projectName}`;
       const maxDays = grant.subjectType === "ROBOT" ? policy.robotMaxDays : isExternalGroup(grant.subjectName, policy) ? policy.externalMaxDays : null;
-      body = <ExtensionForm grantId={grant.id} currentEnd={grant.endsAt?.toISOString() ?? null} maxDate={maxDays ? latestEndDate(new Date(), maxDays).toISOString().slice(0, 10) : undefined} />;
+      body = <ExtensionForm grantId={grant.id} currentEnd={grant.endsAt?.toISOString() ?? null} latestEnd={maxDays ? latestEndDate(new Date(), maxDays).toISOString() : undefined} />;
     }
   } else if (kind === "QUOTA_CHANGE" && params.project) {
     const project = manageable.find((p) => p.name === params.project);

@@ -50,5 +50,6 @@ export const GET = withPermission("audit:export", async (req) => {
   // read the head line before answering, so a database that does not answer is a 500 rather than a truncated download
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
-  return new Response(toReadableStream(primed(first, iterator)), { headers: exportHeaders(kind, format) });
+  const onError = (e: unknown, reference: string) => console.error(`[berth] export ${kind} ${format} failed while streaming (ref ${reference}):`, e instanceof Error ? e.message : "unknown error");
+  return new Response(toReadableStream(primed(first, iterator), { format, onError }), { headers: exportHeaders(kind, format) });
 });

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EventDetails } from "@/components/audit/event-details";
 import { accessText, actorText } from "@/components/audit/format";
-import { subjectLabel } from "@/lib/core/names";
+import { endedByText, subjectLabel } from "@/lib/core/names";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -56,7 +56,7 @@ function Ending({ detail }: { detail: GrantDetail }) {
   return (
     <p>
       {g.state === "REVOKED" ? "Revoked" : "Expired"} {when}
-      {g.endedBy ? <> by <span className="font-medium">{g.endedBy}</span></> : null}
+      {endedByText(g) ? <> by <span className="font-medium">{endedByText(g)}</span></> : null}
       {g.endReason ? <>: <q>{g.endReason}</q></> : "."}
     </p>
   );

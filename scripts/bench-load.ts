@@ -1,0 +1,249 @@
+// `npm run bench:load`: page load of a production build (issue 11, section 3). Starts its own stack — embedded
+// PostgreSQL seeded with the demo data, the Harbor emulator, one or more `next start` processes — signs the demo users
+// in with session cookies minted from the session key, and measures, in one run:
+//   1. one client, sequential: latency per page (p50/p95) — on loopback that is the server's time per page;
+//   2. 50 clients without think time (closed loop): pages/s and p95, on one web process and spread over --replicas;
+//   3. 50 users each opening a page every 2 s (open loop, 25 req/s): p95;
+// and the same for a static file of the same server, printed beside them. Flags: --seconds N (default 15),
+// --replicas N (default 2), --samples N (default 100 per page for the one-client run). Run `npm run build` first; a
+// missing build is made.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encode } from "next-auth/jwt";
+import { startHarborEmulator } from "../dev/harbor-emulator";
+import { DEMO_ROLE_GROUPS, DEMO_USERS } from "../dev/idp/users";
+import { migrateDeploy } from "../dev/migrate";
+import { freePort } from "../dev/net";
+import { startEmbeddedPostgres } from "../dev/postgres";
+import { seedDemo } from "../dev/seed";
+import { inheritedEnvironment } from "../dev/tool-env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" } } });
+const SECONDS = Number(args.seconds);
+const REPLICAS = Math.max(1, Number(args.replicas));
+const SAMPLES = Number(args.samples);
+const CLIENTS = 50;
+const OPEN_RATE = 25;
+// the figures the issue measured before this work, on this kind of machine, with one web process
+const TODAY = { pagesPerSecond: 56 };
+const TARGETS = { oneClientP50Ms: 8, closedLoopFactor: 2, openLoopP95Ms: 150 };
+
+const PAGES: { user: string; path: string }[] = [
+  { user: "alice", path: "/" },
+  { user: "bob", path: "/" },
+  { user: "bob", path: "/approvals" },
+  { user: "carol", path: "/audit" },
+  { user: "bob", path: "/grants" },
+  { user: "alice", path: "/projects/payments" },
+];
+const STATIC = "/icon.svg";
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** One GET; resolves with its latency in ms, rejects on a status other than 200. */
+function get(port: number, target: string, cookie: string | null): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: target, agent, headers: cookie ? { cookie } : {} }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${target} answered ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+interface Stack {
+  ports: number[];
+  cookies: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function startStack(replicas: number): Promise<Stack> {
+  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+    say("[bench:load] no production build: running npm run build…");
+    await run("npm", ["run", "build"]);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-load-"));
+  fs.chmodSync(dataDir, 0o777);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), ephemeral: true, quiet: true });
+  await migrateDeploy(pg.url);
+  const harbor = await startHarborEmulator({ port: 0, stateFile: path.join(dataDir, "harbor.json") });
+  const secret = randomBytes(32).toString("base64url");
+  const env: NodeJS.ProcessEnv = {
+    ...inheritedEnvironment(),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: pg.url,
+    HARBOR_URL: harbor.url,
+    HARBOR_USERNAME: "admin",
+    HARBOR_PASSWORD: "Harbor12345",
+    // never asked while the sessions are fresh: the groups are re-read only after a day
+    OIDC_ISSUER: "http://127.0.0.1:9/bench-idp",
+    OIDC_CLIENT_ID: "berth",
+    OIDC_CLIENT_SECRET: "bench",
+    NEXTAUTH_SECRET: secret,
+    BERTH_SECRETS_KEY: randomBytes(32).toString("base64"),
+    BERTH_GROUPS_REFRESH_SECONDS: "86400",
+    BERTH_WORKER: "off",
+    BERTH_LOG_LEVEL: "warn",
+    BERTH_DEMO_STANDINS: "postgres,harbor,idp",
+    ...DEMO_ROLE_GROUPS,
+  };
+  await seedDemo({ databaseUrl: pg.url, env: { ...env, NEXTAUTH_URL: "http://localhost:3000" }, log: () => {} });
+  const children: ChildProcess[] = [];
+  const ports: number[] = [];
+  for (let i = 0; i < replicas; i++) {
+    const port = await freePort();
+    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: root, env: { ...env, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` }, stdio: ["ignore", "ignore", "inherit"] });
+    children.push(child);
+    ports.push(port);
+  }
+  for (const port of ports) await waitFor(port);
+  const now = Date.now();
+  const cookies: Record<string, string> = {};
+  for (const user of DEMO_USERS) {
+    const token = await encode({ token: { sub: `sub-${user.username}`, name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
+    cookies[user.username] = `next-auth.session-token=${token}`;
+  }
+  return {
+    ports,
+    cookies,
+    async stop() {
+      for (const c of children) c.kill("SIGTERM");
+      await sleep(500);
+      await harbor.close();
+      await pg.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function run(cmd: string, argv: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: root, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitFor(port: number) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      await get(port, "/api/health", null);
+      return;
+    } catch {
+      await sleep(250);
+    }
+  }
+  throw new Error(`the web process on port ${port} did not start`);
+}
+
+/** Sequential requests of each page; returns the latencies per page. */
+async function oneClient(port: number, cookies: Record<string, string>, targets: { user: string | null; path: string }[]): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (const t of targets) {
+    const cookie = t.user ? cookies[t.user]! : null;
+    for (let i = 0; i < 10; i++) await get(port, t.path, cookie);
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) times.push(await get(port, t.path, cookie));
+    out.set(`${t.user ?? "anonymous"} ${t.path}`, times);
+  }
+  return out;
+}
+
+/** `clients` loops without think time over the targets, spread over the ports; pages/s and latencies. */
+async function closedLoop(ports: number[], cookies: Record<string, string>, targets: { user: string | null; path: string }[], clients: number) {
+  const times: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  let next = 0;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const i = next++;
+      const t = targets[i % targets.length]!;
+      times.push(await get(ports[i % ports.length]!, t.path, t.user ? cookies[t.user]! : null));
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, loop));
+  return { perSecond: times.length / ((performance.now() - started) / 1000), p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Requests started at a fixed rate whatever the answers do (an open loop); latencies. */
+async function openLoop(ports: number[], cookies: Record<string, string>, targets: { user: string | null; path: string }[], rate: number) {
+  const times: number[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  const total = rate * SECONDS;
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t = targets[i % targets.length]!;
+    pending.push(get(ports[i % ports.length]!, t.path, t.user ? cookies[t.user]! : null).then((v) => void times.push(v)));
+  }
+  await Promise.all(pending);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), count: times.length };
+}
+
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+
+async function main() {
+  say(`[bench:load] ${os.cpus().length} CPUs; ${SECONDS} s per loaded run; ${SAMPLES} samples per page for one client; pages: ${PAGES.map((p) => `${p.user} ${p.path}`).join(", ")}`);
+  const stack = await startStack(REPLICAS);
+  try {
+    const one = [stack.ports[0]!];
+    const staticTarget = [{ user: null, path: STATIC }];
+
+    const perPage = await oneClient(stack.ports[0]!, stack.cookies, PAGES);
+    const all = [...perPage.values()].flat();
+    say("\none client, sequential (latency on loopback = the server's time per page):");
+    for (const [page, times] of perPage) say(`  ${page.padEnd(32)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}`);
+    const staticOne = [...(await oneClient(stack.ports[0]!, stack.cookies, staticTarget)).values()].flat();
+    const p50 = percentile(all, 50);
+    say(`  all pages p50 ${ms(p50)} (target ≤ ${TARGETS.oneClientP50Ms} ms: ${verdict(p50 <= TARGETS.oneClientP50Ms)}); static file p50 ${ms(percentile(staticOne, 50))}`);
+
+    say(`\n${CLIENTS} clients without think time (closed loop):`);
+    const closedOne = await closedLoop(one, stack.cookies, PAGES, CLIENTS);
+    const closedStatic = await closedLoop(one, stack.cookies, staticTarget, CLIENTS);
+    say(`  1 web process:  ${closedOne.perSecond.toFixed(1)} pages/s, p50 ${ms(closedOne.p50)}, p95 ${ms(closedOne.p95)}   (static file: ${closedStatic.perSecond.toFixed(0)} req/s, p95 ${ms(closedStatic.p95)})`);
+    let best = closedOne.perSecond;
+    if (stack.ports.length > 1) {
+      const closedAll = await closedLoop(stack.ports, stack.cookies, PAGES, CLIENTS);
+      best = Math.max(best, closedAll.perSecond);
+      say(`  ${stack.ports.length} web processes: ${closedAll.perSecond.toFixed(1)} pages/s, p50 ${ms(closedAll.p50)}, p95 ${ms(closedAll.p95)} (${(closedAll.perSecond / closedOne.perSecond).toFixed(2)}× one process)`);
+    }
+    const goal = TARGETS.closedLoopFactor * TODAY.pagesPerSecond;
+    say(`  best ${best.toFixed(1)} pages/s = ${(best / TODAY.pagesPerSecond).toFixed(2)}× the ${TODAY.pagesPerSecond} pages/s measured before (target ≥ ${goal}: ${verdict(best >= goal)})`);
+
+    say(`\n${CLIENTS} users each opening a page every 2 s (open loop, ${OPEN_RATE} req/s):`);
+    const open = await openLoop(one, stack.cookies, PAGES, OPEN_RATE);
+    const openStatic = await openLoop(one, stack.cookies, staticTarget, OPEN_RATE);
+    say(`  1 web process: p50 ${ms(open.p50)}, p95 ${ms(open.p95)} over ${open.count} pages (target p95 < ${TARGETS.openLoopP95Ms} ms: ${verdict(open.p95 < TARGETS.openLoopP95Ms)})   (static file: p95 ${ms(openStatic.p95)})`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`[bench:load] failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);
