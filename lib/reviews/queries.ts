@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { hiddenCharacter, plainText } from "../core/validation";
 import { appendAuditEvents } from "../audit/append";
 import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";
@@ -26,7 +27,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, 
 
 export const inboxFiltersSchema = z.object({
   campaign: optional(z.uuid("Unknown campaign.")),
-  project: optional(z.string().trim().max(255)),
+  project: optional(plainText("Project", { max: 255 })),
   type: optional(z.enum(["GROUP", "ROBOT"], { error: "Choose groups or robots." })),
   status: optional(z.enum(["open", "decided", "all"], { error: "Choose open, decided or all." })),
   cursor: optional(z.string().max(1000)),
@@ -60,7 +61,8 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    return typeof c.p === "string" && typeof c.s === "string" && z.uuid().safeParse(c.id).success ? c : null;
+    // a hand-made cursor with NUL would be refused by PostgreSQL: it is ignored like any other unreadable one
+    return typeof c.p === "string" && typeof c.s === "string" && !hiddenCharacter(c.p) && !hiddenCharacter(c.s) && z.uuid().safeParse(c.id).success ? c : null;
   } catch {
     return null;
   }
