@@ -251,6 +251,24 @@ export function exportErrorLine(format: ExportFormat, reference: string): string
   return format === "csv" ? `# berth-export error="${message}" reference=${reference}\n` : `${JSON.stringify({ type: "error", error: "export-failed", message, reference })}\n`;
 }
 
+/**
+ * Reads an export's first chunk before the route answers (a database that does not answer is then a 500, not a
+ * truncated download); the generator yields that chunk, then the rest, and closing it early closes the source.
+ */
+export async function primed(source: AsyncIterable<string>): Promise<AsyncGenerator<string>> {
+  const rest = source[Symbol.asyncIterator]();
+  const first = await rest.next();
+  return (async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    } finally {
+      await rest.return?.();
+    }
+  })();
+}
+
 /** A web stream of the export; a failure while streaming ends it with `exportErrorLine` (when a format is given). */
 export function toReadableStream(source: AsyncIterable<string>, options: { format?: ExportFormat; onError?: (error: unknown, reference: string) => void } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

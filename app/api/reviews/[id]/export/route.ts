@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportHeaders, toReadableStream } from "@/lib/audit";
+import { exportHeaders, primed, toReadableStream } from "@/lib/audit";
 import { withPermission } from "@/lib/authz/guards";
 import { notFound } from "@/lib/core/errors";
 import { fieldErrorsOf } from "@/lib/core/validation";
@@ -19,18 +19,9 @@ export const GET = withPermission<{ id: string }>("review:read-report", async (r
   const pool = database().pool;
   const campaign = z.uuid().safeParse(params.id).success ? await campaignSummary(pool, params.id) : null;
   if (!campaign) throw notFound("That campaign");
-  const source = exportReport(pool, campaign, picked.data.format)[Symbol.asyncIterator]();
-  // the head line is read before answering: a database that does not answer is a 500, not a truncated download
-  const first = await source.next();
-  async function* rest() {
-    try {
-      if (!first.done) yield first.value;
-      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
-    } finally {
-      await source.return?.();
-    }
-  }
+  const body = await primed(exportReport(pool, campaign, picked.data.format));
+  const onError = (e: unknown, reference: string) => console.error(`[berth] review report export ${picked.data.format} failed while streaming (ref ${reference}):`, e instanceof Error ? e.message : "unknown error");
   const headers = exportHeaders("review", picked.data.format);
   headers["content-disposition"] = headers["content-disposition"]!.replace("berth-review-", `berth-review-${campaign.number}-`);
-  return new Response(toReadableStream(rest()), { headers });
+  return new Response(toReadableStream(body, { format: picked.data.format, onError }), { headers });
 });
