@@ -27,10 +27,15 @@ export interface Stat {
   p95: number;
 }
 
+/** The p-th percentile (0-100) by the nearest-rank method; NaN for no samples. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 export function stats(samples: number[]): Stat {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
 export const fmt = (n: number) => Math.round(n).toLocaleString("en-US");

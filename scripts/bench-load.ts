@@ -22,6 +22,7 @@ import { freePort } from "../dev/net";
 import { startEmbeddedPostgres } from "../dev/postgres";
 import { seedDemo } from "../dev/seed";
 import { inheritedEnvironment } from "../dev/tool-env";
+import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" } } });
@@ -46,12 +47,6 @@ const STATIC = "/icon.svg";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
