@@ -24,6 +24,7 @@ const PAGES: Record<string, Record<Exclude<DemoUser, "erin">, Outcome>> = {
   "/reviews/00000000-0000-4000-8000-000000000000": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
   "/reviews/00000000-0000-4000-8000-000000000000/report": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
   "/reviews/not-a-uuid": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
+  "/audit/reviews": { alice: "not-found", bob: "ok", carol: "ok", dave: "no-access" },
 };
 
 async function as(browser: Browser, user: DemoUser): Promise<Page> {
