@@ -78,6 +78,9 @@ export default defineConfig({
       BERTH_JOB_LEASE_SECONDS: "10",
       BERTH_SMTP_HOST: "",
       BERTH_NOTIFY_CONFIG: notifyConfig,
+      // access reviews: Harbor's audit log read every 2 s, and the test may move a review's deadline (demo stack only)
+      BERTH_USAGE_CHECK_SECONDS: "2",
+      BERTH_E2E_CONTROLS: "on",
     },
   },
 });

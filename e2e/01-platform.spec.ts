@@ -14,9 +14,9 @@ test.describe("sign-in and roles", () => {
   }
 
   const expected: Record<Exclude<DemoUser, "dave">, string[]> = {
-    alice: ["Home", "Requests", "Projects", "Grants", "Profile"],
-    bob: ["Home", "Requests", "Approvals", "Projects", "Grants", "Audit", "Profile"],
-    erin: ["Home", "Requests", "Approvals", "Projects", "Grants", "Audit", "Profile"],
+    alice: ["Home", "Requests", "Reviews", "Projects", "Grants", "Profile"],
+    bob: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Profile"],
+    erin: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Profile"],
     carol: ["Home", "Projects", "Grants", "Audit", "Profile"],
   };
   for (const [user, labels] of Object.entries(expected) as [Exclude<DemoUser, "dave">, string[]][]) {

@@ -19,6 +19,12 @@ const PAGES: Record<string, Record<Exclude<DemoUser, "erin">, Outcome>> = {
   "/audit/chain": { alice: "not-found", bob: "ok", carol: "ok", dave: "no-access" },
   "/profile": { alice: "ok", bob: "ok", carol: "ok", dave: "no-access" },
   "/requests/00000000-0000-4000-8000-000000000000": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
+  "/reviews": { alice: "ok", bob: "ok", carol: "home", dave: "no-access" },
+  "/reviews/new": { alice: "home", bob: "ok", carol: "home", dave: "no-access" },
+  "/reviews/00000000-0000-4000-8000-000000000000": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
+  "/reviews/00000000-0000-4000-8000-000000000000/report": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
+  "/reviews/not-a-uuid": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
+  "/audit/reviews": { alice: "not-found", bob: "ok", carol: "ok", dave: "no-access" },
 };
 
 async function as(browser: Browser, user: DemoUser): Promise<Page> {
@@ -44,21 +50,24 @@ for (const user of ["alice", "bob", "carol", "dave"] as const) {
 test("route handlers answer each role, and anonymous callers, as declared", async ({ browser, request }) => {
   const missing = "/api/requests/00000000-0000-4000-8000-000000000000";
   const exportUrl = "/api/audit/export?kind=events&format=csv";
+  const reportUrl = "/api/reviews/00000000-0000-4000-8000-000000000000/export?format=csv";
   // anonymous: the proxy answers 401 for the API, the probes are public
   expect((await request.get(missing)).status()).toBe(401);
   expect((await request.get(exportUrl)).status()).toBe(401);
+  expect((await request.get(reportUrl)).status()).toBe(401);
   expect((await request.get("/api/health")).status()).toBe(200);
   expect((await request.get("/api/ready")).status()).toBe(200);
 
-  const expectations: Record<"alice" | "bob" | "carol", { missing: number; export: number }> = {
-    alice: { missing: 404, export: 403 },
-    bob: { missing: 404, export: 200 },
-    carol: { missing: 404, export: 200 },
+  const expectations: Record<"alice" | "bob" | "carol", { missing: number; export: number; report: number }> = {
+    alice: { missing: 404, export: 403, report: 403 },
+    bob: { missing: 404, export: 200, report: 404 },
+    carol: { missing: 404, export: 200, report: 404 },
   };
-  for (const [user, want] of Object.entries(expectations) as ["alice" | "bob" | "carol", { missing: number; export: number }][]) {
+  for (const [user, want] of Object.entries(expectations) as ["alice" | "bob" | "carol", { missing: number; export: number; report: number }][]) {
     const page = await as(browser, user);
     expect((await page.request.get(missing)).status(), `${user} ${missing}`).toBe(want.missing);
     expect((await page.request.get(exportUrl)).status(), `${user} ${exportUrl}`).toBe(want.export);
+    expect((await page.request.get(reportUrl)).status(), `${user} ${reportUrl}`).toBe(want.report);
     expect((await page.request.get("/api/requests/not-a-uuid")).status(), `${user} malformed id`).toBe(404);
   }
 });

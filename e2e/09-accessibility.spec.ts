@@ -1,36 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, type DemoUser } from "./helpers";
+import { checkPage as check, signIn, type DemoUser } from "./helpers";
 
 // Runs last, on the data the earlier specs made: every main page passes axe with no serious or critical
 // violation, and is photographed at desktop and phone width so a change to the look is seen.
-const SHOTS = path.join(process.cwd(), "e2e/.artifacts/screenshots");
-const WIDTHS = [
-  { name: "desktop", width: 1280, height: 900 },
-  { name: "phone", width: 390, height: 844 },
-];
 
 async function firstLink(page: Page, listPath: string, selector: string): Promise<string | null> {
   await page.goto(listPath);
   const link = page.locator(selector).first();
   return (await link.count()) ? await link.getAttribute("href") : null;
-}
-
-async function check(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `accessibility of ${name}`).toEqual([]);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${size.name}.png`), fullPage: true });
-    // Nothing may overflow sideways at phone width (tables scroll inside their own container).
-    if (size.name === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} fits 390 px`).toBe(true);
-  }
-  await page.setViewportSize(WIDTHS[0]!);
 }
 
 test("the sign-in page", async ({ page }) => {

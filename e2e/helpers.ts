@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { createHarborClient } from "../lib/harbor";
 import { E2E } from "../playwright.config";
@@ -55,4 +58,28 @@ export async function callServerActionDirectly(page: Page, filename: string, exp
 
 export function harborAdmin() {
   return createHarborClient({ baseUrl: E2E.harborUrl, username: "admin", password: "Harbor12345", timeoutMs: 5000 });
+}
+
+export const SCREENSHOTS = path.join(process.cwd(), "e2e/.artifacts/screenshots");
+const WIDTHS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+/**
+ * The page passes axe with no serious or critical violation, and is photographed at desktop and phone width (so a
+ * change to the look is seen); nothing may overflow sideways at phone width (tables scroll in their own container).
+ */
+export async function checkPage(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `accessibility of ${name}`).toEqual([]);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.name}.png`), fullPage: true });
+    if (size.name === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} fits 390 px`).toBe(true);
+  }
+  await page.setViewportSize(WIDTHS[0]!);
 }

@@ -101,3 +101,23 @@ describe("parseEnv", () => {
     expect(errorOf({ ...valid, BERTH_AUDIT_SIGNING_KEY: rsa }).message).not.toContain(rsa.slice(10, 40));
   });
 });
+
+describe("review settings", () => {
+  it("defaults to 14-day reviews every 180 days that remove what nobody decided, and 90 days for unused access", () => {
+    const env = parseEnv(valid);
+    expect([env.BERTH_REVIEW_DURATION_DAYS, env.BERTH_REVIEW_RECURRENCE_DAYS, env.BERTH_REVIEW_DEADLINE_OUTCOME, env.BERTH_UNUSED_DAYS]).toEqual([14, 180, "remove", 90]);
+    expect(env.BERTH_HARBOR_AUDIT_LOGGING).toBe("on");
+    expect(env.BERTH_E2E_CONTROLS).toBe("off");
+  });
+
+  it("refuses an unknown audit-logging statement or deadline outcome, naming the variable", () => {
+    const variables = errorOf({ ...valid, BERTH_HARBOR_AUDIT_LOGGING: "maybe", BERTH_REVIEW_DEADLINE_OUTCOME: "forget" }).issues.map((i) => i.variable);
+    expect(variables.sort()).toEqual(["BERTH_HARBOR_AUDIT_LOGGING", "BERTH_REVIEW_DEADLINE_OUTCOME"]);
+  });
+
+  it("accepts the end-to-end test controls only on the demo stack, where nothing real is connected", () => {
+    expect(errorOf({ ...valid, BERTH_E2E_CONTROLS: "on" }).issues.map((i) => i.variable)).toEqual(["BERTH_E2E_CONTROLS"]);
+    expect(errorOf({ ...valid, BERTH_E2E_CONTROLS: "on", BERTH_DEMO_STANDINS: "postgres,idp" }).issues.map((i) => i.variable)).toEqual(["BERTH_E2E_CONTROLS"]);
+    expect(parseEnv({ ...valid, BERTH_E2E_CONTROLS: "on", BERTH_DEMO_STANDINS: "postgres,idp,harbor" }).BERTH_E2E_CONTROLS).toBe("on");
+  });
+});

@@ -154,6 +154,17 @@ export const serverSchema = z.object({
   BERTH_POLICY_ROBOT_MAX_DAYS: int(180, 1, 3650),
   BERTH_POLICY_EXPIRY_WARNING_DAYS: int(14, 1, 365),
 
+  // access reviews (docs/reviews.md): the defaults of the review form, and the background usage check
+  BERTH_REVIEW_DURATION_DAYS: int(14, 1, 365),
+  BERTH_REVIEW_RECURRENCE_DAYS: int(180, 1, 3650),
+  BERTH_REVIEW_DEADLINE_OUTCOME: z.preprocess(emptyAsUnset, z.enum(["remove", "keep-and-escalate"]).default("remove")),
+  BERTH_UNUSED_DAYS: int(90, 1, 3650),
+  BERTH_USAGE_CHECK_SECONDS: int(6 * 3600, 0, 30 * 24 * 3600),
+  // what the Harbor Berth talks to writes to its audit log; Berth cannot read these settings (docs/harbor.md)
+  BERTH_HARBOR_AUDIT_LOGGING: z.preprocess(emptyAsUnset, z.enum(["on", "pulls-off", "off"]).default("on")),
+  // end-to-end tests only: lets a test move a review's deadline; refused unless every stand-in is in use
+  BERTH_E2E_CONTROLS: z.preprocess(emptyAsUnset, z.enum(["on", "off"]).default("off")),
+
   // Notifications (docs/notifications.md): email over SMTP, and the routing, chat, webhook and SIEM file.
   BERTH_SMTP_HOST: optionalStr(),
   BERTH_SMTP_PORT: int(587, 1, 65535),
@@ -184,6 +195,10 @@ export type Env = z.infer<typeof serverSchema>;
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = serverSchema.safeParse(source);
   if (!result.success) throw toConfigError(result.error, source);
+  const standIns = result.data.BERTH_DEMO_STANDINS;
+  if (result.data.BERTH_E2E_CONTROLS === "on" && !(["postgres", "idp", "harbor"] as const).every((s) => standIns.includes(s))) {
+    throw new ConfigError([{ variable: "BERTH_E2E_CONTROLS", message: "is for end-to-end tests on the demo stack only: it needs every built-in stand-in (postgres, idp, harbor) in use" }]);
+  }
   return result.data;
 }
 

@@ -20,37 +20,19 @@ import type { SqlQuery } from "../lib/audit/sql";
 import type { JsonValue } from "../lib/audit/types";
 import { inheritedEnvironment, toolEnv } from "../dev/tool-env";
 import { roleLabel } from "../lib/core/roles";
+import { arg, fmt, progress, random, stats, type Stat } from "./bench-common";
 
 const runFile = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const benchStarted = performance.now();
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 const TARGET_EVENTS = arg("events", 1_000_000);
 const GRANTS = arg("grants", 100_000);
 const SAMPLES = arg("samples", 500);
 const PROJECTS = Math.max(10, Math.round(GRANTS / 50));
 
-const log = (msg: string) => console.log(`[${((performance.now() - benchStarted) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const log = progress(benchStarted);
 
-// xorshift32: a fixed seed, so every run seeds the same data
-function random(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 const rnd = random(20260101);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
@@ -473,16 +455,6 @@ async function seed(pool: pg.Pool) {
   const perProject = projectNames.map(() => 0);
   for (const g of grants) perProject[g.project]!++;
   return { projectNames, grants, perProject };
-}
-
-interface Stat {
-  p50: number;
-  p95: number;
-}
-function stats(samples: number[]): Stat {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 interface Row {

@@ -24,7 +24,7 @@ import { freePort } from "../dev/net";
 import { startEmbeddedPostgres } from "../dev/postgres";
 import { seedDemo } from "../dev/seed";
 import { inheritedEnvironment } from "../dev/tool-env";
-import { percentile } from "./bench-support";
+import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, hold: { type: "boolean", default: false } } });

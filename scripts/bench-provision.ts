@@ -19,16 +19,11 @@ import type { ProvisioningConfig } from "../lib/provisioning/config";
 import { enqueueForApprovedRequest } from "../lib/provisioning/enqueue";
 import { HARBOR_CALLS_PER_FLOW } from "../lib/provisioning/plan";
 import { startWorker, type WorkerEvent } from "../lib/provisioning/worker";
+import { arg } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
 const started = performance.now();
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
 const APPROVALS = arg("approvals", 200);
 const CONCURRENCY = arg("concurrency", 8);
 const INTERVAL_MS = arg("interval-ms", 50);

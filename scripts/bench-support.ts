@@ -13,11 +13,7 @@ import { inheritedEnvironment, toolEnv } from "../dev/tool-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
+export { percentile } from "./bench-common";
 
 export interface ScratchDatabase {
   url: string;

@@ -10,6 +10,9 @@ import { guardAuditTrail } from "../lib/startup";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
 import { observeHarbor } from "../lib/harbor-instance";
 import { defaultWorkerId, startWorker, type Worker } from "../lib/provisioning/worker";
+import { describeRequest } from "../lib/governance/kinds";
+import { notifyConfigFromEnv, startNotifier, type Notifier } from "../lib/notify";
+import { reviewConfigFromEnv } from "../lib/reviews/config";
 
 /**
  * Refuses to start when Harbor says Berth's account lacks a permission the worker needs (a misconfiguration that
@@ -31,8 +34,6 @@ async function refuseWithoutPermissions(harbor: HarborClient, db: Database, user
   await db.close();
   process.exit(1);
 }
-import { describeRequest } from "../lib/governance/kinds";
-import { notifyConfigFromEnv, startNotifier, type Notifier } from "../lib/notify";
 
 async function main() {
   let config;
@@ -86,7 +87,7 @@ async function main() {
   const provisioning = provisioningConfigFromEnv(config);
   running.worker = startWorker({ prisma: db.prisma, pool: db.pool, harbor, config: provisioning, workerId: defaultWorkerId("worker"), log, onEvent: observeWorkerEvent });
   const notify = notifyConfigFromEnv(config);
-  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  running.scheduler = startScheduler({ db: db.prisma, pool: db.pool, harbor, config: provisioning, reviews: reviewConfigFromEnv(config), log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
   running.notifier = startNotifier({ pool: db.pool, config: notify, describeRequest, workerId: running.worker.workerId, log });
   log.info("harbor", { url: config.HARBOR_URL });
   registerStateGauges(() => db.pool, { expiryWarningDays: config.BERTH_POLICY_EXPIRY_WARNING_DAYS });

@@ -3,17 +3,21 @@ import { AppShell } from "@/components/layout/app-shell";
 import { navFor } from "@/components/layout/nav";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
 import { approvalsWaitingFor } from "@/lib/governance/queries";
+import { reviewsWaitingFor } from "@/lib/reviews/home";
 
 export const dynamic = "force-dynamic";
 
 // Every portal page needs a signed-in user with at least one role. Pages and actions check their own permission too.
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
-  const approvalsWaiting = can(principal, "request:decide") ? await approvalsWaitingFor(db(), principal) : undefined;
+  const [approvalsWaiting, reviewsWaiting] = await Promise.all([
+    can(principal, "request:decide") ? approvalsWaitingFor(db(), principal) : undefined,
+    reviewsWaitingFor(database().pool, principal),
+  ]);
   return (
-    <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting}>
+    <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>
       {children}
     </AppShell>
   );

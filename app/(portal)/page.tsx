@@ -4,6 +4,7 @@ import { GrantEnd } from "@/components/grants/grant-end";
 import { subjectLabel } from "@/components/grants/format";
 import { DriftSummary } from "@/components/home/drift-summary";
 import { DeadLetters } from "@/components/notify/dead-letters";
+import { ReviewCampaigns, ReviewsWaiting, UnusedAccess } from "@/components/home/review-cards";
 import { RequestsChart } from "@/components/home/requests-chart";
 import { AuditorHome } from "./audit/auditor-home";
 import { RetryJobButton } from "@/components/requests/retry-button";
@@ -14,6 +15,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PageSkeleton } from "@/components/ui/skeleton";
 import { StateBadge } from "@/components/ui/state-badge";
+import { auditContextFor } from "@/lib/actions/define";
+import { getRequestMeta } from "@/lib/auth/session";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import type { Principal } from "@/lib/authz/principal";
 import { can } from "@/lib/authz/permissions";
@@ -24,6 +27,7 @@ import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, sec
 import { OPEN_STATES } from "@/lib/core/states";
 import { requestStats } from "@/lib/governance/stats";
 import { deadLetters } from "@/lib/notify/queries";
+import { homeReviews } from "@/lib/reviews/pages";
 
 const OPEN = new Set<string>(OPEN_STATES);
 const QUEUE_TOP = 5;
@@ -46,7 +50,11 @@ export default async function HomePage() {
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
   const now = new Date();
-  const [req, appr] = await Promise.all([can(principal, "request:read-own") ? requesterData(principal, warningDays) : null, can(principal, "request:decide") ? approverData(principal) : null]);
+  const [req, appr, reviews] = await Promise.all([
+    can(principal, "request:read-own") ? requesterData(principal, warningDays) : null,
+    can(principal, "request:decide") ? approverData(principal) : null,
+    homeReviews(principal, auditContextFor(principal, await getRequestMeta())),
+  ]);
   const mayAsk = can(principal, "request:create");
 
   return (
@@ -57,6 +65,13 @@ export default async function HomePage() {
         actions={mayAsk ? <Link href="/requests/new" className={buttonClass()}>New request</Link> : null}
       />
       <div className="space-y-5">
+        {reviews.reviewer?.length || reviews.approver ? (
+          <section aria-label="Access reviews" className="grid gap-5 lg:grid-cols-2">
+            {reviews.reviewer ? <ReviewsWaiting campaigns={reviews.reviewer} /> : null}
+            {reviews.approver ? <ReviewCampaigns data={reviews.approver} /> : null}
+            {reviews.approver ? <UnusedAccess data={reviews.approver.unused} /> : null}
+          </section>
+        ) : null}
         {appr ? (
           <section data-testid="home-approver" aria-label="Approver" className="grid gap-5 lg:grid-cols-2">
             <Card aria-labelledby="queue-heading">

@@ -8,6 +8,7 @@ const ITEMS = [
   { href: "/audit", label: "Grant history", match: (p: string) => p === "/audit" || p.startsWith("/audit/grants") },
   { href: "/audit/access", label: "Access at a point in time", match: (p: string) => p.startsWith("/audit/access") },
   { href: "/audit/events", label: "Event log", match: (p: string) => p.startsWith("/audit/events") },
+  { href: "/audit/reviews", label: "Access reviews", match: (p: string) => p.startsWith("/audit/reviews") },
   { href: "/audit/chain", label: "Chain", match: (p: string) => p.startsWith("/audit/chain") },
 ];
 

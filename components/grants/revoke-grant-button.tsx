@@ -7,10 +7,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Textarea } from "@/components/ui/field";
 import { revokeGrant } from "@/lib/actions/revoke-grant";
 
-/** Revoke now, after a confirmation that names what happens in Harbor and asks why (the reason goes to the audit trail). */
-export function RevokeGrantButton({ grantId, subject, projectName, effect }: { grantId: string; subject: string; projectName: string; effect: string }) {
+/**
+ * Revoke now, after a confirmation that names what happens in Harbor and asks why (the reason goes to the audit trail).
+ * `defaultReason` pre-fills the reason (the unused-access evidence); the person may edit it.
+ */
+export function RevokeGrantButton({ grantId, subject, projectName, effect, defaultReason, label = "Revoke" }: { grantId: string; subject: string; projectName: string; effect: string; defaultReason?: string; label?: string }) {
   const router = useRouter();
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(defaultReason ?? "");
   const [done, setDone] = useState(false);
   const fieldId = `revoke-reason-${grantId}`;
   if (done) {
@@ -24,7 +27,7 @@ export function RevokeGrantButton({ grantId, subject, projectName, effect }: { g
     <ConfirmDialog
       trigger={
         <Button size="sm" variant="secondary">
-          Revoke<span className="sr-only"> {subject}</span>
+          {label}<span className="sr-only"> {subject}</span>
         </Button>
       }
       title={`Revoke ${subject} in ${projectName}?`}

@@ -5,12 +5,13 @@ import { ActiveSectionProvider } from "./active-section";
 import type { NavItem } from "./nav";
 import { NavLinks } from "./nav-links";
 
-export function AppShell({ principal, nav, approvalsWaiting, children }: { principal: Principal; nav: NavItem[]; approvalsWaiting?: number; children: ReactNode }) {
-  const links = nav.map((item) => ({ href: item.href, label: item.label, count: item.badge === "approvals" ? approvalsWaiting : undefined }));
+export function AppShell({ principal, nav, approvalsWaiting, reviewsWaiting, children }: { principal: Principal; nav: NavItem[]; approvalsWaiting?: number; reviewsWaiting?: number; children: ReactNode }) {
+  const counts = { approvals: approvalsWaiting, reviews: reviewsWaiting };
+  const links = nav.map((item) => ({ href: item.href, label: item.label, count: item.badge ? counts[item.badge] : undefined }));
   return (
     <ActiveSectionProvider>
       <div className="flex min-h-screen flex-col">
-        <header className="bg-slate-900 text-white">
+        <header className="bg-slate-900 text-white print:hidden">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
             <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-white no-underline hover:no-underline">
               <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6"><rect width="32" height="32" rx="7" fill="#2563eb" /><path d="M7 20h18l-3 5H10zM15 6h2v12h-2zM17 8l6 6h-6z" fill="#fff" /></svg>
@@ -31,7 +32,7 @@ export function AppShell({ principal, nav, approvalsWaiting, children }: { princ
             </div>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
       </div>

@@ -5,7 +5,7 @@ export interface NavItem {
   label: string;
   /** shown to those holding one of these permissions, or to everyone signed in with a role */
   permissions: readonly Permission[] | "all";
-  badge?: "approvals";
+  badge?: "approvals" | "reviews";
 }
 
 // Navigation per role (docs/ui.md), asked through the permission table; the server still refuses what a role may not do.
@@ -13,6 +13,7 @@ export const NAV: NavItem[] = [
   { href: "/", label: "Home", permissions: "all" },
   { href: "/requests", label: "Requests", permissions: ["request:read-own"] },
   { href: "/approvals", label: "Approvals", permissions: ["request:decide"], badge: "approvals" },
+  { href: "/reviews", label: "Reviews", permissions: ["review:decide", "review:define"], badge: "reviews" },
   { href: "/projects", label: "Projects", permissions: "all" },
   { href: "/grants", label: "Grants", permissions: "all" },
   { href: "/audit", label: "Audit", permissions: ["audit:read"] },

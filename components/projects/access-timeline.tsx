@@ -28,10 +28,15 @@ function approvedBy(g: TimelineGrant): string {
   return g.approvers.length ? `approved by ${g.approvers.join(" and ")}` : "no approvals recorded";
 }
 
+function reviewedText(g: TimelineGrant): string {
+  return (g.reviews ?? []).map((r) => `access review #${r.campaignNumber} on ${day(r.at)}: ${r.decision} by ${r.by} (${r.reason})`).join("; ");
+}
+
 /** The whole story of one bar in a sentence: what screen readers hear and what the tooltip shows. */
 function barSentence(g: TimelineGrant, inForce: boolean): string {
   const role = g.subjectType === "GROUP" ? g.roleLabel : "robot";
-  return `${g.label}: ${role}, ${stateLabel(g.state).toLowerCase()}, ${period(g)}${inForce ? ", in force at the chosen instant" : ""}; request #${g.request.number} by ${g.request.requesterName}, ${approvedBy(g)}`;
+  const reviewed = reviewedText(g);
+  return `${g.label}: ${role}, ${stateLabel(g.state).toLowerCase()}, ${period(g)}${inForce ? ", in force at the chosen instant" : ""}; request #${g.request.number} by ${g.request.requesterName}, ${approvedBy(g)}${reviewed ? `; ${reviewed}` : ""}`;
 }
 
 function Detail({ grant, recordPath }: { grant: TimelineGrant | undefined; recordPath?: string }) {
@@ -67,6 +72,12 @@ function Detail({ grant, recordPath }: { grant: TimelineGrant | undefined; recor
           ) : null}
         </dd>
       </div>
+      {grant.reviews?.length ? (
+        <div className="basis-full" data-testid="timeline-detail-reviews">
+          <dt className="inline text-slate-500">Reviewed </dt>
+          <dd className="inline">{reviewedText(grant)}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -168,6 +179,9 @@ export function AccessTimeline({
         {cursor ? (
           <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm bg-slate-200 outline outline-2 outline-offset-1 outline-blue-800" />In force at the chosen instant</li>
         ) : null}
+        {all.some((g) => g.reviews?.length) ? (
+          <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-2.5 w-2.5 rotate-45 bg-violet-700" />Access review decision</li>
+        ) : null}
         <li className="flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-0.5 bg-blue-700" />{cursor ? "Chosen instant" : "Now"}</li>
       </ul>
       <Tooltip.Provider delayDuration={150}>
@@ -194,6 +208,19 @@ export function AccessTimeline({
                     {row.bars.map((bar) => (
                       <Bar key={bar.id} bar={bar} inForce={inForce.has(bar.id)} selected={bar.id === pinned} onSelect={select} />
                     ))}
+                    {row.bars.flatMap((bar) =>
+                      bar.reviewPcts.map((p, i) => (
+                        // the bar's own label says it in words; the diamond only shows where on the bar it happened
+                        <span
+                          key={`${bar.id}-review-${i}`}
+                          aria-hidden="true"
+                          className="pointer-events-none absolute top-0 h-2.5 w-2.5 -translate-x-1/2 rotate-45 border border-white bg-violet-700"
+                          style={{ left: `${p}%` }}
+                          data-testid="timeline-review"
+                          data-decision={bar.reviews?.[i]?.decision}
+                        />
+                      )),
+                    )}
                   </span>
                 </li>
               ))}
@@ -230,6 +257,7 @@ export function AccessTimeline({
                   <th scope="col" className="px-2 py-1.5">Period (UTC days)</th>
                   <th scope="col" className="px-2 py-1.5">Request</th>
                   <th scope="col" className="px-2 py-1.5">Approved by</th>
+                  <th scope="col" className="px-2 py-1.5">Access reviews</th>
                 </tr>
               </thead>
               <tbody>
@@ -241,6 +269,7 @@ export function AccessTimeline({
                     <td className="whitespace-nowrap px-2 py-1.5">{period(g)}</td>
                     <td className="px-2 py-1.5"><Link href={`/requests/${g.request.id}`}>#{g.request.number}</Link></td>
                     <td className="px-2 py-1.5">{g.approvers.join(", ") || "—"}</td>
+                    <td className="px-2 py-1.5">{reviewedText(g) || "—"}</td>
                   </tr>
                 ))}
               </tbody>

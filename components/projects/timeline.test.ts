@@ -108,3 +108,17 @@ describe("timeline axis", () => {
     expect(ticks(Date.parse("2020-06-01T00:00:00Z"), Date.parse("2026-01-01T00:00:00Z")).map((t) => t.label)).toEqual(["2021", "2022", "2023", "2024", "2025", "2026"]);
   });
 });
+
+describe("access review decisions on the timeline", () => {
+  it("places each decision on its grant's bar, where it happened", () => {
+    const reviews = [{ at: at(-10), decision: "kept", by: "Alice", reason: "still needed", campaignNumber: 3 }];
+    const layout = layoutTimeline([grant({ id: "a", reviews }), grant({ id: "b", subjectName: "other", label: "other" })], now);
+    const [reviewed, plain] = layout.rows.flatMap((r) => r.bars).sort((x, y) => x.id.localeCompare(y.id));
+    expect(plain!.reviewPcts).toEqual([]);
+    expect(reviewed!.reviewPcts).toHaveLength(1);
+    const p = reviewed!.reviewPcts[0]!;
+    expect(p).toBeGreaterThan(reviewed!.leftPct);
+    expect(p).toBeLessThan(reviewed!.leftPct + reviewed!.widthPct);
+    expect(p).toBeLessThan(layout.nowPct);
+  });
+});

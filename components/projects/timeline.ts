@@ -20,6 +20,17 @@ export interface TimelineGrant {
   endReason: string | null;
   request: { id: string; number: number; requesterName: string };
   approvers: string[];
+  /** Access review decisions on this grant (the auditor's view draws them on the bar). */
+  reviews?: TimelineReview[];
+}
+
+export interface TimelineReview {
+  at: string;
+  /** In words: "kept", "removed"… */
+  decision: string;
+  by: string;
+  reason: string;
+  campaignNumber: number;
 }
 
 export interface TimelineBar extends TimelineGrant {
@@ -27,6 +38,8 @@ export interface TimelineBar extends TimelineGrant {
   widthPct: number;
   /** Active with no end date: the bar runs off the right edge. */
   openEnded: boolean;
+  /** Where each review decision falls on the row, in percent (as `leftPct`). */
+  reviewPcts: number[];
 }
 
 export interface TimelineRow {
@@ -84,7 +97,8 @@ export function layoutTimeline(grants: readonly TimelineGrant[], nowIso: string)
     const row = rows.get(key) ?? { key, subjectType: grant.subjectType, label: grant.label, bars: [] };
     const leftPct = pct(start);
     const rightPct = end === null ? 100 : pct(end);
-    row.bars.push({ ...grant, leftPct, widthPct: Math.max(rightPct - leftPct, MIN_BAR_PCT), openEnded: end === null });
+    const reviewPcts = (grant.reviews ?? []).map((r) => Math.min(100, Math.max(0, pct(new Date(r.at).getTime()))));
+    row.bars.push({ ...grant, leftPct, widthPct: Math.max(rightPct - leftPct, MIN_BAR_PCT), openEnded: end === null, reviewPcts });
     rows.set(key, row);
   }
   const sorted = [...rows.values()].sort((a, b) => (a.subjectType === b.subjectType ? a.label.localeCompare(b.label) : a.subjectType === "GROUP" ? -1 : 1));

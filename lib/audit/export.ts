@@ -22,9 +22,9 @@ import { CHECKPOINT_SELECT, reviewCheckpoints, type AuditKeyring, type Checkpoin
 // JSON Lines with json_build_object; node passes text on, so memory stays flat whatever the size.
 
 export type ExportFormat = "csv" | "jsonl";
-export type ExportKind = "events" | "grants";
+export type ExportKind = "events" | "grants" | "review";
 
-interface Column {
+export interface ExportColumn {
   name: string;
   /** a typed expression: numbers and JSON stay themselves in JSON Lines; times are already ISO text */
   sql: string;
@@ -33,6 +33,8 @@ interface Column {
   /** the value's text is already JSON (numbers, json, jsonb) */
   raw?: true;
 }
+
+type Column = ExportColumn;
 
 export const EVENT_EXPORT_COLUMNS: Column[] = [
   { name: "seq", sql: "e.seq::text", safe: true },
@@ -183,6 +185,8 @@ async function* inSnapshot(pool: pg.Pool, keyring: AuditKeyring, body: (client: 
   let clean = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // the rows are sorted in full before COPY sends the first: in memory, not in a temporary file
+    await client.query("SET LOCAL work_mem = '64MB'");
     const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq::text AS seq, hash FROM "AuditHead" WHERE id = 1`)).rows[0] ?? { seq: "0", hash: "0".repeat(64) };
     // the newest checkpoint at or before the head whose signature holds: an offline check of the file starts from it
     const candidates = (await client.query<CheckpointRow>(`${CHECKPOINT_SELECT} WHERE c.seq <= $1::bigint ORDER BY c.seq DESC LIMIT 20`, [head.seq])).rows;
@@ -243,6 +247,34 @@ export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, f
   });
 }
 
+export interface ExportSpec {
+  kind: ExportKind;
+  /** The `type` of each JSON Lines row ("event", "grant", "review-item"). */
+  rowType: string;
+  filters: Record<string, string>;
+  columns: ExportColumn[];
+  /** FROM … with its joins; `$n` in it and in `where` refer to `values`. */
+  from: string;
+  where: string[];
+  values: unknown[];
+  orderBy: { expr: string; dir: "ASC" | "DESC" }[];
+  /** WITH … computed ahead (see copyStatement). */
+  withClause?: string;
+}
+
+/**
+ * Any other report in the same evidence format (docs/audit.md "Exports"): one read-only snapshot, the chain head in
+ * the first line, the rows rendered by PostgreSQL through COPY.
+ */
+export function exportQuery(pool: pg.Pool, spec: ExportSpec, format: ExportFormat, options: ExportOptions): AsyncIterable<string> {
+  return inSnapshot(pool, options.keyring, async function* (client, { head, signingKey, checkpoint }) {
+    yield metaLine({ kind: spec.kind, chainHeadSeq: head.seq, chainHeadHash: head.hash, generatedAt: new Date().toISOString(), filters: spec.filters, signingKey, checkpoint }, format);
+    if (format === "csv") yield csvRow(spec.columns.map((c) => c.name));
+    const sql = await bindAsSettings(client, copyStatement(spec.columns, spec.from, spec.where, spec.orderBy, format, spec.withClause), spec.values);
+    yield* copyOut(client, sql, { highWaterMark: options.highWaterMark, transform: format === "jsonl" ? jsonLines(spec.columns, spec.rowType) : undefined });
+  });
+}
+
 /** A web stream of the export (route handlers: `new Response(toReadableStream(exportEvents(...)), { headers })`). */
 /**
  * The line that ends an export which failed after its first bytes were sent: the file says it is incomplete instead of
@@ -251,6 +283,24 @@ export function exportGrants(pool: pg.Pool, filters: GrantHistoryFiltersInput, f
 export function exportErrorLine(format: ExportFormat, reference: string): string {
   const message = "the export stopped before its end; this file is incomplete";
   return format === "csv" ? `# berth-export error="${message}" reference=${reference}\n` : `${JSON.stringify({ type: "error", error: "export-failed", message, reference })}\n`;
+}
+
+/**
+ * Reads an export's first chunk before the route answers (a database that does not answer is then a 500, not a
+ * truncated download); the generator yields that chunk, then the rest, and closing it early closes the source.
+ */
+export async function primed(source: AsyncIterable<string>): Promise<AsyncGenerator<string>> {
+  const rest = source[Symbol.asyncIterator]();
+  const first = await rest.next();
+  return (async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    } finally {
+      await rest.return?.();
+    }
+  })();
 }
 
 /** A web stream of the export; a failure while streaming ends it with `exportErrorLine` (when a format is given). */

@@ -19,7 +19,7 @@ export interface AuditContext {
   clientRequestId?: string | null;
 }
 
-export const AUDIT_OBJECT_TYPES = ["request", "approval", "grant", "project", "robot", "job", "secret", "chain"] as const;
+export const AUDIT_OBJECT_TYPES = ["request", "approval", "grant", "project", "robot", "job", "secret", "chain", "review"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
 export interface AuditEventInput {

@@ -29,6 +29,12 @@ export const PERMISSIONS = {
   "notify:choose-own": ["requester", "approver"],
   // send an undelivered notification again (approvers' home)
   "notify:retry": ["approver"],
+  // access reviews (docs/reviews.md): approvers define and start them; items are decided by the owner group's team
+  // leads (checked against the item, lib/reviews/reviewers.ts), by approvers once routed or escalated to them
+  "review:define": ["approver"],
+  "review:decide": ["requester", "approver"],
+  "review:decide-fallback": ["approver"],
+  "review:read-report": ["approver", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { harbor } from "../harbor-instance";
 import { errorField, logger } from "../log";
 import { observeWorkerEvent } from "../metrics";
 import { provisioningConfigFromEnv } from "../provisioning/config";
+import { reviewConfigFromEnv } from "../reviews/config";
 import { startScheduler, type Scheduler } from "./scheduler";
 import { defaultWorkerId, startWorker, type Worker } from "../provisioning/worker";
 import { describeRequest } from "../governance/kinds";
@@ -34,7 +35,7 @@ export function startInProcessWorker(): InProcess {
   const provisioning = provisioningConfigFromEnv(config);
   const worker = startWorker({ prisma, pool, harbor: harbor(), config: provisioning, workerId: defaultWorkerId("in-process"), log, onEvent: observeWorkerEvent });
   const notify = notifyConfigFromEnv(config);
-  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
+  const scheduler = startScheduler({ db: prisma, pool, harbor: harbor(), config: provisioning, reviews: reviewConfigFromEnv(config), log, notify: { baseUrl: notify.baseUrl, digestHourUtc: notify.digestHourUtc } });
   const notifier = startNotifier({ pool, config: notify, describeRequest, workerId: worker.workerId, log });
   const handle: InProcess = {
     worker,

@@ -12,13 +12,19 @@ import { runDriftChecks, type DriftCheckDeps, type DriftPass } from "../provisio
 import { enqueueGrantRemoval } from "../provisioning/enqueue";
 import { silentLogger, type Logger } from "../log";
 import { enqueueChainBroken, runScheduledNotifications, type ScheduledPass } from "../notify/scheduled";
+import type { ReviewConfig } from "../reviews/config";
+import { runReviewPass, type ReviewPass } from "../reviews/pass";
+import { runUsageChecks, type UsagePass } from "../reviews/usage-check";
 
 // Time-driven work nobody clicks for: grants past their end date, secrets past their reveal window, and (with a
-// Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain.
+// Harbor client) the background drift check, and (with a pool) the periodic walk of the whole audit chain, and (with
+// the review settings) access reviews' campaigns, reminders and deadlines, and the usage check of Harbor's audit log.
 
 const BATCH = 200;
 /** Batches of drift checks per tick at most (25 projects each). */
 const MAX_DRIFT_ROUNDS = 40;
+/** Batches of usage checks per tick at most (25 projects each). */
+const MAX_USAGE_ROUNDS = 40;
 /** How long stop() waits for a drift check or chain walk in flight before it lets go. */
 const LOOP_STOP_WAIT_MS = 5_000;
 
@@ -118,19 +124,33 @@ export async function runSchedulerPass(deps: SchedulerDeps): Promise<SchedulerPa
   return { expiryJobs, wipedSecrets };
 }
 
-/** Drift checks until no project is due (or the scheduler stops): a large registry is not held to one batch per tick. */
-async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }): Promise<DriftPass["outcomes"]> {
-  const all: DriftPass["outcomes"] = {};
-  for (let round = 0; round < MAX_DRIFT_ROUNDS && !deps.stopping(); round++) {
-    const { outcomes, claimed, batch } = await runDriftChecks(deps);
-    Object.assign(all, outcomes);
-    if (claimed < batch) break;
+/** Batches of a background check until none is due (or the scheduler stops): a large registry is not held to one batch per tick. */
+async function inRounds<O>(maxRounds: number, stopping: () => boolean, batch: () => Promise<{ outcomes: Record<string, O>; claimed: number; batch: number }>): Promise<Record<string, O>> {
+  const all: Record<string, O> = {};
+  for (let round = 0; round < maxRounds && !stopping(); round++) {
+    const pass = await batch();
+    Object.assign(all, pass.outcomes);
+    if (pass.claimed < pass.batch) break;
   }
+  return all;
+}
+
+/** Drift checks until no project is due (or the scheduler stops). */
+async function runDriftRounds(deps: DriftCheckDeps & { stopping: () => boolean }): Promise<DriftPass["outcomes"]> {
+  const all = await inRounds(MAX_DRIFT_ROUNDS, deps.stopping, () => runDriftChecks(deps));
   const values = Object.values(all);
   const fields = { checked: values.length, changed: values.filter((o) => o === "changed").length, failed: values.filter((o) => o === "failed").length };
   // a round that only confirmed what was known is not news
   if (fields.changed || fields.failed) (deps.log ?? silentLogger).info("drift check", fields);
   else if (fields.checked) (deps.log ?? silentLogger).debug("drift check", fields);
+  return all;
+}
+
+/** Usage checks until no project is due (or the scheduler stops). */
+async function runUsageRounds(deps: Parameters<typeof runUsageChecks>[0] & { stopping: () => boolean }): Promise<UsagePass["outcomes"]> {
+  const all = await inRounds(MAX_USAGE_ROUNDS, deps.stopping, () => runUsageChecks(deps));
+  const values = Object.values(all);
+  if (values.length) (deps.log ?? silentLogger).debug("usage check", { read: values.filter((o) => o === "ok").length, unreadable: values.filter((o) => o !== "ok" && o !== "superseded").length });
   return all;
 }
 
@@ -183,6 +203,10 @@ export interface Scheduler {
   runChainVerificationNow: (() => Promise<ScheduledVerifyOutcome>) | null;
   /** Puts due time-based notifications in the outbox now; null without a pool or notification settings. */
   runNotificationsNow: (() => Promise<ScheduledPass>) | null;
+  /** Runs the review pass now (start due campaigns, reminders, escalation, deadlines); null without review settings. */
+  runReviewsNow: (() => Promise<ReviewPass>) | null;
+  /** Reads Harbor's audit log of due projects now; null when the usage check is off or there is no Harbor client. */
+  runUsageNow: (() => Promise<UsagePass["outcomes"]>) | null;
   stop(): Promise<void>;
 }
 
@@ -197,6 +221,7 @@ export function startScheduler(
     config: Pick<ProvisioningConfig, "schedulerIntervalSeconds" | "driftCheckSeconds"> & Partial<Pick<ProvisioningConfig, "auditVerifyHours">>;
     /** Time-based notifications (ending access, secrets about to be wiped, digests). */
     notify?: { baseUrl: string; digestHourUtc: number };
+    reviews?: ReviewConfig;
   },
 ): Scheduler {
   const log = deps.log ?? silentLogger;
@@ -248,16 +273,25 @@ export function startScheduler(
           log,
         )
       : null;
+  const { reviews } = deps;
+  // its own loop: a campaign over thousands of grants never delays an expiry
+  const reviewLoop = reviews ? every("review pass", intervalMs, () => runReviewPass({ db: deps.db, config: reviews, clock: deps.clock, log }), log) : null;
+  const usage =
+    reviews && harbor && reviews.usageCheckSeconds > 0
+      ? every("usage check", intervalMs, () => runUsageRounds({ db: deps.db, harbor, config: reviews, clock: deps.clock, log, stopping: () => stopping }), log)
+      : null;
   return {
     runNow: main.runNow,
     runDriftNow: drift ? drift.runNow : null,
     runChainVerificationNow: chain ? chain.runNow : null,
     runNotificationsNow: notifications ? notifications.runNow : null,
+    runReviewsNow: reviewLoop ? reviewLoop.runNow : null,
+    runUsageNow: usage ? usage.runNow : null,
     async stop() {
       stopping = true;
       // a check writes only once Harbor has answered, in one transaction: leaving a hung read behind loses nothing;
       // a chain walk is one read-only snapshot, and only its result is written
-      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS), notifications?.stop(LOOP_STOP_WAIT_MS)]);
+      await Promise.all([main.stop(), drift?.stop(LOOP_STOP_WAIT_MS), chain?.stop(LOOP_STOP_WAIT_MS), notifications?.stop(LOOP_STOP_WAIT_MS), reviewLoop?.stop(), usage?.stop(LOOP_STOP_WAIT_MS)]);
     },
   };
 }

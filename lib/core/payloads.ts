@@ -38,16 +38,19 @@ const justification = plainText("Justification", { max: 2000, multiline: true, m
   z.string().min(10, "Say why this is needed, in at least 10 characters."),
 );
 
-// a role is one of Harbor's role ids, given as a number or a string of digits: never true, [1] or "1.0"
-const roleId = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)], { error: "Choose a role." })
-  .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), "Choose a role.")
-  .transform((v) => v as RoleId);
+/** One of Harbor's role ids, given as a number or a string of digits: never true, [1] or "1.0". */
+export function roleIdField(message = "Choose a role.") {
+  return z
+    .union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)], { error: message })
+    .refine((v): v is RoleId => (ROLE_IDS as number[]).includes(v), message)
+    .transform((v) => v as RoleId);
+}
+const roleId = roleIdField();
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date as a form sends it: a day (`YYYY-MM-DD`) or a full ISO date-time. */
-const endDateText = z
+export const endDateText = z
   .string({ error: "Enter a valid date." })
   .trim()
   .max(40, "Enter a valid date.")
@@ -59,7 +62,7 @@ const endDateText = z
 const optionalEndDateText = z.preprocess((v) => (v === "" || v === null ? undefined : v), endDateText.optional());
 
 /** The picker's IANA time zone (the browser sends it with a date); unset means UTC. */
-const timeZone = z.preprocess(
+export const timeZone = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
   z.string().trim().max(64, "Unknown time zone.").refine(isTimeZone, "Unknown time zone.").optional(),
 );

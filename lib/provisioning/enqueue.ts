@@ -33,6 +33,21 @@ export async function insertJob(tx: Tx, job: NewJob): Promise<string> {
   return id;
 }
 
+interface QueueOptions {
+  /** The caller's own events, appended with job.queued in one append. */
+  events?: AuditEventInput[];
+  /**
+   * Queue many in one transaction (an access review's selection): the events go here, for the caller's one append at
+   * the end, instead of being appended now — the chain head stays locked from the first append to the commit.
+   */
+  collect?: AuditEventInput[];
+}
+
+async function appendOrCollect(tx: Tx, ctx: AuditContext, options: QueueOptions, events: AuditEventInput[]) {
+  if (options.collect) options.collect.push(...events);
+  else await appendAuditEvents(tx, ctx, events);
+}
+
 /** An approved request as the approval transaction holds it: locked, APPROVED, its approvals counted. */
 export interface ApprovedRequest {
   id: string;
@@ -49,12 +64,12 @@ export interface ApprovedRequest {
  * append — the audit chain's head stays locked from a transaction's first append to its commit, so one late append
  * keeps other writers waiting least.
  */
-export async function queueProvisioning(tx: Tx, request: ApprovedRequest, ctx: AuditContext, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string }> {
+export async function queueProvisioning(tx: Tx, request: ApprovedRequest, ctx: AuditContext, options: QueueOptions = {}): Promise<{ jobId: string }> {
   const { typed } = request;
   const flow = FLOWS[typed.kind] as Flow<RequestKindName>;
   const prepared = await flow.prepare(tx, request, typed.payload);
   const jobId = await insertJob(tx, { kind: "PROVISION", requestId: request.id, grantId: prepared.grantId, steps: prepared.steps });
-  await appendAuditEvents(tx, ctx, [
+  await appendOrCollect(tx, ctx, options, [
     ...(options.events ?? []),
     {
       action: "job.queued",
@@ -96,7 +111,7 @@ export async function enqueueForApprovedRequest(tx: Tx, requestId: string, ctx: 
  * ACTIVE, not already being removed, and not about to hand its Harbor membership to a role change in flight.
  * `options.events`, the caller's own, go in one append with job.queued, after the checks.
  */
-export async function queueRemoval(tx: Tx, grant: Grant, ctx: AuditContext, kind: "EXPIRE" | "REVOKE", reason: string, options: { events?: AuditEventInput[] } = {}): Promise<{ jobId: string }> {
+export async function queueRemoval(tx: Tx, grant: Grant, ctx: AuditContext, kind: "EXPIRE" | "REVOKE", reason: string, options: QueueOptions = {}): Promise<{ jobId: string }> {
   if (grant.state !== "ACTIVE") throw conflict(`Only active access can be ${kind === "REVOKE" ? "revoked" : "removed"}; this grant is ${grant.state.toLowerCase()}.`);
   if (await openJobFor(tx, grant.id, ["EXPIRE", "REVOKE"])) throw conflict("This grant is already being removed from Harbor.");
   // A role change in flight reuses this grant's Harbor membership: removing it now would strand the new grant.
@@ -107,7 +122,7 @@ export async function queueRemoval(tx: Tx, grant: Grant, ctx: AuditContext, kind
   await tx.grant.update({ where: { id: grant.id }, data: { endedBy, endedByName: ctx.actor.type === "user" ? ctx.actor.name : null, endReason: reason } });
   const steps = planSteps({ kind, projectName: grant.projectName, subjectType: grant.subjectType, subjectName: grant.harborRobotName ?? grant.subjectName });
   const jobId = await insertJob(tx, { kind, requestId: null, grantId: grant.id, steps });
-  await appendAuditEvents(tx, ctx, [
+  await appendOrCollect(tx, ctx, options, [
     ...(options.events ?? []),
     {
       action: "job.queued",

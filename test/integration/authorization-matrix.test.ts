@@ -1,17 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startHarborEmulator, type HarborEmulator } from "../../dev/harbor-emulator";
 import { executeAction, type ActionDefinition, type ActionErrorCode } from "../../lib/actions/define";
 import * as defs from "../../lib/actions/definitions";
+import * as reviewDefs from "../../lib/actions/review-definitions";
+import type { Principal } from "../../lib/authz/principal";
+import { setEnvForTests } from "../../lib/env";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { useTestAppEnv } from "../helpers/app-env";
 import { ALL_DEMO, principalOf, type DemoName } from "../helpers/principals";
 import type { z } from "zod";
 
 // Every server action called directly (not through the UI) by each demo user: refused where policy says so,
-// and a refusal changes nothing.
+// and a refusal changes nothing. Then every route handler of access reviews, with the session's principal stubbed.
+const session = vi.hoisted(() => ({ principal: null as Principal | null }));
+vi.mock("../../lib/authz/principal", async (importOriginal) => ({ ...(await importOriginal<object>()), getPrincipal: async () => session.principal }));
+
 let database: TestDatabase;
 let emulator: HarborEmulator;
-const ids = { aliceRequest: "", bobRequest: "", grant: "", failedJob: "", secretRequest: "", ownerGrant: "" };
+const ids = { aliceRequest: "", bobRequest: "", grant: "", failedJob: "", secretRequest: "", ownerGrant: "", definition: "", campaign: "", reviewItem: "" };
 
 const meta = { sourceIp: "10.0.0.1", userAgent: "matrix", portalRequestId: "test", clientRequestId: null };
 type Outcome = "ok" | ActionErrorCode;
@@ -30,6 +36,9 @@ const snapshot = async () => ({
   events: await database.prisma.auditEvent.count(),
   deliveries: await database.prisma.notifyDelivery.findMany({ select: { id: true, state: true }, orderBy: { id: "asc" } }),
   choices: await database.prisma.notifyPreference.findMany({ select: { personId: true, muted: true, digest: true }, orderBy: { personId: "asc" } }),
+  reviews: await database.prisma.reviewDefinition.findMany({ select: { id: true, nextStartAt: true }, orderBy: { id: "asc" } }),
+  campaigns: await database.prisma.reviewCampaign.findMany({ select: { id: true, deadlineAt: true, closedAt: true }, orderBy: { id: "asc" } }),
+  decisions: await database.prisma.reviewDecision.count(),
 });
 
 beforeAll(async () => {
@@ -45,8 +54,16 @@ beforeAll(async () => {
   const grant = await p.grant.create({ data: { projectId: project.id, projectName: "finance-api", subjectType: "GROUP", subjectName: "devs", roleId: 2, state: "ACTIVE", startsAt: new Date(), requestId: doneReq.id, harborMemberId: 7 } });
   const job = await p.provisioningJob.create({ data: { kind: "PROVISION", state: "FAILED", requestId: doneReq.id, lastError: "fixture" } });
   Object.assign(ids, { aliceRequest: aliceReq.id, bobRequest: bobReq.id, grant: grant.id, failedJob: job.id, secretRequest: doneReq.id });
+  // an access review of finance-api, running: its one item is for finance-devs' team leads
+  const definition = await p.reviewDefinition.create({ data: { name: "Matrix review", scope: "PROJECT", scopeValue: "finance-api", subjects: "BOTH", reviewers: "OWNER_TEAM_LEADS", durationDays: 14, recurrenceDays: 180, deadlineOutcome: "REMOVE", nextStartAt: new Date(Date.now() + 180 * 86400_000), createdById: "sub-bob", createdByName: "Bob" } });
+  const now = new Date();
+  const campaign = await p.reviewCampaign.create({ data: { definitionId: definition.id, scheduledFor: now, name: "Matrix review", scope: "PROJECT", scopeValue: "finance-api", subjects: "BOTH", reviewers: "OWNER_TEAM_LEADS", deadlineOutcome: "REMOVE", startedAt: now, escalateAt: new Date(now.getTime() + 12 * 86400_000), deadlineAt: new Date(now.getTime() + 14 * 86400_000), startedBy: "sub-bob", startedByName: "Bob", itemCount: 1 } });
+  const item = await p.reviewItem.create({ data: { campaignId: campaign.id, grantId: grant.id, projectId: project.id, projectName: "finance-api", ownerGroup: "finance-devs", subjectType: "GROUP", subjectName: "devs", roleId: 2, grantStartsAt: grant.startsAt, requestId: doneReq.id, requestNumber: doneReq.number, requesterId: doneReq.requesterId, requesterName: "Alice", approvers: [], reviewerGroup: "finance-devs", excludedIds: [] } });
+  Object.assign(ids, { definition: definition.id, campaign: campaign.id, reviewItem: item.id });
 });
 afterAll(async () => {
+  const { database: processDatabase } = await import("../../lib/db");
+  await processDatabase().close();
   await emulator?.close();
   await database?.drop();
 });
@@ -111,6 +128,32 @@ const MATRIX: { name: string; def: () => ActionDefinition<z.ZodType, unknown>; i
     expect: { alice: "ok", bob: "ok", erin: "ok", carol: "FORBIDDEN", dave: "FORBIDDEN" },
   },
   {
+    name: "define-review (a project Berth does not manage)",
+    def: () => reviewDefs.defineReviewAction,
+    input: () => ({ name: "Matrix probe", scope: "PROJECT", scopeValue: "no-such-project" }),
+    // approvers reach the check of the project; nobody else may define a review
+    expect: { alice: "FORBIDDEN", bob: "INVALID", erin: "INVALID", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
+    name: "start-review (an unknown review)",
+    def: () => reviewDefs.startReviewAction,
+    input: () => ({ definitionId: "00000000-0000-4000-8000-000000000000" }),
+    expect: { alice: "FORBIDDEN", bob: "NOT_FOUND", erin: "NOT_FOUND", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
+    name: "stop-review-schedule (the matrix review)",
+    def: () => reviewDefs.stopReviewScheduleAction,
+    input: () => ({ definitionId: ids.definition }),
+    expect: { alice: "FORBIDDEN", bob: "ok", erin: "ok", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
+    name: "decide-review-items (an item for finance-devs' team leads)",
+    def: () => reviewDefs.decideReviewItemsAction,
+    input: () => ({ itemIds: [ids.reviewItem], decision: "KEEP", reason: "the devs still ship from here" }),
+    // approvers are not its reviewers until it is routed or escalated to them: it reads as missing
+    expect: { alice: "ok", bob: "NOT_FOUND", erin: "NOT_FOUND", carol: "FORBIDDEN", dave: "FORBIDDEN" },
+  },
+  {
     name: "check-project-name",
     def: () => defs.checkProjectNameAction,
     input: () => ({ projectName: "free-name" }),
@@ -121,7 +164,7 @@ const MATRIX: { name: string; def: () => ActionDefinition<z.ZodType, unknown>; i
 describe("authorization matrix", () => {
   it("covers every action the portal exposes", () => {
     const covered = new Set(MATRIX.map((m) => m.def().name));
-    expect([...covered].sort()).toEqual(defs.ALL_ACTIONS.map((a) => a.name).sort());
+    expect([...covered].sort()).toEqual([...defs.ALL_ACTIONS, ...reviewDefs.REVIEW_ACTIONS].map((a) => a.name).sort());
   });
 
   it("refuses every action to a caller without a session", async () => {
@@ -148,5 +191,53 @@ describe("authorization matrix", () => {
     const owner = await executeAction(defs.revokeGrantAction, principalOf("alice"), { grantId: ids.grant, reason: "contract ended" }, { db: database.prisma, meta });
     expect(owner.ok).toBe(true);
     expect(await database.prisma.provisioningJob.count({ where: { grantId: ids.grant, kind: "REVOKE" } })).toBe(1);
+  });
+});
+
+describe("authorization matrix: access reviews' route handlers", () => {
+  async function exportAs(who: DemoName | null, campaign = ids.campaign, format = "csv") {
+    session.principal = who ? principalOf(who) : null;
+    const { GET } = await import("../../app/api/reviews/[id]/export/route");
+    return GET(new Request(`http://localhost/api/reviews/${campaign}/export?format=${format}`), { params: Promise.resolve({ id: campaign }) });
+  }
+  async function moveDeadlineAs(who: DemoName | null, campaign = ids.campaign) {
+    session.principal = who ? principalOf(who) : null;
+    const { POST } = await import("../../app/api/e2e/reviews/[id]/deadline/route");
+    return POST(new Request(`http://localhost/api/e2e/reviews/${campaign}/deadline`, { method: "POST" }), { params: Promise.resolve({ id: campaign }) });
+  }
+
+  it("GET /api/reviews/{id}/export: 401 without a session, 403 to requesters and users without roles, the report to auditors and approvers", async () => {
+    const outcomes: Record<string, number> = {};
+    for (const who of [null, ...ALL_DEMO] as (DemoName | null)[]) {
+      const res = await exportAs(who);
+      outcomes[who ?? "anonymous"] = res.status;
+      const body = await res.text();
+      if (res.status === 200) expect(body.split("\n")[0]).toMatch(/^# berth-export chain-head-seq=\d+ /);
+      else expect(body).not.toContain("devs");
+    }
+    expect(outcomes).toEqual({ anonymous: 401, alice: 403, bob: 200, erin: 200, carol: 200, dave: 403 });
+    expect((await exportAs("carol", "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect((await exportAs("carol", "not-a-uuid")).status).toBe(404);
+    expect((await exportAs("carol", ids.campaign, "xlsx")).status).toBe(422);
+  });
+
+  it("POST /api/e2e/reviews/{id}/deadline: refused to all but approvers, and absent (404) unless the e2e controls are on the demo stack", async () => {
+    const before = await snapshot();
+    const outcomes: Record<string, number> = {};
+    for (const who of [null, ...ALL_DEMO] as (DemoName | null)[]) outcomes[who ?? "anonymous"] = (await moveDeadlineAs(who)).status;
+    expect(outcomes).toEqual({ anonymous: 401, alice: 403, bob: 404, erin: 404, carol: 403, dave: 403 });
+    expect(await snapshot()).toEqual(before);
+    setEnvForTests({ BERTH_E2E_CONTROLS: "on", BERTH_DEMO_STANDINS: "postgres,idp,harbor" });
+    try {
+      expect((await moveDeadlineAs("alice")).status).toBe(403);
+      expect(await snapshot()).toEqual(before);
+      const res = await moveDeadlineAs("bob");
+      expect(res.status).toBe(200);
+      const moved = await database.prisma.reviewCampaign.findUniqueOrThrow({ where: { id: ids.campaign } });
+      expect(moved.deadlineAt.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(await database.prisma.auditEvent.count({ where: { action: "review.campaign.deadline_moved", actorId: "sub-bob" } })).toBe(1);
+    } finally {
+      setEnvForTests({ BERTH_E2E_CONTROLS: undefined, BERTH_DEMO_STANDINS: undefined });
+    }
   });
 });

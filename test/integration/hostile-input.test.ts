@@ -8,6 +8,11 @@ import { verifyChainAction } from "../../lib/actions/audit-definitions";
 import { accessAt, accessAtQuerySchema, eventLog, eventLogFiltersSchema, grantHistory, grantHistoryFiltersSchema, parseListQuery } from "../../lib/audit";
 import { parseWithFieldErrors } from "../../lib/core/validation";
 import { approvalQueue, grantFilters, listGrants, myRequests, queueFilters, requestListFilters } from "../../lib/governance/queries";
+import * as reviewDefs from "../../lib/actions/review-definitions";
+import { defineReview } from "../../lib/reviews/campaigns";
+import { reviewDefinitionInput } from "../../lib/reviews/inputs";
+import { inboxFiltersSchema, reviewerInbox } from "../../lib/reviews/queries";
+import { ctxOf, reviewConfig } from "./fixtures/reviews";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { useTestAppEnv } from "../helpers/app-env";
 import { principalOf } from "../helpers/principals";
@@ -21,7 +26,7 @@ const RUNS = 1000;
 let database: TestDatabase;
 let emulator: HarborEmulator;
 const meta = { sourceIp: "10.0.0.9", userAgent: "fast-check", portalRequestId: "hostile", clientRequestId: null };
-const ids = { pending: "", grant: "", failedJob: "" };
+const ids = { pending: "", grant: "", failedJob: "", definition: "", item: "" };
 
 // what people type, and what attackers type: hidden characters, huge strings, wrong types, prototype keys
 const HOSTILE_STRINGS = ["\u0000", "\u202e", "\u200b", "\u2028", "\ufeff", "\u0007", "%00", "' OR 1=1 --", "${7*7}", "<script>x</script>", "../../etc/passwd", "0000-01-01", "9999-99-99", "-1", "1e309", "NaN", "true", "[]", "{}", "robot$x+y", " ", "", "ä".repeat(3000)];
@@ -46,7 +51,7 @@ function inputLike(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<
   return fc.oneof(shaped, fc.tuple(shaped, fc.dictionary(hostileString, hostileValue, { maxKeys: 2 })).map(([a, b]) => ({ ...a, ...b })), hostileValue);
 }
 
-const uuidish = () => fc.oneof(fc.uuid(), fc.constantFrom(ids.pending, ids.grant, ids.failedJob));
+const uuidish = () => fc.oneof(fc.uuid(), fc.constantFrom(ids.pending, ids.grant, ids.failedJob, ids.definition, ids.item));
 const ACTIONS: { def: () => ActionDefinition<z.ZodType, unknown>; input: () => fc.Arbitrary<unknown> }[] = [
   {
     def: () => defs.submitRequestAction,
@@ -86,6 +91,37 @@ const ACTIONS: { def: () => ActionDefinition<z.ZodType, unknown>; input: () => f
         digest: fc.constantFrom("on", "off", true, false, 1),
       }),
   },
+  {
+    def: () => reviewDefs.defineReviewAction,
+    input: () =>
+      inputLike({
+        name: fc.constantFrom("Hostile review", "x", ""),
+        scope: fc.constantFrom("ALL", "PATTERN", "PROJECT", "all"),
+        scopeValue: fc.constantFrom("hostile-*", "hostile-api", "A*", ""),
+        subjects: fc.constantFrom("GROUPS", "ROBOTS", "BOTH"),
+        reviewers: fc.constantFrom("OWNER_TEAM_LEADS", "APPROVERS"),
+        durationDays: fc.oneof(fc.integer({ min: -1, max: 400 }), fc.constant(true), fc.constant([5])),
+        recurrence: fc.constantFrom("every", "once"),
+        recurrenceDays: fc.oneof(fc.integer(), fc.constant("180")),
+        deadlineOutcome: fc.constantFrom("REMOVE", "KEEP_AND_ESCALATE"),
+        start: fc.constantFrom("now", "at"),
+        startAt: fc.constantFrom("2027-01-03T10:00", "0000-01-01", "+275760-09-13T00:00:00Z", "2027-02-30"),
+      }),
+  },
+  { def: () => reviewDefs.startReviewAction, input: () => inputLike({ definitionId: uuidish() }) },
+  { def: () => reviewDefs.stopReviewScheduleAction, input: () => inputLike({ definitionId: uuidish() }) },
+  {
+    def: () => reviewDefs.decideReviewItemsAction,
+    input: () =>
+      inputLike({
+        itemIds: fc.oneof(fc.array(uuidish(), { maxLength: 3 }), uuidish()),
+        decision: fc.constantFrom("KEEP", "SHORTEN", "LOWER_ROLE", "REMOVE", "keep"),
+        reason: fc.oneof(hostileString, fc.constant("Still needed by the team.")),
+        newRoleId: fc.oneof(fc.integer({ min: -2, max: 9 }), fc.constant(true), fc.constant([5])),
+        newEndsAt: fc.constantFrom("2027-01-03", "0000-01-01", "2027-02-30", "+275760-09-13T00:00:00Z"),
+        timeZone: fc.constantFrom("Europe/Berlin", "Mars/Olympus"),
+      }),
+  },
 ];
 
 /** Everything a refused input must leave as it was, read in one round trip: counts and the latest change per table. */
@@ -100,7 +136,9 @@ const rows = async () =>
       (SELECT seq::text FROM "AuditHead" WHERE id = 1) AS "auditHead",
       (SELECT count(*) FROM "AuditCheckpoint")::int AS checkpoints,
       (SELECT count(*) FROM "NotifyPreference")::int AS preferences, (SELECT max("updatedAt") FROM "NotifyPreference") AS "preferenceChanged",
-      (SELECT max("updatedAt") FROM "NotifyDelivery") AS "deliveryChanged"`)
+      (SELECT max("updatedAt") FROM "NotifyDelivery") AS "deliveryChanged",
+      (SELECT count(*) FROM "ReviewDefinition")::int AS "reviewDefinitions", (SELECT max("updatedAt") FROM "ReviewDefinition") AS "reviewDefinitionChanged",
+      (SELECT count(*) FROM "ReviewCampaign")::int AS campaigns, (SELECT count(*) FROM "ReviewDecision")::int AS "reviewDecisions"`)
   ).rows[0];
 
 beforeAll(async () => {
@@ -114,7 +152,9 @@ beforeAll(async () => {
   const done = await p.request.create({ data: { ...base, kind: "GROUP_ACCESS", state: "ACTIVE", payload: { projectName: "hostile-api", groupName: "devs", roleId: 2, replacesGrantId: null, previousRoleId: null }, requesterId: principalOf("alice").id, requesterName: "Alice", requesterGroups: ["finance-devs"], subjectKey: "group:devs" } });
   const grant = await p.grant.create({ data: { projectId: project.id, projectName: "hostile-api", subjectType: "GROUP", subjectName: "devs", roleId: 2, state: "ACTIVE", startsAt: new Date(), requestId: done.id } });
   const job = await p.provisioningJob.create({ data: { kind: "PROVISION", state: "SUCCEEDED", requestId: done.id } });
-  Object.assign(ids, { pending: pending.id, grant: grant.id, failedJob: job.id });
+  const review = await defineReview({ db: p, config: reviewConfig(), now: new Date() }, principalOf("bob"), reviewDefinitionInput.parse({ name: "Hostile fixture", scope: "PROJECT", scopeValue: "hostile-api" }), ctxOf(principalOf("bob")));
+  const item = await p.reviewItem.findFirstOrThrow({ where: { campaignId: review.campaign!.id } });
+  Object.assign(ids, { pending: pending.id, grant: grant.id, failedJob: job.id, definition: review.definitionId, item: item.id });
 });
 afterAll(async () => {
   await emulator?.close();
@@ -162,7 +202,7 @@ describe("every page's and route's query parser under generated hostile input", 
     );
   }, 300_000);
 
-  it(`reads the requests, approvals and grants lists without an error from the database (${RUNS} URLs each)`, async () => {
+  it(`reads the requests, approvals, grants and review item lists without an error from the database (${RUNS} URLs each)`, async () => {
     await fc.assert(
       fc.asyncProperty(params, async (raw) => {
         const mine = parseWithFieldErrors(requestListFilters, raw);
@@ -171,6 +211,8 @@ describe("every page's and route's query parser under generated hostile input", 
         await approvalQueue(database.prisma, principal, queue.data ?? {});
         const grants = parseWithFieldErrors(grantFilters, raw);
         await listGrants(database.prisma, principal, grants.data ?? {});
+        const inbox = parseWithFieldErrors(inboxFiltersSchema, raw);
+        await reviewerInbox(database.pool, principal, inbox.data ?? {}, reviewConfig());
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

@@ -43,7 +43,11 @@ export const grantExtensionRules: KindRules<"GRANT_EXTENSION"> = {
     check("no-duplicate", "No other pending request for this grant", !facts.pendingDuplicate, facts.pendingDuplicate ? "A request for this grant is already pending." : "None pending.");
   },
 
-  describe: (p) => `Extend ${p.subjectName} in ${p.projectName} to ${p.newEndsAt.slice(0, 10)}`,
+  // an access review may set an earlier end (ADR 015)
+  describe: (p) => {
+    const earlier = p.previousEndsAt === null || Date.parse(p.newEndsAt) < Date.parse(p.previousEndsAt);
+    return `${earlier ? "Shorten" : "Extend"} ${p.subjectName} in ${p.projectName} to ${p.newEndsAt.slice(0, 10)}`;
+  },
 
   details: (p) => [
     ["Project", p.projectName],

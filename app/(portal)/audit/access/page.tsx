@@ -17,18 +17,23 @@ import { accessAt, accessAtQuerySchema, grantHistory, searchParamsToObject, type
 import { database } from "@/lib/db";
 import { pickerNames } from "@/lib/audit/summary";
 import { requirePagePrincipal } from "@/lib/authz/guards";
+import { DECISION_PAST } from "@/components/reviews/format";
+import { reviewsOfGrants, type GrantReview } from "@/lib/reviews/history";
 
 export const metadata: Metadata = { title: "Access at a point in time" };
 
 const TIMELINE_GRANTS = 200;
 
-/** The grants of the project (or group) as timeline bars; for a group, one row per project. */
+const reviewText = (r: GrantReview) => `${DECISION_PAST[r.decision] ?? r.decision} by ${r.by}`;
+
+/** The grants of the project (or group) as timeline bars, with their access review decisions; for a group, one row per project. */
 async function timelineFor(query: AccessAtQuery, inForce: string[]) {
   const { rows, nextCursor } = await grantHistory(
     database().pool,
     { project: query.project, subject: query.group, subjectType: query.group ? "GROUP" : undefined },
     { limit: TIMELINE_GRANTS },
   );
+  const reviews = await reviewsOfGrants(database().pool, rows.map((g) => g.grantId));
   const byProject = query.project === undefined;
   const items: TimelineGrant[] = rows.map((g: GrantHistoryRow) => ({
     id: g.grantId,
@@ -43,6 +48,7 @@ async function timelineFor(query: AccessAtQuery, inForce: string[]) {
     endReason: g.endReason,
     request: { id: g.requestId, number: g.requestNumber, requesterName: g.requesterName },
     approvers: g.approvers.map((a) => a.name),
+    reviews: (reviews.get(g.grantId) ?? []).map((r) => ({ at: r.at.toISOString(), decision: DECISION_PAST[r.decision] ?? r.decision, by: r.by, reason: r.reason, campaignNumber: r.campaignNumber })),
   }));
   const at = query.at.getTime();
   // the picture runs to today; only an instant outside that range moves the range to include it
@@ -70,7 +76,9 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
     if (Object.keys(errors).length === 0) query = parsed.data;
   }
   const [names, rows] = await Promise.all([pickerNames(database().pool), query ? accessAt(database().pool, query) : Promise.resolve(null)]);
-  const timeline = query && rows ? await timelineFor(query, rows.map((r) => r.grantId)) : null;
+  const [timeline, reviewed] = query && rows ? await Promise.all([timelineFor(query, rows.map((r) => r.grantId)), reviewsOfGrants(database().pool, rows.map((r) => r.grantId))]) : [null, null];
+  // the last review decision as known at the instant asked about
+  const lastReview = (grantId: string) => (reviewed?.get(grantId) ?? []).filter((r) => query && r.at <= query.at).at(-1);
   const scope = query ? [query.project ? `project ${query.project}` : null, query.group ? `group ${query.group}` : null].filter(Boolean).join(" and ") : "";
 
   return (
@@ -111,6 +119,7 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
                       <Th>Request</Th>
                       <Th>Requester</Th>
                       <Th>Approvers</Th>
+                      <Th>Last access review</Th>
                     </tr>
                   </thead>
                   <tbody>
@@ -129,6 +138,19 @@ export default async function AccessAtPage({ searchParams }: { searchParams: Pro
                         <Td className="whitespace-nowrap">{r.requestId ? <Link href={`/requests/${r.requestId}`}>#{r.requestNumber ?? "?"}</Link> : "—"}</Td>
                         <Td>{r.requester?.name ?? "—"}</Td>
                         <Td className="min-w-32">{r.approvers.length ? r.approvers.map((a) => a.name).join(", ") : <span className="text-slate-600">none recorded</span>}</Td>
+                        <Td className="min-w-40" data-testid="access-review">
+                          {(() => {
+                            const last = lastReview(r.grantId);
+                            return last ? (
+                              <>
+                                #{last.campaignNumber}: {reviewText(last)}, <RelativeTime value={last.at} mode="absolute" />
+                                <span className="block text-xs text-slate-600">“{last.reason}”</span>
+                              </>
+                            ) : (
+                              <span className="text-slate-600">not reviewed by then</span>
+                            );
+                          })()}
+                        </Td>
                       </Tr>
                     ))}
                   </tbody>

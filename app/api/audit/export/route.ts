@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/core/validation";
-import { errorSummary, eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, searchParamsToObject, toReadableStream } from "@/lib/audit";
+import { errorSummary, eventLogFiltersSchema, exportEvents, exportGrants, exportHeaders, grantHistoryFiltersSchema, primed, searchParamsToObject, toReadableStream } from "@/lib/audit";
 import { auditKeyring } from "@/lib/audit/signing";
 import { withPermission } from "@/lib/authz/guards";
 import { database } from "@/lib/db";
@@ -13,21 +13,6 @@ const choice = z.object({
 });
 
 const invalid = (errors: FieldErrors) => Response.json({ error: "INVALID", message: `Some parameters are not valid: ${errorSummary(errors)}.`, fieldErrors: errors }, { status: 422, headers: { "cache-control": "no-store" } });
-
-/** Yields the already-read first chunk, then the rest; closing it early closes the source (and its COPY). */
-async function* primed(first: IteratorResult<string>, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  try {
-    if (first.done) return;
-    yield first.value;
-    for (;;) {
-      const next = await rest.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    await rest.return?.();
-  }
-}
 
 // GET /api/audit/export?kind=grants|events&format=csv|jsonl&<filters> — the filtered grant history or event log, streamed,
 // with the chain head in the first line (docs/audit.md "Exports").
@@ -48,9 +33,7 @@ export const GET = withPermission("audit:export", async (req) => {
     if (!filters.success) return invalid(fieldErrorsOf(filters.error));
     source = exportEvents(pool, filters.data, format, { keyring: auditKeyring() });
   }
-  // read the head line before answering, so a database that does not answer is a 500 rather than a truncated download
-  const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  const body = await primed(source);
   const onError = (e: unknown, reference: string) => console.error(`[berth] export ${kind} ${format} failed while streaming (ref ${reference}):`, e instanceof Error ? e.message : "unknown error");
-  return new Response(toReadableStream(primed(first, iterator), { format, onError }), { headers: exportHeaders(kind, format) });
+  return new Response(toReadableStream(body, { format, onError }), { headers: exportHeaders(kind, format) });
 });

@@ -15,6 +15,8 @@ import { database } from "@/lib/db";
 import { KIND_LABELS, type RequestKindName } from "@/lib/core/payloads";
 import type { PolicyCheck } from "@/lib/governance/policy";
 import { requirePagePrincipal } from "@/lib/authz/guards";
+import { DECISION_LABELS } from "@/components/reviews/format";
+import { reviewsOfGrants } from "@/lib/reviews/history";
 
 export const metadata: Metadata = { title: "Grant" };
 
@@ -64,6 +66,7 @@ export default async function AuditGrantPage({ params }: { params: Promise<{ id:
   await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const detail = await grantDetail(database().pool, (await params).id);
   if (!detail) notFound();
+  const reviews = (await reviewsOfGrants(database().pool, [detail.grant.grantId])).get(detail.grant.grantId) ?? [];
   const { grant: g, request: r, approvals, jobs, events } = detail;
   const subject = subjectLabel(g);
   const checks = asPolicyChecks(r.policyChecks);
@@ -146,6 +149,23 @@ export default async function AuditGrantPage({ params }: { params: Promise<{ id:
                   <span className={a.decision === "APPROVE" ? "font-medium text-green-800" : "font-medium text-red-800"}>{a.decision === "APPROVE" ? "Approved" : "Rejected"}</span> by{" "}
                   <span className="font-medium">{a.approverName}</span> · <RelativeTime value={a.createdAt} mode="absolute" />
                   {a.comment ? <span className="block text-slate-600">“{a.comment}”</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card aria-labelledby="reviews-heading" data-testid="grant-reviews">
+          <CardHeader id="reviews-heading" title="Access reviews" description="Each time a review decided this grant: who, when, why, and on what usage evidence." />
+          {reviews.length === 0 ? (
+            <p className="px-4 py-3 text-sm text-slate-600">No access review has decided this grant.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {reviews.map((v) => (
+                <li key={`${v.campaignId}-${v.at.toISOString()}`} className="px-4 py-2" data-testid="grant-review">
+                  <span className="font-medium">{DECISION_LABELS[v.decision] ?? v.decision}</span> by {v.byPolicy ? "the review's policy at the deadline" : <span className="font-medium">{v.by}</span>} in <Link href={`/reviews/${v.campaignId}/report`}>access review #{v.campaignNumber}</Link> · <RelativeTime value={v.at} mode="absolute" />
+                  <span className="block text-slate-600">“{v.reason}”</span>
+                  {v.usageNote ? <span className="block text-xs text-slate-600">Evidence: {v.usageNote}</span> : null}
                 </li>
               ))}
             </ul>
