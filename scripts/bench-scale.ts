@@ -49,9 +49,19 @@ type Flow = "GROUP_ACCESS" | "NEW_PROJECT" | "ROBOT_ACCOUNT";
 const MIX: Flow[] = ["GROUP_ACCESS", "NEW_PROJECT", "ROBOT_ACCOUNT", "GROUP_ACCESS", "NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT", "GROUP_ACCESS"];
 const LABEL: Record<Flow, string> = { GROUP_ACCESS: "group access", NEW_PROJECT: "new project", ROBOT_ACCOUNT: "robot" };
 // the Harbor routes that create something, per flow: one call each when nothing is repeated
-const NAME_CHECK = "HEAD /projects";
-// approving a new project asks Harbor once whether the name is free (the web tier's call); the rest is the worker's
-const MINIMUM_CALLS: Record<Flow, number> = { NEW_PROJECT: HARBOR_CALLS_PER_FLOW.NEW_PROJECT + 1, GROUP_ACCESS: HARBOR_CALLS_PER_FLOW.GROUP_ACCESS, ROBOT_ACCOUNT: HARBOR_CALLS_PER_FLOW.ROBOT_ACCOUNT };
+// The web tier's name checks at approval: a new project's name (one HEAD), a robot's name among the project's robots
+// in Harbor (the project, then its robots: Berth never adopts a robot it did not make); the rest is the worker's.
+const NAME_CHECKS: Record<Flow, string[]> = {
+  NEW_PROJECT: ["HEAD /projects"],
+  GROUP_ACCESS: [],
+  ROBOT_ACCOUNT: ["GET /projects/{project_name_or_id}", "GET /robots"],
+};
+const CHECK_ROUTES = new Set(Object.values(NAME_CHECKS).flat());
+const MINIMUM_CALLS: Record<Flow, number> = {
+  NEW_PROJECT: HARBOR_CALLS_PER_FLOW.NEW_PROJECT + NAME_CHECKS.NEW_PROJECT.length,
+  GROUP_ACCESS: HARBOR_CALLS_PER_FLOW.GROUP_ACCESS + NAME_CHECKS.GROUP_ACCESS.length,
+  ROBOT_ACCOUNT: HARBOR_CALLS_PER_FLOW.ROBOT_ACCOUNT + NAME_CHECKS.ROBOT_ACCOUNT.length,
+};
 const CREATES: Record<Flow, string[]> = {
   NEW_PROJECT: ["POST /projects", "POST /projects/{project_name_or_id}/immutabletagrules", "POST /projects/{project_name_or_id}/members"],
   GROUP_ACCESS: ["POST /projects/{project_name_or_id}/members"],
@@ -218,8 +228,8 @@ async function round(label: string, stack: Stack, db: Database, emulator: Emulat
   log(`${label}: ${APPROVALS} approvals at once (at most ${CONCURRENCY} in flight) over ${stack.webs.length} web process(es), ${stack.workers.length} worker(s)…`);
   let answered = 0;
   let busy = 0;
-  // a retried approval of a new project asks Harbor for the name again
-  let busyNameChecks = 0;
+  // a retried approval asks Harbor for the name again: its checks, by route
+  const busyNameChecks = new Map<string, number>();
   let killed: string | null = null;
   let killing: Promise<void> | null = null;
   const t0 = performance.now();
@@ -234,7 +244,7 @@ async function round(label: string, stack: Stack, db: Database, emulator: Emulat
       } catch (e) {
         if (!(e instanceof Error && e.message.includes("refused: UNAVAILABLE")) || attempt >= 5) throw e;
         busy++;
-        if (r.flow === "NEW_PROJECT") busyNameChecks++;
+        for (const route of NAME_CHECKS[r.flow]) busyNameChecks.set(route, (busyNameChecks.get(route) ?? 0) + 1);
         await sleep(1_000);
       }
     }
@@ -278,17 +288,17 @@ async function round(label: string, stack: Stack, db: Database, emulator: Emulat
 
   // Harbor: every call counted by route on the emulator; a step re-run after the kill may repeat its one call
   const stats = await emulator.stats();
-  const minimumCalls = requests.reduce((sum, r) => sum + MINIMUM_CALLS[r.flow], 0) + busyNameChecks;
+  const minimumCalls = requests.reduce((sum, r) => sum + MINIMUM_CALLS[r.flow], 0) + [...busyNameChecks.values()].reduce((a, b) => a + b, 0);
   const rerun = await db.pool.query<{ n: string }>(
     `SELECT coalesce(sum(s.attempts - 1), 0)::text AS n FROM "ProvisioningStep" s JOIN "ProvisioningJob" j ON j.id = s."jobId" WHERE j."requestId" = ANY($1::uuid[]) AND s.attempts > 1`,
     [ids],
   );
   const rerunSteps = Number(rerun.rows[0]!.n);
   const expectedByRoute = new Map<string, number>();
-  for (const r of requests) for (const route of [...CREATES[r.flow], ...(r.flow === "NEW_PROJECT" ? [NAME_CHECK] : [])]) expectedByRoute.set(route, (expectedByRoute.get(route) ?? 0) + 1);
-  expectedByRoute.set(NAME_CHECK, (expectedByRoute.get(NAME_CHECK) ?? 0) + busyNameChecks);
+  for (const r of requests) for (const route of [...CREATES[r.flow], ...NAME_CHECKS[r.flow]]) expectedByRoute.set(route, (expectedByRoute.get(route) ?? 0) + 1);
+  for (const [route, n] of busyNameChecks) expectedByRoute.set(route, (expectedByRoute.get(route) ?? 0) + n);
   const byRoute = [...expectedByRoute].map(([route, expected]) => ({ route, expected, actual: stats.byRoute[route] ?? 0 }));
-  const resentCreates = byRoute.filter((r) => r.route !== NAME_CHECK).reduce((sum, r) => sum + Math.max(0, r.actual - r.expected), 0);
+  const resentCreates = byRoute.filter((r) => !CHECK_ROUTES.has(r.route)).reduce((sum, r) => sum + Math.max(0, r.actual - r.expected), 0);
   // what Harbor holds: exactly one of each project, group member and robot the flows made
   let duplicateObjects = 0;
 
@@ -342,7 +352,7 @@ function report(r: RoundResult): boolean {
   for (const f of r.byFlow) console.log(`    ${LABEL[f.flow].padEnd(13)} n=${String(f.n).padStart(3)}  p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)}`);
   const perFlow = (["NEW_PROJECT", "GROUP_ACCESS", "ROBOT_ACCOUNT"] as const).map((f) => `${LABEL[f]} ${MINIMUM_CALLS[f]}`).join(", ");
   console.log(
-    `  Harbor calls              ${r.harborCalls} for ${APPROVALS} flows; minimum ${r.minimumCalls} (per flow: ${perFlow}, a new project's including the approval's name check${r.busy ? ", sent again with each retried approval" : ""}); ${r.rerunSteps} step(s) re-run after the kill  ${callsOk ? "PASS" : "FAIL"}`,
+    `  Harbor calls              ${r.harborCalls} for ${APPROVALS} flows; minimum ${r.minimumCalls} (per flow: ${perFlow}, a new project's and a robot's including the approval's name check${r.busy ? ", sent again with each retried approval" : ""}); ${r.rerunSteps} step(s) re-run after the kill  ${callsOk ? "PASS" : "FAIL"}`,
   );
   for (const b of r.byRoute) console.log(`    ${b.route.padEnd(58)} ${String(b.actual).padStart(4)} / ${b.expected}`);
   console.log(`  duplicates in Harbor      ${r.duplicateObjects} (projects, members, robots held twice); ${r.resentCreates} create call(s) re-sent by steps re-run after the kill, each adopting Harbor's 409`);

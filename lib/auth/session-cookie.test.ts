@@ -4,7 +4,7 @@ import { useTestAppEnv } from "../../test/helpers/app-env";
 import { env } from "../env";
 import { decodeSession } from "./session-cookie";
 
-const claims = { sub: "sub-alice", name: "Alice", username: "alice", groups: ["finance-devs"], accessTokenExpiresAt: 0, groupsReadAt: 1 };
+const claims = { sub: "sub-alice", sid: "3f1d2c4b-0000-4000-8000-000000000001", name: "Alice", username: "alice", groups: ["finance-devs"], accessTokenExpiresAt: 0, groupsReadAt: 1 };
 
 describe("decodeSession", () => {
   beforeAll(() => useTestAppEnv({ databaseUrl: "postgresql://unused@127.0.0.1:9/berth", harborUrl: "http://127.0.0.1:9" }));

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { keyring } from "../audit/signing";
 import path from "node:path";
 import yaml from "js-yaml";
 import type pg from "pg";
@@ -20,7 +21,7 @@ const fakePool = {
     return { rows: [] };
   },
 } as unknown as pg.Pool;
-registerStateGauges(() => fakePool, { expiryWarningDays: 14 });
+registerStateGauges(() => fakePool, { expiryWarningDays: 14, keyring: () => keyring({}) });
 
 /** Every exported metric with its labels (histograms also as _bucket/_sum/_count, _bucket with le). */
 function exported(): Map<string, Set<string>> {

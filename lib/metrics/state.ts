@@ -1,7 +1,7 @@
 import "server-only";
 import client from "prom-client";
 import type pg from "pg";
-import { auditKeyring } from "../audit/signing";
+import { auditKeyring, type AuditKeyring } from "../audit/signing";
 import { standingBreak } from "../audit/verify";
 import { metrics } from "./registry";
 
@@ -25,7 +25,7 @@ interface StateRow {
   verifiedAt: Date | null;
 }
 
-export async function readState(pool: pg.Pool, expiryWarningDays: number) {
+export async function readState(pool: pg.Pool, expiryWarningDays: number, keyring: AuditKeyring) {
   const { rows } = await pool.query<StateRow>(
     `SELECT
        (SELECT count(*) FROM "ProvisioningJob" WHERE state = 'QUEUED' AND "runAt" <= now())::int AS due,
@@ -46,7 +46,7 @@ export async function readState(pool: pg.Pool, expiryWarningDays: number) {
   const row = rows[0]!;
   // broken: a recorded break no passing walk has covered, or a verified event beyond the head (events cut off)
   const cutOff = row.checkpointSeq !== null && BigInt(row.checkpointSeq) > BigInt(row.headSeq ?? "0");
-  const chainOk = !cutOff && (await standingBreak(pool, auditKeyring())) === null;
+  const chainOk = !cutOff && (await standingBreak(pool, keyring)) === null;
   return { ...row, chainOk };
 }
 
@@ -59,12 +59,12 @@ let registered = false;
  * by the gauges (prom-client collects them concurrently). A database that does not answer sets berth_state_up to 0
  * and leaves the other gauges at their last values.
  */
-export function registerStateGauges(pool: () => pg.Pool, options: { expiryWarningDays: number }): void {
+export function registerStateGauges(pool: () => pg.Pool, options: { expiryWarningDays: number; keyring?: () => AuditKeyring }): void {
   if (registered) return;
   registered = true;
   let last: { at: number; read: Promise<State | null> } | null = null;
   const snapshot = (): Promise<State | null> => {
-    if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), read: readState(pool(), options.expiryWarningDays).catch(() => null) };
+    if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), read: readState(pool(), options.expiryWarningDays, (options.keyring ?? auditKeyring)()).catch(() => null) };
     return last.read;
   };
   const { registry } = metrics();
