@@ -10,7 +10,7 @@
 // the stack, print a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -97,6 +97,7 @@ async function startStack(replicas: number): Promise<Stack> {
     OIDC_CLIENT_ID: "berth",
     OIDC_CLIENT_SECRET: "bench",
     NEXTAUTH_SECRET: secret,
+    BERTH_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
     BERTH_SECRETS_KEY: randomBytes(32).toString("base64"),
     BERTH_GROUPS_REFRESH_SECONDS: "86400",
     BERTH_WORKER: "off",

@@ -8,7 +8,7 @@
 // again a second later. Prints approvals/s, approve→active p50/p95 (from the audit trail's own timestamps), Harbor
 // calls per flow against the minimum, grants lost, the audit chain verified, and the ratio of the two rounds.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { DEMO_ROLE_GROUPS, DEMO_USERS } from "../dev/idp/users";
@@ -378,6 +378,7 @@ async function main(): Promise<boolean> {
     OIDC_CLIENT_SECRET: randomBytes(16).toString("hex"),
     NEXTAUTH_URL: `http://localhost:${webPorts[0]}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    BERTH_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
     HARBOR_URL: emulator.url,
     HARBOR_USERNAME: "admin",
     HARBOR_PASSWORD: "Harbor12345",

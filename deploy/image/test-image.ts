@@ -2,7 +2,7 @@
 // and the Harbor emulator on this host; a real Chromium signs alice in, she asks for a project, bob approves it,
 // and the project must appear in Harbor. Also checks non-root, read-only root filesystem, size, and the refusals.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -108,6 +108,7 @@ async function main(stack: Stack, phases: Phases) {
     HARBOR_USERNAME: "admin",
     HARBOR_PASSWORD: stack.harbor!.adminPassword,
     BERTH_SECRETS_KEY: randomBytes(32).toString("base64"),
+    BERTH_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
     ...DEMO_ROLE_GROUPS,
     PORT: String(port),
     BERTH_SCHEDULER_INTERVAL_SECONDS: "2",
@@ -123,9 +124,10 @@ async function main(stack: Stack, phases: Phases) {
   });
 
   await phases.time("migrate role: prisma migrate deploy from the image", () => {
-    const first = runOnce(stack, [TAG, "migrate"], { DATABASE_URL: settings.DATABASE_URL! });
+    // migrations run as the role that owns the schema; web and worker connect as the runtime role (docs/deploy.md)
+    const first = runOnce(stack, [TAG, "migrate"], { DATABASE_URL: stack.db!.migrationUrl });
     check(first.code === 0 && /All migrations have been successfully applied/.test(first.output), "migrate applies every migration to an empty database", first.output);
-    const again = runOnce(stack, ["--user", "0", TAG, "migrate"], { DATABASE_URL: settings.DATABASE_URL!, BERTH_ALLOW_ROOT: "1" });
+    const again = runOnce(stack, ["--user", "0", TAG, "migrate"], { DATABASE_URL: stack.db!.migrationUrl, BERTH_ALLOW_ROOT: "1" });
     check(again.code === 0 && /No pending migrations to apply/.test(again.output), "with BERTH_ALLOW_ROOT=1 root may run it; a second migrate finds nothing to do", again.output);
   });
 
@@ -209,7 +211,7 @@ async function main(stack: Stack, phases: Phases) {
   });
 
   await phases.time("audit-verify role", () => {
-    const verify = runOnce(stack, [TAG, "audit-verify"], { DATABASE_URL: settings.DATABASE_URL! });
+    const verify = runOnce(stack, [TAG, "audit-verify"], { DATABASE_URL: settings.DATABASE_URL!, BERTH_AUDIT_SIGNING_KEY: settings.BERTH_AUDIT_SIGNING_KEY! });
     check(verify.code === 0 && /OK: the chain is unbroken/.test(verify.output), "audit-verify walks the chain the flow wrote", verify.output);
   });
 }

@@ -197,8 +197,8 @@ describe("start-up", () => {
     return new Promise((resolve) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        // the worker is up once it has logged where Harbor is: stop it there
-        if (!stopped && / info harbor url=/.test(output)) stopped = child.kill("SIGTERM");
+        // the worker is up once it has logged where Harbor is (a JSON line): stop it there
+        if (!stopped && /"msg":"harbor"/.test(output)) stopped = child.kill("SIGTERM");
       };
       child.stdout.on("data", onData);
       child.stderr.on("data", onData);
@@ -210,7 +210,8 @@ describe("start-up", () => {
     const refused = await startWorker(db.migrationUrl);
     expect(refused).toMatchObject({ code: 1, stopped: false });
     expect(refused.output).toContain("refusing to start: the database role in DATABASE_URL could rewrite the audit trail");
-    expect(refused.output).toContain(`"berth_migrate" owns "AuditEvent"`);
+    // the log is JSON lines: quotes inside the message are escaped
+    expect(refused.output).toContain(String.raw`\"berth_migrate\" owns \"AuditEvent\"`);
 
     const allowed = await startWorker(db.migrationUrl, { BERTH_ALLOW_PRIVILEGED_DB_ROLE: "true" });
     expect(allowed.output).toContain("BERTH_ALLOW_PRIVILEGED_DB_ROLE=true runs Berth anyway");

@@ -165,7 +165,7 @@ describe("the report", () => {
     let csv = "";
     for await (const chunk of exportReport(env.db.pool, { id: campaignId, number: rows[0]!.campaignNumber }, "csv", { keyring: keyring({}) })) csv += chunk;
     const lines = csv.trimEnd().split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^# berth-export chain-head-seq=${head.seq} chain-head-hash=${head.hash} generated-at=\\S+Z filters=campaign=\\d+ kind=review version=1$`));
+    expect(lines[0]).toMatch(new RegExp(`^# berth-export chain-head-seq=${head.seq} chain-head-hash=${head.hash} generated-at=\\S+Z filters=campaign=\\d+ kind=review version=2 signing-key-id=\\S* public-key=\\S* checkpoint-seq=`));
     expect(lines[1]!.startsWith("campaignNumber,itemId,projectName,subjectType,subjectName,")).toBe(true);
     expect(lines).toHaveLength(6);
     expect(lines[2]).toContain("Acme still runs the migration");

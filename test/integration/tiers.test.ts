@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { TEST_AUDIT_SIGNING_KEY } from "../helpers/audit-keys";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +51,7 @@ function settings(overrides: Record<string, string> = {}): Record<string, string
     HARBOR_USERNAME: "admin",
     HARBOR_PASSWORD: "Harbor12345",
     BERTH_SECRETS_KEY: env.config.secretsKey.toString("base64"),
+    BERTH_AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     BERTH_JOB_LEASE_SECONDS: String(LEASE_SECONDS),
     BERTH_SCHEDULER_INTERVAL_SECONDS: "3600",
     BERTH_DRIFT_CHECK_SECONDS: "0",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getRequestMeta } from "@/lib/auth/session";
+import { readRequestFacts } from "@/lib/auth/request-facts";
 import { auditContextFor } from "@/lib/actions/define";
 import { reviewDeps } from "@/lib/actions/review-definitions";
 import { withPermission } from "@/lib/authz/guards";
@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 // while every built-in stand-in (PostgreSQL, IdP, Harbor) is in use.
 export const POST = withPermission<{ id: string }>("review:define", async (req, { principal, params }) => {
   if (!z.uuid().safeParse(params.id).success) throw notFound("That campaign");
-  const meta = await getRequestMeta();
+  // the facts the proxy established (address, request ids), never headers the client set
+  const meta = { ...readRequestFacts(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? null };
   const moved = await moveDeadlineForTest(reviewDeps(db(), new Date()), principal, params.id, auditContextFor(principal, meta));
   return Response.json({ deadlineAt: moved.deadlineAt.toISOString() });
 });
