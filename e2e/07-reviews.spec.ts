@@ -188,7 +188,7 @@ test("carol opens the report, sees every decision with Harbor's confirmation, pr
 
   const [download] = await Promise.all([carol.waitForEvent("download"), carol.getByRole("link", { name: "Download CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\n");
-  expect(csv[0]).toMatch(/^# berth-export chain-head-seq=\d+ chain-head-hash=[0-9a-f]{64} generated-at=\S+Z filters=campaign=\d+ kind=review version=1$/);
+  expect(csv[0]).toMatch(/^# berth-export chain-head-seq=\d+ chain-head-hash=[0-9a-f]{64} generated-at=\S+Z filters=campaign=\d+ kind=review version=2 signing-key-id=[0-9a-f]+ public-key=\S+ checkpoint-seq=\d* /);
   expect(csv[1]).toMatch(/^campaignNumber,itemId,projectName,subjectType,subjectName,/);
   expect(csv).toHaveLength(6);
   const body = csv.slice(2).join("\n");
