@@ -12,19 +12,22 @@ async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (!command) throw new Error("usage: with-database.ts <command> [args…]");
   let url = toolEnv().DATABASE_URL;
+  let migrationUrl = process.env.DATABASE_MIGRATION_URL || url;
   let stop = async () => {};
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-shadow-pg-"));
     fs.chmodSync(dir, 0o777);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), ephemeral: true, quiet: true });
     url = pg.url;
+    // a diff replays the migrations on a shadow database it creates: on this throw-away server, as its superuser
+    migrationUrl = pg.adminUrl;
     stop = async () => {
       await pg.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...inheritedEnvironment(), DATABASE_URL: url } });
+    const child = spawn(command, args, { stdio: "inherit", env: { ...inheritedEnvironment(), DATABASE_URL: url, ...(migrationUrl ? { DATABASE_MIGRATION_URL: migrationUrl } : {}) } });
     child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   await stop();

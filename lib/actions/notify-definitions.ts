@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { can } from "../authz/permissions";
 import { database } from "../db";
 import { env } from "../env";
 import { OPTIONAL_KINDS, type MessageKindName } from "../notify/kinds";
@@ -42,6 +43,6 @@ export const saveNotificationChoicesAction = defineAction({
     const shown: string[] = input.shown;
     const current = await notificationChoices(database().pool, principal.id);
     const muted = [...current.muted.filter((k) => !shown.includes(k)), ...shown.filter((k) => !input.receive.includes(k as MessageKindName))];
-    return saveNotificationChoices(database().pool, principal.id, { muted, digest: input.digest && principal.roles.includes("approver") });
+    return saveNotificationChoices(database().pool, principal.id, { muted, digest: input.digest && can(principal, "notify:digest") });
   },
 });

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "audit:read-summary": ["auditor"],
   // one's own notification choices (profile page); auditors get only mandatory messages, so have none to make
   "notify:choose-own": ["requester", "approver"],
+  // hold one's request messages for a daily digest (only approvers get a stream of them)
+  "notify:digest": ["approver"],
   // send an undelivered notification again (approvers' home)
   "notify:retry": ["approver"],
   // access reviews (docs/reviews.md): approvers define and start them; items are decided by the owner group's team

@@ -1,7 +1,7 @@
 import "server-only";
 
-// The message kinds: what is sent, to whom, and whether a person may switch it off. Adding a kind (access reviews:
-// campaign start, reminders, overdue, escalation) is one entry here, and either an audit trigger (triggers.ts) or an
+// The message kinds: what is sent, to whom, and whether a person may switch it off. Adding a kind is one entry
+// here, and either an audit trigger (triggers.ts) or an
 // `enqueueMessage` call in the transaction that causes it (outbox.ts). docs/notifications.md lists them.
 
 /**
@@ -38,6 +38,9 @@ export const MESSAGE_KINDS = [
   { kind: "drift.found", label: "Harbor differs from what was approved", audiences: [{ who: "approvers" }] },
   { kind: "drift.cleared", label: "Harbor matches again", audiences: [{ who: "approvers" }] },
   { kind: "chain.broken", label: "The audit trail's hash chain is broken", audiences: [{ who: "auditors", mandatory: true }, { who: "approvers", mandatory: true }] },
+  { kind: "review.started", label: "An access review waits for your decisions", audiences: [{ who: "owners" }, { who: "approvers" }], digest: true },
+  { kind: "review.reminder", label: "An access review is halfway or 2 days from its deadline", audiences: [{ who: "owners" }, { who: "approvers" }], digest: true },
+  { kind: "review.escalated", label: "Undecided review items were escalated to the approvers", audiences: [{ who: "approvers", mandatory: true }] },
   { kind: "digest", label: "Your daily digest", audiences: [{ who: "people", mandatory: true }] },
 ] as const satisfies readonly MessageKind[];
 
@@ -73,6 +76,8 @@ export interface MessageData {
   requesterId: string | null;
   ownerGroup: string | null;
   personIds?: string[];
+  /** Only these of the kind's audiences (an access review's reminder to one owner group's team leads, not the approvers). */
+  onlyAudiences?: Audience[];
   /** People not to tell (the requester of their own request, the approver who just approved). */
   excludePersonIds?: string[];
 }

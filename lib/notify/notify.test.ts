@@ -41,6 +41,23 @@ describe("recipients", () => {
     expect(ids(resolveRecipients("grant.ending", data({ requesterId: null }), directory, base, new Date()))).toEqual(["alice", "tom"]);
   });
 
+  it("tells an access review's reminder only to the audience it names: one owner group's team leads, or the approvers", () => {
+    const review = (audience: string, kind = "start") => {
+      const [m] = messagesFor([{ seq: "4", at: new Date(), action: "review.reminder.sent", objectType: "review", objectId: "c1", projectName: null, subject: null, requestId: null, actorId: "scheduler", actorName: null, after: { campaignNumber: 2, campaignName: "Payments", kind, audience, openItems: 3, dueAt: "2026-12-20T10:00:00.000Z" } }], {} as Lookups).messages;
+      return m!.message;
+    };
+    const owners = review("group:finance-devs");
+    expect([owners.kind, owners.data.title, owners.data.link]).toEqual(["review.started", "Access review #2 has started: 3 items for finance-devs to decide", "/reviews?campaign=c1&status=open"]);
+    expect(ids(resolveRecipients(owners.kind, owners.data, directory, base, new Date()))).toEqual(["alice", "tom"]);
+    const approvers = review("approvers", "halfway");
+    expect(approvers.kind).toBe("review.reminder");
+    expect(ids(resolveRecipients(approvers.kind, approvers.data, directory, base, new Date()))).toEqual(["bob", "fay"]);
+    const escalated = review("approvers", "escalation");
+    const muted = directory.map((p) => ({ ...p, muted: ["review.escalated", "review.started"] }));
+    expect([escalated.kind, ids(resolveRecipients(escalated.kind, escalated.data, muted, base, new Date()))]).toEqual(["review.escalated", ["bob", "fay"]]);
+    expect(ids(resolveRecipients(owners.kind, owners.data, muted, base, new Date()))).toEqual([]);
+  });
+
   it("keeps muted optional messages back but never mandatory ones, and holds approvers' copies for the digest", () => {
     const muted = directory.map((p) => ({ ...p, muted: ["request.failed", "request.submitted"], digest: true }));
     expect(ids(resolveRecipients("request.failed", data(), muted, base, new Date()))).toEqual(["bob", "fay"]);

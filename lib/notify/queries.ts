@@ -1,4 +1,6 @@
 import "server-only";
+import { can } from "../authz/permissions";
+import type { Role } from "../authz/roles";
 import { conflict, invalid, notFound } from "../core/errors";
 import { transaction, type Queryable } from "../sql";
 import type pg from "pg";
@@ -80,7 +82,7 @@ export async function saveNotificationChoices(pool: pg.Pool, personId: string, c
   });
 }
 
-const AUDIENCE_ROLE: Record<string, string> = { approvers: "approver", auditors: "auditor", requester: "requester", owners: "requester" };
+const AUDIENCE_ROLE: Record<string, Role> = { approvers: "approver", auditors: "auditor", requester: "requester", owners: "requester" };
 
 export interface NotificationSettings {
   /** The address Berth has from the last sign-in (null: none, so no email). */
@@ -93,15 +95,17 @@ export interface NotificationSettings {
 }
 
 /** The profile page's notification settings for someone with these roles. */
-export async function notificationSettings(db: Queryable, personId: string, roles: readonly string[]): Promise<NotificationSettings> {
+export async function notificationSettings(db: Queryable, personId: string, roles: readonly Role[]): Promise<NotificationSettings> {
   const [choices, person] = [await notificationChoices(db, personId), await db.query<{ email: string | null }>(`SELECT email FROM "Person" WHERE id = $1`, [personId])];
-  const mine = (a: { who: string }) => roles.includes(AUDIENCE_ROLE[a.who] ?? "");
+  // an audience is a role's people (approvers, auditors) or a requester's part (own requests, owned projects)
+  const held = new Set<string>(roles);
+  const mine = (a: { who: string }) => held.has(AUDIENCE_ROLE[a.who] ?? "");
   const relevant = MESSAGE_KINDS.filter((k) => k.audiences.some(mine));
   return {
     email: person.rows[0]?.email ?? null,
     optional: relevant.filter((k) => k.audiences.some((a) => mine(a) && !("mandatory" in a && a.mandatory))).map((k) => ({ kind: k.kind, label: k.label, receiving: !choices.muted.includes(k.kind) })),
     mandatory: relevant.filter((k) => k.audiences.some((a) => mine(a) && "mandatory" in a && a.mandatory)).map((k) => k.label),
     digest: choices.digest,
-    canDigest: roles.includes("approver"),
+    canDigest: can({ roles }, "notify:digest"),
   };
 }

@@ -58,7 +58,8 @@ export function resolveRecipients(kind: string, data: MessageData, directory: re
   const route = def.routed ? routeFor(config, data) : null;
   const chosen = new Map<string, { person: Person; mandatory: boolean; immediate: boolean }>();
 
-  for (const audience of def.audiences) {
+  const audiences = def.audiences.filter((a) => !data.onlyAudiences || data.onlyAudiences.includes(a.who));
+  for (const audience of audiences) {
     const mandatory = "mandatory" in audience && audience.mandatory === true;
     let members: Person[] = [];
     switch (audience.who) {
@@ -91,7 +92,7 @@ export function resolveRecipients(kind: string, data: MessageData, directory: re
   const people = [...chosen.values()]
     .filter((c) => c.person.email && (c.mandatory || !c.person.muted.includes(kind)))
     .map((c) => ({ person: c.person, held: !c.immediate, optional: !c.mandatory }));
-  const roles = new Set(def.audiences.map((a) => CHANNEL_ROLE_OF[a.who]).filter((r): r is ChannelRole => r !== null));
+  const roles = new Set(audiences.map((a) => CHANNEL_ROLE_OF[a.who]).filter((r): r is ChannelRole => r !== null));
   const channels = roles.size === 0 ? [] : config.chat.filter((c) => c.roles.some((r) => roles.has(r)) && (c.projects === null || anyGlob(c.projects, data.projectName)) && anyGlob(c.kinds, kind));
   const webhooks = kind === "digest" ? [] : config.webhooks.filter((w) => anyGlob(w.events, kind));
   return { people, channels, webhooks };

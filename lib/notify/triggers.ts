@@ -241,6 +241,7 @@ export const AUDIT_TRIGGERS: Record<string, Trigger> = {
       },
     ];
   },
+  "review.reminder.sent": (e) => reviewMessage(e),
   "project.drift.found": (e, look) => driftMessage(e, look, "drift.found"),
   "project.drift.cleared": (e, look) => driftMessage(e, look, "drift.cleared"),
   "audit.chain.broken": (e) => [{ kind: "chain.broken", data: chainBrokenMessage(text(e.after?.brokenAt) ?? e.objectId, text(e.after?.reason) ?? "unknown", text(e.after?.detail)) }],
@@ -262,6 +263,49 @@ function driftMessage(e: TrailEvent, look: Lookups, kind: "drift.found" | "drift
         requestKind: null,
         requesterId: null,
         ownerGroup: look.ownerGroup(e.projectName),
+      },
+    },
+  ];
+}
+
+// an access review's in-app reminder (lib/reviews/pass.ts), recorded once per campaign, kind and audience, told to
+// that audience: one owner group's team leads ("group:<name>") or the approvers
+function reviewMessage(e: TrailEvent): NewMessage[] {
+  const reminder = text(e.after?.kind);
+  const audience = text(e.after?.audience);
+  const open = num(e.after?.openItems);
+  const number = num(e.after?.campaignNumber);
+  const due = text(e.after?.dueAt);
+  if (!reminder || !audience || open === null || number === null || !due) return [];
+  const group = audience.startsWith("group:") ? audience.slice("group:".length) : null;
+  if (!group && audience !== "approvers") return [];
+  const review = `access review #${number}${text(e.after?.campaignName) ? ` (${text(e.after?.campaignName)})` : ""}`;
+  const items = `${open} item${open === 1 ? "" : "s"}`;
+  const dueText = `${due.replace("T", " ").slice(0, 16)} UTC`;
+  const whose = group ? `for ${group}` : "for the approvers";
+  const kinds: Record<string, { kind: NewMessage["kind"]; title: string; line: string }> = {
+    start: { kind: "review.started", title: `Access review #${number} has started: ${items} ${whose} to decide`, line: `The ${review} asks whether each grant is still needed. Decide ${items} ${whose} by ${dueText}.` },
+    halfway: { kind: "review.reminder", title: `Access review #${number} is halfway: ${items} ${whose} still open`, line: `Half the time of the ${review} has passed; ${items} ${whose} still wait for a decision, due ${dueText}.` },
+    "two-days": { kind: "review.reminder", title: `Access review #${number} ends in 2 days: ${items} ${whose} still open`, line: `The ${review} ends at ${dueText}; ${items} ${whose} still wait for a decision. What is undecided then is decided by the review's policy.` },
+    escalation: { kind: "review.escalated", title: `Access review #${number}: ${items} overdue, now the approvers' to decide`, line: `The owners have not decided ${items} of the ${review}. Approvers may decide them now; the deadline is ${dueText}.` },
+    "kept-by-policy": { kind: "review.escalated", title: `Access review #${number}: ${items} kept by policy need a look`, line: `The ${review} reached its deadline with ${items} undecided. Its policy kept the access and leaves it to the approvers.` },
+  };
+  const said = kinds[reminder];
+  if (!said) return [];
+  return [
+    {
+      kind: said.kind,
+      data: {
+        title: said.title,
+        lines: [said.line],
+        link: `/reviews?${new URLSearchParams({ campaign: e.objectId, status: "open" })}`,
+        linkLabel: "Open the review",
+        facts: { campaignId: e.objectId, campaignNumber: number, reminder, audience, openItems: open, dueAt: due },
+        projectName: e.projectName,
+        requestKind: null,
+        requesterId: null,
+        ownerGroup: group,
+        onlyAudiences: [group ? "owners" : "approvers"],
       },
     },
   ];

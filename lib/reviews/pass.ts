@@ -81,7 +81,7 @@ async function remind(tx: Tx, c: OpenCampaign, kind: string, audiences: string, 
       action: "review.reminder.sent",
       objectType: "review" as const,
       objectId: c.id,
-      after: { campaignNumber: c.number, kind, audience: r.audience, openItems: r.openItems, dueAt: c.deadlineAt.toISOString() },
+      after: { campaignNumber: c.number, campaignName: c.name, kind, audience: r.audience, openItems: r.openItems, dueAt: c.deadlineAt.toISOString() },
     })),
   );
   return rows.length;

@@ -6,6 +6,11 @@ import { defineReview, type ReviewDeps } from "../../lib/reviews/campaigns";
 import { decideItems } from "../../lib/reviews/decisions";
 import { decideItemsInput, reviewDefinitionInput } from "../../lib/reviews/inputs";
 import { runReviewPass } from "../../lib/reviews/pass";
+import { recordSignIn } from "../../lib/auth/people";
+import { describeRequest } from "../../lib/governance/kinds";
+import { dispatchOnce } from "../../lib/notify/dispatch";
+import { expandOnce } from "../../lib/notify/expand";
+import { testNotifyConfig } from "../helpers/notify-config";
 import { DAY_MS } from "../../lib/reviews/timing";
 import { ctxOf, paymentsProject, person, reviewConfig, type PaymentsGrants } from "./fixtures/reviews";
 import { provisioningEnv, runDue, untilJob, type ProvisioningEnv } from "./fixtures/provisioning";
@@ -100,6 +105,34 @@ describe("reminders, escalation and the deadline", () => {
     expect(closed.after).toMatchObject({ deadlineOutcome: "REMOVE" });
     const events = await env.db.prisma.auditEvent.findMany({ where: { action: "grant.reviewed", objectId: { in: [pay.robot, pay.opsViewers] } } });
     expect(events.map((e) => [e.actorType, e.actorId, (e.after as { byPolicy: boolean }).byPolicy])).toEqual([["system", "scheduler", true], ["system", "scheduler", true]]);
+  });
+
+  it("tells each reminder's audience by notification: the owner group's team leads theirs, the approvers theirs and the escalation", async () => {
+    for (const p of [alice, bob]) await recordSignIn(env.db.pool, { id: p.id, username: p.username, name: p.name, email: p.email ?? `${p.username}@berth.test`, groups: p.groups });
+    while ((await dispatchOnce(env.db.pool, describeRequest))?.events) {
+      // until the trail is read
+    }
+    while ((await expandOnce(env.db.pool, testNotifyConfig({}, { smtp: { host: "127.0.0.1", port: 1, security: "none", user: null, password: null, from: "Berth <berth@berth.test>" } }))).messages) {
+      // until every message has its deliveries
+    }
+    const { rows } = await env.db.pool.query<{ kind: string; title: string; link: string; target: string }>(
+      `SELECT m.kind, m.data->>'title' AS title, m.data->>'link' AS link, d.target FROM "NotifyMessage" m JOIN "NotifyDelivery" d ON d."messageId" = m.id
+       WHERE m.kind LIKE 'review.%' AND m.data->'facts'->>'campaignId' = $1 ORDER BY m.seq, d.target`,
+      [campaignId],
+    );
+    const to = (id: string) => rows.filter((r) => r.target === `person:${id}`).map((r) => [r.kind, r.title.replace(/^Access review #\d+/, "#")]);
+    expect(to(alice.id)).toEqual([
+      ["review.started", "# has started: 4 items for finance-devs to decide"],
+      ["review.reminder", "# is halfway: 3 items for finance-devs still open"],
+      ["review.reminder", "# ends in 2 days: 3 items for finance-devs still open"],
+    ]);
+    expect(to(bob.id)).toEqual([
+      ["review.started", "# has started: 1 item for the approvers to decide"],
+      ["review.reminder", "# is halfway: 1 item for the approvers still open"],
+      ["review.reminder", "# ends in 2 days: 1 item for the approvers still open"],
+      ["review.escalated", "#: 3 items overdue, now the approvers' to decide"],
+    ]);
+    expect(new Set(rows.map((r) => r.link))).toEqual(new Set([`/reviews?campaign=${campaignId}&status=open`]));
   });
 
   it("refuses any decision once the campaign is closed, in the app and in the database", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewReminder" DROP COLUMN "notifiedAt";
