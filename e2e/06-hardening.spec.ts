@@ -70,9 +70,13 @@ test("signing out ends the session on the server: a copy of the cookie stops wor
   // while the session lives, the copy is as good as the original
   await expect(copy).toHaveURL(/\/requests$/);
   await expect(copy.getByRole("heading", { name: "My requests", exact: true })).toBeVisible();
+  const sessionOfCopy = async () => (await (await thief.request.get("/api/auth/session")).json()) as { user?: { username?: string } };
+  expect((await sessionOfCopy()).user?.username).toBe("alice");
 
   await alice.getByRole("button", { name: "Sign out" }).click();
   await expect(alice).toHaveURL(/\/signin\?state=signed-out$/);
+  // next-auth's own session endpoint no longer vouches for the copy either
+  expect(await sessionOfCopy()).toEqual({});
   // the copy still holds a cookie that decodes and whose groups are fresh; the server refuses it all the same
   await copy.goto("/requests");
   await expect(copy).toHaveURL(/\/signin/);

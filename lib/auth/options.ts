@@ -6,8 +6,15 @@ import { database } from "../db";
 import { env } from "../env";
 import { recordSignIn } from "./people";
 import { getDiscovery } from "./oidc";
+import { isRevoked } from "./revocation";
 import { sameOriginUrl } from "./redirect";
 import { readGroupsClaim, type BerthToken } from "./token";
+
+/** Thrown to next-auth for a cookie whose session was ended at sign-out. */
+const REVOKED_SESSION = "RevokedSessionError";
+class RevokedSessionError extends Error {
+  override name = REVOKED_SESSION;
+}
 
 interface OidcProfile extends Record<string, unknown> {
   sub: string;
@@ -72,6 +79,9 @@ export function authOptions(): NextAuthOptions {
           );
           return fresh;
         }
+        // next-auth's session endpoint (/api/auth/session) reads the cookie through here: a session ended at sign-out
+        // gets no answer but an empty one, and its cookie is cleared (next-auth does both when this throws)
+        if (typeof token.sid === "string" && (await isRevoked(database().pool, token.sid))) throw new RevokedSessionError();
         return token;
       },
       // Only identity and groups reach the browser; roles are derived on the server per request.
@@ -88,6 +98,7 @@ export function authOptions(): NextAuthOptions {
       error(code, metadata) {
         // next-auth's metadata can carry tokens; log the code and message only.
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error;
+        if (error instanceof Error && error.name === REVOKED_SESSION) return; // expected: a signed-out copy
         const message = error instanceof Error ? error.message : "";
         logger().error("sign-in error", { code, message });
       },
