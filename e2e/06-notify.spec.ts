@@ -85,11 +85,12 @@ test("alice submits, bob approves through the link in his mail, alice hears appr
   await expect(dialog).toBeHidden();
   await expect(bob.getByTestId("request-state")).toHaveText(/Active/, { timeout: 30_000 });
 
-  // alice: "approved", then "ready", each once
-  const aliceAbout = async () => (await mailsTo("alice@example.com")).filter((m) => m.text.includes(requestId)).map((m) => m.subject.replace(/#\d+/, "#N"));
+  // alice: "approved" and "ready", each once (each message stands alone: senders deliver in parallel, so a quick
+  // provisioning's "ready" may land before its "approved")
+  const aliceAbout = async () => (await mailsTo("alice@example.com")).filter((m) => m.text.includes(requestId)).map((m) => m.subject.replace(/#\d+/, "#N")).sort();
   await expect.poll(aliceAbout, { timeout: 30_000 }).toEqual([
-    "Request #N was approved: New project notify-e2e for finance-devs (standard, 5 GiB)",
     "Request #N is ready: New project notify-e2e for finance-devs (standard, 5 GiB)",
+    "Request #N was approved: New project notify-e2e for finance-devs (standard, 5 GiB)",
   ]);
 
   // the approvers' channel in Slack's format, the project's in Teams'
@@ -101,9 +102,9 @@ test("alice submits, bob approves through the link in his mail, alice hears appr
   expect(slack[0]!.blocks.map((b) => b.type)).toEqual(["section", "context", "actions"]);
   const teams = about("/teams").map((c) => c.body as { type: string; attachments: { contentType: string; content: { body: { text?: string }[] } }[] });
   expect(teams.map((t) => t.attachments[0]!.contentType)).toEqual(["application/vnd.microsoft.card.adaptive", "application/vnd.microsoft.card.adaptive"]);
-  expect(teams.map((t) => t.attachments[0]!.content.body[0]!.text?.replace(/#\d+/, "#N"))).toEqual([
-    "Request #N was approved: New project notify-e2e for finance-devs (standard, 5 GiB)",
+  expect(teams.map((t) => t.attachments[0]!.content.body[0]!.text?.replace(/#\d+/, "#N")).sort()).toEqual([
     "Request #N is ready: New project notify-e2e for finance-devs (standard, 5 GiB)",
+    "Request #N was approved: New project notify-e2e for finance-devs (standard, 5 GiB)",
   ]);
 
   await alice.context().close();
