@@ -64,7 +64,10 @@ async function pumpAndSend() {
 }
 
 const messages = async () => (await database.pool.query<{ kind: string; key: string }>(`SELECT kind, key FROM "NotifyMessage" ORDER BY "createdAt", key`)).rows;
-const unsubscribe = (mail: { headerLines: readonly { key: string; line: string }[] } | undefined) => mail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line.replace(/^List-Unsubscribe:\s*/i, "") ?? null;
+type Mail = { headerLines: readonly { key: string; line: string }[] } | undefined;
+const header = (mail: Mail, name: string) => mail?.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/\r?\n[ \t]+/g, " ").slice(name.length + 1).trim() ?? null;
+const unsubscribe = (mail: Mail) => header(mail, "List-Unsubscribe");
+const UNSUBSCRIBE_LINK = /^<(http:\/\/berth\.test\/api\/notify\/unsubscribe\?t=u1\.[\w-]+\.[\w-]+\.[\w-]{43})>$/;
 const mailsTo = (address: string) => smtp.mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
 
 beforeAll(async () => {
@@ -99,7 +102,9 @@ describe("notifications from the workflow", () => {
       expect(mail?.subject).toBe(`Request #${number} waits for approval: finance-qa as Guest in finance-api`);
       expect(mail?.text).toContain(`Review the request: http://berth.test/requests/${id}`);
       expect(mail?.html).toContain(`href="http://berth.test/requests/${id}"`);
-      expect(unsubscribe(mail)).toBe("<http://berth.test/profile#notifications>");
+      // RFC 8058: one https link for this person and this kind, and the header that says a POST to it unsubscribes
+      expect(unsubscribe(mail)).toMatch(UNSUBSCRIBE_LINK);
+      expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
       expect(mail?.messageId).toMatch(/@berth\.test>$/);
     }
     expect(mailsTo("alice@example.com")).toEqual([]);
@@ -222,6 +227,7 @@ describe("notifications from the workflow", () => {
       const broken = mailsTo(address).filter((m) => m.subject === "The audit trail's hash chain is broken at event 3");
       expect(broken, address).toHaveLength(1);
       expect(unsubscribe(broken[0])).toBeNull();
+      expect(header(broken[0], "List-Unsubscribe-Post")).toBeNull();
     }
     expect(chat.received.filter((r) => r.path === "/mattermost").map((r) => (JSON.parse(r.body) as { text: string }).text.split("\n")[0])).toEqual(["#### The audit trail's hash chain is broken at event 9", "#### The audit trail's hash chain is broken at event 3"]);
   });
