@@ -8,7 +8,9 @@ import { factsEstablished, REQUEST_ID_HEADER, trustedProxies, withRequestFacts }
 import { decodeSession, encodeSession, readSessionCookie, sessionCookieOptions, sessionCookieParts } from "@/lib/auth/session-cookie";
 import { needsRefresh } from "@/lib/auth/token";
 
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready|metrics)$/];
+// the unsubscribe link of optional emails carries its own authorization (a signed token) and is POSTed by mail
+// providers' servers, which have no session (docs/notifications.md, "Unsubscribing")
+const PUBLIC = [/^\/signin(\/|$)/, /^\/api\/auth\//, /^\/api\/(health|ready|metrics)$/, /^\/api\/notify\/unsubscribe$/];
 
 /** Every answer names Berth's request id, so a support request can point at the audit events it made, and carries the policy headers. */
 function finish(res: NextResponse, headers: Headers): NextResponse {

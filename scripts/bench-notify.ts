@@ -24,6 +24,7 @@ import type { GovernanceDeps } from "../lib/governance/requests";
 import { fromFile, parseNotifyFile, type NotifyConfig } from "../lib/notify/config";
 import { describeRequest } from "../lib/governance/kinds";
 import { startNotifier, type Notifier } from "../lib/notify/pipeline";
+import { unsubscribeKey } from "../lib/notify/unsubscribe-token";
 import { transaction } from "../lib/sql";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
     const file = parseNotifyFile(JSON.stringify({ chat: [{ name: "admins", format: "slack", url: `http://127.0.0.1:${rx.http}/chat`, roles: ["approver"] }], webhooks: [{ name: "siem-bridge", url: `http://127.0.0.1:${rx.http}/hook`, secret: "bench-signing-key" }] }));
     const config: NotifyConfig = {
       baseUrl: "http://berth.bench",
+      unsubscribeKey: unsubscribeKey("bench-nextauth-secret-that-is-long-enough"),
       smtp: { host: "127.0.0.1", port: rx.smtp, security: "none", user: null, password: null, from: "Berth <berth@berth.bench>" },
       ...fromFile(file),
       roleGroups: { approver: ["registry-admins"], auditor: ["auditors"], requester: [] },

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { ConfigError, notifySecretVariable, type Env } from "../env";
+import { unsubscribeKey } from "./unsubscribe-token";
 
 // What notifications go where: SMTP from the environment, the routing tables, chat channels, machine webhooks and
 // SIEM streams from the file BERTH_NOTIFY_CONFIG (JSON). Secrets in the file are given as {"env": "BERTH_NOTIFY_SECRET_…"}
@@ -100,6 +101,8 @@ export interface SmtpConfig {
 export interface NotifyConfig {
   /** The portal's public URL, for deep links. */
   baseUrl: string;
+  /** Signs the one-click unsubscribe links of optional emails (unsubscribe.ts; derived from NEXTAUTH_SECRET). */
+  unsubscribeKey: string;
   smtp: SmtpConfig | null;
   routes: Route[];
   chat: ChatChannel[];
@@ -150,6 +153,7 @@ export function notifyConfigFromEnv(env: Env, overrides: Partial<NotifyConfig> =
   const file: FileConfig = env.BERTH_NOTIFY_CONFIG ? parseNotifyFile(readFile(env.BERTH_NOTIFY_CONFIG), env.BERTH_NOTIFY_CONFIG) : parseNotifyFile("{}");
   return {
     baseUrl: env.NEXTAUTH_URL,
+    unsubscribeKey: unsubscribeKey(env.NEXTAUTH_SECRET),
     smtp: env.BERTH_SMTP_HOST
       ? { host: env.BERTH_SMTP_HOST, port: env.BERTH_SMTP_PORT, security: env.BERTH_SMTP_SECURITY, user: env.BERTH_SMTP_USER ?? null, password: env.BERTH_SMTP_PASSWORD ?? null, from: env.BERTH_SMTP_FROM }
       : null,

@@ -52,7 +52,7 @@ export interface Senders {
 }
 
 export function createSenders(config: NotifyConfig): Senders {
-  return { email: config.smtp ? createEmailSender(config.smtp, config.baseUrl, config.timeoutMs) : null };
+  return { email: config.smtp ? createEmailSender(config.smtp, config.baseUrl, config.timeoutMs, config.unsubscribeKey) : null };
 }
 
 const gone = (what: string): SendOutcome => ({ ok: false, status: null, error: `${what} is no longer configured`, retryable: false });
@@ -62,7 +62,7 @@ export async function sendDelivery(d: ClaimedDelivery, config: NotifyConfig, sen
     case "email":
       if (!senders.email) return gone("email (BERTH_SMTP_HOST)");
       if (!d.address) return { ok: false, status: null, error: "no address", retryable: false };
-      return senders.email.send({ id: d.id, address: d.address, optional: d.optional }, d.message);
+      return senders.email.send({ id: d.id, address: d.address, optional: d.optional, personId: d.target.startsWith("person:") ? d.target.slice("person:".length) : null }, d.message);
     case "chat": {
       const channel = config.chat.find((c) => c.name === d.target);
       if (!channel) return gone(`chat channel ${d.target}`);

@@ -137,6 +137,17 @@ describe("rendering", () => {
     expect(renderEmail(message, "https://berth.example.com", false).text).toContain("cannot be switched off");
   });
 
+  it("ends an optional email with its unsubscribe link and the profile's, a mandatory one with neither", () => {
+    const link = "https://berth.example.com/api/notify/unsubscribe?t=u1.a.b.c&x=<y>";
+    const mail = renderEmail(message, "https://berth.example.com", true, link);
+    expect(mail.text.split("\n").slice(-2)).toEqual([`Berth. Unsubscribe from this kind of message: ${link}`, "Or choose what you get on your profile: https://berth.example.com/profile#notifications"]);
+    expect(mail.html).toContain('<a href="https://berth.example.com/api/notify/unsubscribe?t=u1.a.b.c&amp;x=&lt;y&gt;">Unsubscribe from this kind of message</a>');
+    expect(mail.html).toContain('<a href="https://berth.example.com/profile#notifications">your profile</a>');
+    const mandatory = renderEmail(message, "https://berth.example.com", false, link);
+    expect(mandatory.text).not.toContain("unsubscribe");
+    expect(mandatory.html).not.toContain("unsubscribe");
+  });
+
   it("speaks each chat's format", () => {
     const slack = renderSlack(message, "https://b");
     expect(slack.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*<https://b/requests/r1|T &lt;b&gt;>*\na &amp; b" } });

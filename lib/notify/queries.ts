@@ -61,6 +61,21 @@ export async function notificationChoices(db: Queryable, personId: string): Prom
 const OPTIONAL = new Set(OPTIONAL_KINDS.map((k) => k.kind));
 
 /**
+ * Switches one optional kind off for a person (an unsubscribe link), keeping the rest of their choices and the
+ * digest. One statement, so a profile save at the same moment is not overwritten; `changed` is false when it was off.
+ */
+export async function muteNotificationKind(db: Queryable, personId: string, kind: string): Promise<{ changed: boolean }> {
+  if (!OPTIONAL.has(kind)) throw invalid("This message cannot be switched off.", { kind: [`Not an optional message: ${kind}`] });
+  const { rowCount } = await db.query(
+    `INSERT INTO "NotifyPreference" AS p ("personId", muted, digest, "updatedAt") VALUES ($1, ARRAY[$2::text], false, now())
+     ON CONFLICT ("personId") DO UPDATE SET muted = ARRAY(SELECT DISTINCT k COLLATE "C" FROM unnest(p.muted || $2::text) AS k ORDER BY 1), "updatedAt" = now()
+     WHERE NOT ($2::text = ANY (p.muted))`,
+    [personId, kind],
+  );
+  return { changed: rowCount === 1 };
+}
+
+/**
  * Saves which optional messages a person gets and whether approvers' messages wait for the daily digest. Turning the
  * digest off releases what it was holding.
  */

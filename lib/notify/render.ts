@@ -29,17 +29,31 @@ export interface RenderedEmail {
 
 export const PREFERENCES_PATH = "/profile#notifications";
 
-export function renderEmail(message: StoredMessage, baseUrl: string, optional: boolean): RenderedEmail {
+/**
+ * The email of a message. An optional one ends with its one-click unsubscribe link (unsubscribe-token.ts) and the
+ * profile's choices; a mandatory one says why it cannot be switched off.
+ */
+export function renderEmail(message: StoredMessage, baseUrl: string, optional: boolean, unsubscribeUrl: string | null = null): RenderedEmail {
   const { data } = message;
   const url = absolute(baseUrl, data.link);
   const prefs = absolute(baseUrl, PREFERENCES_PATH);
-  const footer = optional ? `You can switch this kind of message off on your profile: ${prefs}` : "This message is sent to everyone in your role and cannot be switched off.";
-  const text = [...data.lines, "", `${data.linkLabel}: ${url}`, "", "-- ", `Berth. ${footer}`].join("\n");
+  const mandatory = "This message is sent to everyone in your role and cannot be switched off.";
+  const footer = !optional
+    ? [`Berth. ${mandatory}`]
+    : unsubscribeUrl
+      ? [`Berth. Unsubscribe from this kind of message: ${unsubscribeUrl}`, `Or choose what you get on your profile: ${prefs}`]
+      : [`Berth. You can switch this kind of message off on your profile: ${prefs}`];
+  const htmlFooter = !optional
+    ? escapeHtml(mandatory)
+    : unsubscribeUrl
+      ? `<a href="${escapeHtml(unsubscribeUrl)}">Unsubscribe from this kind of message</a>, or choose what you get on <a href="${escapeHtml(prefs)}">your profile</a>.`
+      : `You can switch this kind of message off on <a href="${escapeHtml(prefs)}">your profile</a>.`;
+  const text = [...data.lines, "", `${data.linkLabel}: ${url}`, "", "-- ", ...footer].join("\n");
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5">
 <h1 style="font-size:18px">${escapeHtml(data.title)}</h1>
 ${data.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 <p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none">${escapeHtml(data.linkLabel)}</a></p>
-<p style="font-size:12px;color:#475569">Berth. ${optional ? `You can switch this kind of message off on <a href="${escapeHtml(prefs)}">your profile</a>.` : escapeHtml(footer)}</p>
+<p style="font-size:12px;color:#475569">Berth. ${htmlFooter}</p>
 </body></html>`;
   return { subject: data.title, text, html };
 }

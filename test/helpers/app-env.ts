@@ -2,6 +2,9 @@ import { setEnvForTests } from "../../lib/env";
 import { DEMO_ROLE_GROUPS } from "../../dev/idp/users";
 import { TEST_AUDIT_SIGNING_KEY } from "./audit-keys";
 
+/** NEXTAUTH_SECRET of the test configuration (the unsubscribe links' key is derived from it). */
+export const TEST_NEXTAUTH_SECRET = "test-nextauth-secret-that-is-long-enough-0123456789";
+
 /** A complete, valid app configuration for tests that go through env() (actions, policy, Harbor instance). */
 export function useTestAppEnv(values: { databaseUrl: string; harborUrl: string }) {
   setEnvForTests({
@@ -10,7 +13,7 @@ export function useTestAppEnv(values: { databaseUrl: string; harborUrl: string }
     OIDC_CLIENT_ID: "berth",
     OIDC_CLIENT_SECRET: "test-client-secret",
     NEXTAUTH_URL: "http://localhost:3000",
-    NEXTAUTH_SECRET: "test-nextauth-secret-that-is-long-enough-0123456789",
+    NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
     HARBOR_URL: values.harborUrl,
     HARBOR_USERNAME: "admin",
     HARBOR_PASSWORD: "Harbor12345",

@@ -14,7 +14,8 @@ import { reviewDefinitionInput } from "../../lib/reviews/inputs";
 import { inboxFiltersSchema, reviewerInbox } from "../../lib/reviews/queries";
 import { ctxOf, reviewConfig } from "./fixtures/reviews";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { useTestAppEnv } from "../helpers/app-env";
+import { TEST_NEXTAUTH_SECRET, useTestAppEnv } from "../helpers/app-env";
+import { unsubscribeKey, unsubscribeToken } from "../../lib/notify/unsubscribe-token";
 import { principalOf } from "../helpers/principals";
 
 // Issue 10, 8: every server action's input and every query parser driven with generated hostile input, seeded and
@@ -216,5 +217,44 @@ describe("every page's and route's query parser under generated hostile input", 
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+  }, 300_000);
+});
+
+describe("the public unsubscribe route under generated hostile input", () => {
+  // the one route without a session: its token is the authorization. Valid tokens (one for a mandatory kind) mixed
+  // with altered and made-up ones, any method's body and type; anything but a valid one-click POST changes nothing.
+  const key = unsubscribeKey(TEST_NEXTAUTH_SECRET);
+  const valid = [unsubscribeToken(key, "sub-alice", "request.approved"), unsubscribeToken(key, "sub-dave", "grant.ending"), unsubscribeToken(key, "sub-bob", "chain.broken")];
+  const token = fc.oneof(
+    fc.constantFrom(...valid),
+    fc.tuple(fc.constantFrom(...valid), fc.nat(), hostileString).map(([t, at, s]) => t.slice(0, at % t.length) + s + t.slice((at % t.length) + 1)),
+    hostileString,
+  );
+  const query = fc.oneof(token.map((t) => `?t=${encodeURIComponent(t)}`), fc.tuple(token, token).map(([a, b]) => `?t=${encodeURIComponent(a)}&t=${encodeURIComponent(b)}`), hostileString.map((s) => `?${encodeURIComponent(s)}`), fc.constant(""));
+  const body = fc.oneof(fc.constant("List-Unsubscribe=One-Click"), hostileString, fc.constant(`List-Unsubscribe=One-Click&x=${"y".repeat(5000)}`), fc.constant(null));
+  const type = fc.constantFrom("application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=x", "text/plain", "application/json", null);
+
+  it(`answers ${RUNS} calls with 200, 400 or 413, never an error, and writes only for a valid one-click POST`, async () => {
+    const { GET, POST } = await import("../../app/api/notify/unsubscribe/route");
+    const seen = { oneClick: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("GET", "POST"), query, body, type, fc.constantFrom("text/html", "*/*", null), async (method, q, b, t, accept) => {
+        const before = await rows();
+        const url = `http://localhost:3000/api/notify/unsubscribe${q}`;
+        const headers: Record<string, string> = { ...(t ? { "content-type": t } : {}), ...(accept ? { accept } : {}) };
+        const res = method === "GET" ? await GET(new Request(url, { headers })) : await POST(new Request(url, { method, headers, body: b }));
+        expect([200, 400, 413]).toContain(res.status);
+        expect((await res.text()).length).toBeGreaterThan(0);
+        const oneClick = method === "POST" && res.status === 200;
+        seen[oneClick ? "oneClick" : "refused"]++;
+        if (!oneClick) expect(await rows()).toEqual(before);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(seen.oneClick).toBeGreaterThan(0);
+    expect(seen.refused).toBeGreaterThan(RUNS / 2);
+    // the valid one-click POSTs muted only optional kinds
+    const muted = (await database.pool.query<{ personId: string; muted: string[] }>(`SELECT "personId", muted FROM "NotifyPreference" WHERE "personId" IN ('sub-alice', 'sub-dave', 'sub-bob') ORDER BY "personId"`)).rows;
+    expect(muted.flatMap((r) => r.muted)).not.toContain("chain.broken");
   }, 300_000);
 });

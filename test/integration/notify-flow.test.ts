@@ -16,6 +16,7 @@ import { expandOnce } from "../../lib/notify/expand";
 import { createSenders, startSender } from "../../lib/notify/deliver";
 import { enqueueChainBroken, runScheduledNotifications } from "../../lib/notify/scheduled";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { useTestAppEnv } from "../helpers/app-env";
 import { testNotifyConfig } from "../helpers/notify-config";
 import { principalOf } from "../helpers/principals";
 import { startHttpReceiver, startSmtpCatcher, type HttpReceiver, type SmtpCatcher } from "../helpers/receivers";
@@ -64,7 +65,10 @@ async function pumpAndSend() {
 }
 
 const messages = async () => (await database.pool.query<{ kind: string; key: string }>(`SELECT kind, key FROM "NotifyMessage" ORDER BY "createdAt", key`)).rows;
-const unsubscribe = (mail: { headerLines: readonly { key: string; line: string }[] } | undefined) => mail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line.replace(/^List-Unsubscribe:\s*/i, "") ?? null;
+type Mail = { headerLines: readonly { key: string; line: string }[] } | undefined;
+const header = (mail: Mail, name: string) => mail?.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/\r?\n[ \t]+/g, " ").slice(name.length + 1).trim() ?? null;
+const unsubscribe = (mail: Mail) => header(mail, "List-Unsubscribe");
+const UNSUBSCRIBE_LINK = /^<(http:\/\/berth\.test\/api\/notify\/unsubscribe\?t=u1\.[\w-]+\.[\w-]+\.[\w-]{43})>$/;
 const mailsTo = (address: string) => smtp.mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
 
 beforeAll(async () => {
@@ -73,12 +77,16 @@ beforeAll(async () => {
   smtp = await startSmtpCatcher();
   chat = await startHttpReceiver();
   config = flowConfig();
+  // the unsubscribe route reads the app's configuration: the same NEXTAUTH_SECRET the test senders' key comes from
+  useTestAppEnv({ databaseUrl: database.url, harborUrl: emulator.url });
   const harbor = createHarborClient({ baseUrl: emulator.url, username: "admin", password: "Harbor12345", timeoutMs: 3000 });
   deps = { db: database.prisma, policy, now: new Date(), harborProjectExists: async (name) => (await harbor.projectExists(name)).exists };
   for (const p of [alice, bob, erin, carol]) await recordSignIn(database.pool, { id: p.id, username: p.username, name: p.name, email: p.email ?? null, groups: p.groups });
   await database.prisma.project.create({ data: { name: "finance-api", ownerGroup: "finance-devs", template: "standard", quotaGiB: 20, state: "ACTIVE", harborId: 1 } });
 });
 afterAll(async () => {
+  const { closeDatabase } = await import("../../lib/db");
+  await closeDatabase();
   await chat?.close();
   await smtp?.close();
   await emulator?.close();
@@ -99,7 +107,9 @@ describe("notifications from the workflow", () => {
       expect(mail?.subject).toBe(`Request #${number} waits for approval: finance-qa as Guest in finance-api`);
       expect(mail?.text).toContain(`Review the request: http://berth.test/requests/${id}`);
       expect(mail?.html).toContain(`href="http://berth.test/requests/${id}"`);
-      expect(unsubscribe(mail)).toBe("<http://berth.test/profile#notifications>");
+      // RFC 8058: one https link for this person and this kind, and the header that says a POST to it unsubscribes
+      expect(unsubscribe(mail)).toMatch(UNSUBSCRIBE_LINK);
+      expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
       expect(mail?.messageId).toMatch(/@berth\.test>$/);
     }
     expect(mailsTo("alice@example.com")).toEqual([]);
@@ -147,6 +157,54 @@ describe("notifications from the workflow", () => {
     expect(teams[0]!.type).toBe("message");
     expect(teams[0]!.attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(teams[0]!.attachments[0]!.content.actions[0]!.url).toBe(`http://berth.test/requests/${requestId}`);
+  });
+
+  it("unsubscribes with one click from the email's link, with no session: a POST mutes that kind, a GET or a forged token changes nothing", async () => {
+    const { GET, POST } = await import("../../app/api/notify/unsubscribe/route");
+    const preference = async () => (await database.pool.query<{ muted: string[]; digest: boolean }>(`SELECT muted, digest FROM "NotifyPreference" WHERE "personId" = $1`, [alice.id])).rows;
+    const [approved] = mailsTo("alice@example.com").filter((m) => m.subject?.includes("was approved"));
+    const url = UNSUBSCRIBE_LINK.exec(unsubscribe(approved) ?? "")?.[1];
+    expect(url).toBeDefined();
+    expect(header(approved, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    // the footer offers the same link, and another person's mail another one
+    expect(approved!.text).toContain(`Unsubscribe from this kind of message: ${url}`);
+    expect(approved!.html).toContain(`href="${url}"`);
+    const [bobs] = mailsTo("bob@example.com");
+    expect(UNSUBSCRIBE_LINK.exec(unsubscribe(bobs) ?? "")?.[1]).not.toBe(url);
+    const oneClick = (target: string) => new Request(target, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+
+    // a link scanner's GET: a page with the button, nothing muted
+    const page = await GET(new Request(url!, { headers: { accept: "text/html" } }));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Your request was approved");
+    expect(html).toMatch(/<form method="post" action="\?t=u1\.[^"]+"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe<\/button><\/form>/);
+    expect(await preference()).toEqual([]);
+
+    // a forged signature, and alice's signature on bob's id: 400, nothing muted
+    const token = new URL(url!).searchParams.get("t")!;
+    const forged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    const asBob = token.split(".").map((p, i) => (i === 1 ? Buffer.from(bob.id).toString("base64url") : p)).join(".");
+    for (const t of [forged, asBob]) {
+      const res = await POST(oneClick(`http://berth.test/api/notify/unsubscribe?t=${t}`));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("not valid");
+    }
+    expect((await POST(oneClick("http://berth.test/api/notify/unsubscribe"))).status).toBe(400);
+    expect(await preference()).toEqual([]);
+    expect((await database.pool.query(`SELECT count(*)::int AS n FROM "NotifyPreference"`)).rows[0]).toEqual({ n: 0 });
+
+    // the mail provider's POST: 200 and that kind muted for alice only, the digest choice kept; again, no change
+    const res = await POST(oneClick(url!));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain("Your request was approved");
+    expect(await preference()).toEqual([{ muted: ["request.approved"], digest: false }]);
+    expect((await POST(oneClick(url!))).status).toBe(200);
+    expect(await preference()).toEqual([{ muted: ["request.approved"], digest: false }]);
+    expect((await database.pool.query(`SELECT count(*)::int AS n FROM "NotifyPreference"`)).rows[0]).toEqual({ n: 1 });
+    // and the page says so now
+    expect(await (await GET(new Request(url!, { headers: { accept: "text/html" } }))).text()).toContain("You are unsubscribed");
   });
 
   it("warns of ending access once per threshold, with the one-click extension link, to owners' team leads and the requester", async () => {
@@ -222,6 +280,7 @@ describe("notifications from the workflow", () => {
       const broken = mailsTo(address).filter((m) => m.subject === "The audit trail's hash chain is broken at event 3");
       expect(broken, address).toHaveLength(1);
       expect(unsubscribe(broken[0])).toBeNull();
+      expect(header(broken[0], "List-Unsubscribe-Post")).toBeNull();
     }
     expect(chat.received.filter((r) => r.path === "/mattermost").map((r) => (JSON.parse(r.body) as { text: string }).text.split("\n")[0])).toEqual(["#### The audit trail's hash chain is broken at event 9", "#### The audit trail's hash chain is broken at event 3"]);
   });

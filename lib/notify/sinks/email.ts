@@ -1,18 +1,23 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { SmtpConfig } from "../config";
-import { absolute, PREFERENCES_PATH, renderEmail, type StoredMessage } from "../render";
+import { renderEmail, type StoredMessage } from "../render";
+import { unsubscribeUrl } from "../unsubscribe-token";
 import { networkError, type SendOutcome } from "./http";
 
 // Email over SMTP with nodemailer: one message per recipient, text and HTML, a Message-ID fixed per delivery (a retry
-// after an unknown outcome carries the same id, so mail systems can drop the copy), List-Unsubscribe on optional ones.
+// after an unknown outcome carries the same id, so mail systems can drop the copy). Optional ones carry a one-click
+// unsubscribe link for their recipient and kind (RFC 8058): `List-Unsubscribe` with that one https link (the RFC allows
+// no second one; the profile's link is in the footer) and `List-Unsubscribe-Post`, which tells mail providers that a
+// POST to it unsubscribes, so they can offer their own button.
 
 export interface EmailSender {
-  send(delivery: { id: string; address: string; optional: boolean }, message: StoredMessage): Promise<SendOutcome>;
+  /** `personId`: the recipient, whom an optional email's unsubscribe link names. */
+  send(delivery: { id: string; address: string; optional: boolean; personId: string | null }, message: StoredMessage): Promise<SendOutcome>;
   close(): void;
 }
 
-export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: number): EmailSender {
+export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: number, unsubscribeKey: string): EmailSender {
   const transport: Transporter = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -31,7 +36,8 @@ export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: 
   const domain = new URL(baseUrl).hostname || "berth";
   return {
     async send(delivery, message) {
-      const email = renderEmail(message, baseUrl, delivery.optional);
+      const unsubscribe = delivery.optional && delivery.personId ? unsubscribeUrl(baseUrl, unsubscribeKey, delivery.personId, message.kind) : null;
+      const email = renderEmail(message, baseUrl, delivery.optional, unsubscribe);
       try {
         const info = await transport.sendMail({
           from: smtp.from,
@@ -43,7 +49,7 @@ export function createEmailSender(smtp: SmtpConfig, baseUrl: string, timeoutMs: 
           headers: {
             "X-Berth-Message-Kind": message.kind,
             "X-Berth-Message-Id": message.id,
-            ...(delivery.optional ? { "List-Unsubscribe": `<${absolute(baseUrl, PREFERENCES_PATH)}>` } : {}),
+            ...(unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
           },
         });
         const code = /^(\d{3})/.exec(String(info.response ?? ""))?.[1];
