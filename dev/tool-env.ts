@@ -5,6 +5,7 @@ import { emptyAsUnset, int, optionalStr, str, toConfigError } from "../lib/core/
 // the app, whose configuration lib/env.ts alone reads and validates (ADR 001).
 export const toolSchema = z.object({
   DATABASE_URL: optionalStr(),
+  DATABASE_MIGRATION_URL: optionalStr(),
   OIDC_ISSUER: optionalStr(),
   OIDC_CLIENT_ID: optionalStr(),
   OIDC_CLIENT_SECRET: optionalStr(),

@@ -12,7 +12,7 @@ async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (!command) throw new Error("usage: with-database.ts <command> [args…]");
   let url = toolEnv().DATABASE_URL;
-  let migrationUrl = process.env.DATABASE_MIGRATION_URL || url;
+  let migrationUrl = toolEnv().DATABASE_MIGRATION_URL || url;
   let stop = async () => {};
   if (!url) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-shadow-pg-"));
