@@ -57,6 +57,9 @@ test("route handlers answer each role, and anonymous callers, as declared", asyn
   expect((await request.get(reportUrl)).status()).toBe(401);
   expect((await request.get("/api/health")).status()).toBe(200);
   expect((await request.get("/api/ready")).status()).toBe(200);
+  // the one-click unsubscribe is public (the token is the authorization): a forged one is a 400, not a sign-in
+  expect((await request.post("/api/notify/unsubscribe?t=forged", { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(400);
+  expect((await request.get("/api/notify/unsubscribe?t=forged")).status()).toBe(400);
 
   const expectations: Record<"alice" | "bob" | "carol", { missing: number; export: number; report: number }> = {
     alice: { missing: 404, export: 403, report: 403 },
