@@ -171,7 +171,8 @@ async function main(): Promise<void> {
   } else {
     log("starting the embedded PostgreSQL (.data/bench-notify)…");
     server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/bench-notify"), ephemeral: true, quiet: true });
-    serverUrl = server.url;
+    // a scratch database per run: created, migrated and dropped as the throw-away server's superuser
+    serverUrl = server.adminUrl;
   }
   const dbName = `berth_bench_notify_${Date.now()}`;
   const adminUrl = Object.assign(new URL(serverUrl), { pathname: "/postgres" }).toString();

@@ -151,7 +151,8 @@ async function main() {
     server = await startEmbeddedPostgres({ dataDir, ephemeral: true, quiet: true });
     url = server.url;
   }
-  await migrateDeploy(url);
+  // the schema's owner migrates; the benchmark runs as Berth's runtime role, like the app
+  await migrateDeploy(server ? server.migrationUrl : (tool.DATABASE_MIGRATION_URL ?? url));
   const database = createDatabase(url, { max: 8 });
   const pool = database.pool;
   const emulator = await startHarborEmulator({ port: 0 });
