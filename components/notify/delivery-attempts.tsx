@@ -8,11 +8,12 @@ export function DeliveryAttempts({ delivery: d }: { delivery: DeliveryLogRow }) 
   if (d.attemptLog.length === 0) return <span className="whitespace-nowrap text-slate-600">{d.attempts ? count : "none yet"}</span>;
   return (
     <details data-testid="delivery-attempts">
-      <summary className="cursor-pointer whitespace-nowrap text-brand-700">
+      <summary className="relative cursor-pointer whitespace-nowrap text-brand-700">
         {count}
         <span className="sr-only"> of {d.title}</span>
       </summary>
-      <table className="mt-2 text-xs">
+      {/* relative: the screen-reader texts stay inside the table's scrolling container at phone width */}
+      <table className="relative mt-2 text-xs">
         <caption className="sr-only">Attempts to deliver {d.title}</caption>
         <thead>
           <tr className="text-left text-slate-600">
@@ -30,7 +31,7 @@ export function DeliveryAttempts({ delivery: d }: { delivery: DeliveryLogRow }) 
                 <td className="pr-3 tabular-nums">{a.attempt}</td>
                 <td className="pr-3"><RelativeTime value={a.at} mode="absolute" /></td>
                 <td className="pr-3 font-mono">
-                  {answer ?? "—"}
+                  <span className="whitespace-nowrap">{answer ?? "—"}</span>
                   {a.error && a.error !== answer ? <span className="block font-sans text-red-800">{a.error}</span> : null}
                 </td>
                 <td className="whitespace-nowrap tabular-nums">{durationText(a.durationMs)}</td>

@@ -219,7 +219,13 @@ describe("the Notification deliveries page", () => {
         (e: unknown) => e as { digest?: string },
       );
       expect(refused?.digest, who.username).toMatch(/^NEXT_REDIRECT;replace;\/;307;/);
+      // the layout checks too, above the loading skeleton, so the browser gets a real redirect rather than a streamed 200
+      const { default: Layout } = await import("../../app/(portal)/notifications/layout");
+      await expect(Layout({ children: null })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/;307;/) });
     }
+    session.principal = principalOf("carol");
+    const { default: Layout } = await import("../../app/(portal)/notifications/layout");
+    expect(await Layout({ children: "log" })).toBe("log");
   });
 
   it("shows approvers the log with Send again on undelivered ones, and auditors the same log without it", async () => {

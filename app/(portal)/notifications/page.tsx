@@ -99,7 +99,7 @@ export default async function NotificationDeliveriesPage({ searchParams }: { sea
                 <Th>State</Th>
                 <Th>Attempts</Th>
                 <Th>Last answer</Th>
-                {mayRetry ? <Th><span className="sr-only">Actions</span></Th> : null}
+                {mayRetry ? <Th className="relative"><span className="sr-only">Actions</span></Th> : null}
               </tr>
             </thead>
             <tbody>
@@ -115,17 +115,17 @@ export default async function NotificationDeliveriesPage({ searchParams }: { sea
                     </Td>
                     <Td>{SINK_LABEL[d.sink]}</Td>
                     <Td className="min-w-32" data-testid="delivery-recipient">
-                      {d.recipient}
+                      <span>{d.recipient}</span>
                       {d.address ? <span className="block font-mono text-xs text-slate-600">{d.address}</span> : null}
                     </Td>
                     <Td><StateBadge state={d.state} label={DELIVERY_STATE_LABEL[d.state]} /></Td>
                     <Td><DeliveryAttempts delivery={d} /></Td>
                     <Td className="min-w-28" data-testid="delivery-answer">
-                      {answer ? <span className="font-mono text-xs">{answer}</span> : <span className="text-slate-600">—</span>}
+                      {answer ? <span className="whitespace-nowrap font-mono text-xs">{answer}</span> : <span className="text-slate-600">—</span>}
                       {d.lastError && d.lastError !== answer ? <span className="block text-xs text-red-800">{d.lastError}</span> : null}
                     </Td>
                     {mayRetry ? (
-                      <Td>
+                      <Td className="relative whitespace-nowrap">
                         {d.state === "DEAD" ? <RetryDeliveryButton deliveryId={d.id} what={`${SINK_LABEL[d.sink].toLowerCase()} to ${d.recipient}: ${d.title}`} /> : null}
                       </Td>
                     ) : null}
