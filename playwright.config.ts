@@ -20,7 +20,8 @@ export const E2E = {
   groupsRefreshSeconds: 4,
 };
 
-// Chat channels of the end-to-end run post to a receiver the notification spec starts (e2e/06-notify.spec.ts).
+// Chat channels and the webhook subscription of the end-to-end run post to a receiver the notification specs start
+// (e2e/06-notify.spec.ts, e2e/08-delivery-log.spec.ts); while none runs, their deliveries wait and are retried.
 const notifyConfig = path.join(process.cwd(), ".data", `e2e-notify-${port}.json`);
 fs.mkdirSync(path.dirname(notifyConfig), { recursive: true });
 fs.writeFileSync(
@@ -30,6 +31,7 @@ fs.writeFileSync(
       { name: "admins", format: "slack", url: `http://127.0.0.1:${E2E.chatPort}/slack`, roles: ["approver"] },
       { name: "finance", format: "teams", url: `http://127.0.0.1:${E2E.chatPort}/teams`, roles: ["requester", "owner"] },
     ],
+    webhooks: [{ name: "ci-bot", url: `http://127.0.0.1:${E2E.chatPort}/ci-bot`, secret: "e2e-ci-bot-signing-key", events: ["request.submitted"] }],
   }),
 );
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { E2E } from "../playwright.config";
 import { mainNav, navLabels, setIdpGroups, signIn, type DemoUser } from "./helpers";
 
-const PORTAL_PAGES = ["/", "/requests", "/requests/new", "/approvals", "/projects", "/grants", "/audit", "/profile"];
+const PORTAL_PAGES = ["/", "/requests", "/requests/new", "/approvals", "/projects", "/grants", "/audit", "/notifications", "/profile"];
 
 test.describe("sign-in and roles", () => {
   for (const path of PORTAL_PAGES) {
@@ -15,9 +15,9 @@ test.describe("sign-in and roles", () => {
 
   const expected: Record<Exclude<DemoUser, "dave">, string[]> = {
     alice: ["Home", "Requests", "Reviews", "Projects", "Grants", "Profile"],
-    bob: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Profile"],
-    erin: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Profile"],
-    carol: ["Home", "Projects", "Grants", "Audit", "Profile"],
+    bob: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Notifications", "Profile"],
+    erin: ["Home", "Requests", "Approvals", "Reviews", "Projects", "Grants", "Audit", "Notifications", "Profile"],
+    carol: ["Home", "Projects", "Grants", "Audit", "Notifications", "Profile"],
   };
   for (const [user, labels] of Object.entries(expected) as [Exclude<DemoUser, "dave">, string[]][]) {
     test(`${user} signs in through the IdP's form and sees the navigation for their roles`, async ({ page }) => {

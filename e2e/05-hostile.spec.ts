@@ -25,6 +25,7 @@ const PAGES: Record<string, Record<Exclude<DemoUser, "erin">, Outcome>> = {
   "/reviews/00000000-0000-4000-8000-000000000000/report": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
   "/reviews/not-a-uuid": { alice: "not-found", bob: "not-found", carol: "not-found", dave: "no-access" },
   "/audit/reviews": { alice: "not-found", bob: "ok", carol: "ok", dave: "no-access" },
+  "/notifications": { alice: "home", bob: "ok", carol: "ok", dave: "no-access" },
 };
 
 async function as(browser: Browser, user: DemoUser): Promise<Page> {
@@ -119,6 +120,11 @@ test("hostile addresses get pages that say what they ignored, never a 500", asyn
   await carol.goto("/audit?project=finance-api&from=&to=");
   await expect(carol.getByRole("main")).not.toContainText("not understood");
   await expect(carol.getByRole("main")).not.toContainText("Invalid input");
+
+  const badLog = await bob.goto("/notifications?sink=pigeon&kind=%00&cursor=not-a-cursor");
+  expect(badLog?.status()).toBe(200);
+  await expect(bob.getByRole("main")).toContainText("Sink must be email, chat or webhook.");
+  await expect(bob.getByRole("main")).toContainText("Message names no kind of notification Berth sends.");
 
   const badExport = await carol.request.get("/api/audit/export?kind=grants&format=csv&project=%00");
   expect(badExport.status()).toBe(422);

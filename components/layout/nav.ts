@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { href: "/projects", label: "Projects", permissions: "all" },
   { href: "/grants", label: "Grants", permissions: "all" },
   { href: "/audit", label: "Audit", permissions: ["audit:read"] },
+  { href: "/notifications", label: "Notifications", permissions: ["notify:read-log"] },
   { href: "/profile", label: "Profile", permissions: "all" },
 ];
 

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { DeadLetter } from "@/lib/notify/queries";
+import { buttonClass } from "@/components/ui/button";
+import { sinkLabel } from "./delivery-format";
 import { RetryDeliveryButton } from "./retry-delivery-button";
-
-const SINK_LABEL: Record<string, string> = { email: "Email", chat: "Chat", webhook: "Webhook" };
 
 /** Approvers' home: notifications that could not be delivered after every retry, each with a retry. */
 export function DeadLetters({ total, rows }: { total: number; rows: DeadLetter[] }) {
@@ -14,6 +14,7 @@ export function DeadLetters({ total, rows }: { total: number; rows: DeadLetter[]
         id="dead-letters-heading"
         title={total ? `Undelivered notifications (${total})` : "Undelivered notifications"}
         description="Messages a receiver refused, or did not take before Berth gave up. Fix the receiver, then send again."
+        action={<Link href="/notifications" className={buttonClass("secondary", "sm")}>See all deliveries</Link>}
       />
       {rows.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-600">Every notification was delivered.</p>
@@ -24,13 +25,17 @@ export function DeadLetters({ total, rows }: { total: number; rows: DeadLetter[]
               <span className="min-w-0">
                 <Link href={d.link} className="font-medium">{d.title}</Link>
                 <span className="block text-xs text-slate-600">
-                  {SINK_LABEL[d.sink] ?? d.sink} to {d.recipient} · {d.lastError ?? "failed"} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · <RelativeTime value={d.failedAt} />
+                  {sinkLabel(d.sink)} to {d.recipient} · {d.lastError ?? "failed"} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · <RelativeTime value={d.failedAt} />
                 </span>
               </span>
-              <RetryDeliveryButton deliveryId={d.id} what={`${SINK_LABEL[d.sink]?.toLowerCase() ?? d.sink} to ${d.recipient}`} />
+              <RetryDeliveryButton deliveryId={d.id} what={`${sinkLabel(d.sink).toLowerCase()} to ${d.recipient}`} />
             </li>
           ))}
-          {total > rows.length ? <li className="px-4 py-2 text-sm text-slate-600">and {total - rows.length} more.</li> : null}
+          {total > rows.length ? (
+            <li className="px-4 py-2 text-sm text-slate-600">
+              and <Link href="/notifications?state=DEAD">{total - rows.length} more</Link>.
+            </li>
+          ) : null}
         </ul>
       )}
     </Card>

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "notify:digest": ["approver"],
   // send an undelivered notification again (approvers' home)
   "notify:retry": ["approver"],
+  // the delivery log: every delivery's state, status codes and attempts (approvers act on it, auditors read it)
+  "notify:read-log": ["approver", "auditor"],
   // access reviews (docs/reviews.md): approvers define and start them; items are decided by the owner group's team
   // leads (checked against the item, lib/reviews/reviewers.ts), by approvers once routed or escalated to them
   "review:define": ["approver"],

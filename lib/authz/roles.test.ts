@@ -45,6 +45,11 @@ describe("permissions", () => {
     expect(can({ roles: ["auditor"] }, "audit:read")).toBe(true);
   });
 
+  it("shows the notification delivery log to approvers and auditors, and lets only approvers send a delivery again", () => {
+    expect(["requester", "approver", "auditor"].map((r) => can({ roles: [r as "requester"] }, "notify:read-log"))).toEqual([false, true, true]);
+    expect(["requester", "approver", "auditor"].map((r) => can({ roles: [r as "requester"] }, "notify:retry"))).toEqual([false, true, false]);
+  });
+
   it("keeps auditors read-only", () => {
     const writes = permissionsOf(["auditor"]).filter((p) => !/:read|:export|portal:use/.test(p));
     expect(writes).toEqual([]);

@@ -12,6 +12,7 @@ import * as reviewDefs from "../../lib/actions/review-definitions";
 import { defineReview } from "../../lib/reviews/campaigns";
 import { reviewDefinitionInput } from "../../lib/reviews/inputs";
 import { inboxFiltersSchema, reviewerInbox } from "../../lib/reviews/queries";
+import { deliveryLog, parseDeliveryLogQuery } from "../../lib/notify/queries";
 import { ctxOf, reviewConfig } from "./fixtures/reviews";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { TEST_NEXTAUTH_SECRET, useTestAppEnv } from "../helpers/app-env";
@@ -186,10 +187,10 @@ describe("every server action under generated hostile input", () => {
 });
 
 describe("every page's and route's query parser under generated hostile input", () => {
-  const params = fc.dictionary(fc.constantFrom("project", "subject", "subjectType", "type", "roleId", "role", "state", "from", "to", "approver", "requester", "sort", "dir", "action", "objectType", "objectId", "actor", "requestId", "group", "at", "cursor", "limit", "kind", "show", "approvals", "expiring"), hostileString, { maxKeys: 5 });
+  const params = fc.dictionary(fc.constantFrom("project", "subject", "subjectType", "type", "roleId", "role", "state", "from", "to", "approver", "requester", "sort", "dir", "action", "objectType", "objectId", "actor", "requestId", "group", "at", "cursor", "limit", "kind", "show", "approvals", "expiring", "sink", "target"), hostileString, { maxKeys: 5 });
   const principal = principalOf("bob");
 
-  it(`reads the auditor lists without an error from the database (${RUNS} URLs each)`, async () => {
+  it(`reads the auditor lists and the delivery log without an error from the database (${RUNS} URLs each)`, async () => {
     await fc.assert(
       fc.asyncProperty(params, async (raw) => {
         const history = parseListQuery(grantHistoryFiltersSchema, raw, grantHistoryFiltersSchema.parse({}));
@@ -198,6 +199,8 @@ describe("every page's and route's query parser under generated hostile input", 
         await eventLog(database.pool, events.filters, events.page);
         const at = parseWithFieldErrors(accessAtQuerySchema, raw);
         if (at.data) await accessAt(database.pool, at.data);
+        const deliveries = parseDeliveryLogQuery(raw);
+        await deliveryLog(database.pool, deliveries.filters, { cursor: deliveries.cursor });
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "NotifyDelivery_createdAt_id_idx" ON "NotifyDelivery"("createdAt", "id");
