@@ -2,7 +2,7 @@ import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "../playwright.config";
-import { signIn } from "./helpers";
+import { requestNewProject, signIn } from "./helpers";
 
 // Nobody polls: alice's request reaches bob's mailbox (the launcher's mail catcher) with a link he approves through,
 // alice hears "approved" and "ready", and the chat channels (a receiver started here) get each one's format.
@@ -53,16 +53,7 @@ test("alice submits, bob approves through the link in his mail, alice hears appr
   const bob = await newPage(browser, "bob");
   const alice = await newPage(browser, "alice");
 
-  await alice.goto("/requests/new?kind=NEW_PROJECT");
-  await alice.getByLabel("Project name").fill("notify-e2e");
-  await expect(alice.getByTestId("name-status")).toHaveText("notify-e2e is available.");
-  await alice.getByLabel("Owner group").selectOption("finance-devs");
-  await alice.getByLabel(/^Standard/).check();
-  await alice.getByLabel("Storage quota (GiB)").fill("5");
-  await alice.getByLabel("Justification").fill("A project to watch notifications arrive");
-  await alice.getByRole("button", { name: "Submit request" }).click();
-  await alice.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
-  const requestUrl = alice.url();
+  const requestUrl = await requestNewProject(alice, "notify-e2e", "5", "A project to watch notifications arrive");
   const requestId = requestUrl.split("/").pop()!;
 
   // bob's mailbox has one message about it, with a link to the request

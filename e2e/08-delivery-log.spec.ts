@@ -1,7 +1,7 @@
 import http from "node:http";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { E2E } from "../playwright.config";
-import { checkPage, signIn, type DemoUser } from "./helpers";
+import { checkPage, requestNewProject, signIn, type DemoUser } from "./helpers";
 
 // Issue 13: the delivery log. alice's request goes to the approvers by email, to the approvers' chat channel and to
 // the "ci-bot" webhook (playwright.config.ts); the webhook's receiver, started here, refuses it with 410 at first.
@@ -47,15 +47,7 @@ test("bob reads the webhook's 410 in the delivery log, sends it again and sees 2
   // bob first: Berth mails approvers it has seen sign in
   const bob = await as(browser, "bob");
   const alice = await as(browser, "alice");
-  await alice.goto("/requests/new?kind=NEW_PROJECT");
-  await alice.getByLabel("Project name").fill(PROJECT);
-  await expect(alice.getByTestId("name-status")).toHaveText(`${PROJECT} is available.`);
-  await alice.getByLabel("Owner group").selectOption("finance-devs");
-  await alice.getByLabel(/^Standard/).check();
-  await alice.getByLabel("Storage quota (GiB)").fill("5");
-  await alice.getByLabel("Justification").fill("A project to watch the delivery log fill");
-  await alice.getByRole("button", { name: "Submit request" }).click();
-  await alice.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+  await requestNewProject(alice, PROJECT, "5", "A project to watch the delivery log fill");
 
   // the receiver refused the webhook once (410 is final: no retry) and took the chat post
   await expect.poll(() => posts.map((p) => `${p.path} ${p.status}`).sort(), { timeout: 30_000 }).toEqual(["/ci-bot 410", "/slack 200"]);

@@ -23,6 +23,23 @@ export async function signIn(page: Page, username: DemoUser, path = "/") {
   await page.waitForURL((url) => url.origin === portal && !url.pathname.startsWith("/signin"));
 }
 
+/**
+ * Asks for a new standard project owned by finance-devs through the form, once the name check says it is free, and
+ * returns the new request's URL.
+ */
+export async function requestNewProject(page: Page, name: string, quotaGiB: string, justification: string): Promise<string> {
+  await page.goto("/requests/new?kind=NEW_PROJECT");
+  await page.getByLabel("Project name").fill(name);
+  await expect(page.getByTestId("name-status")).toHaveText(`${name} is available.`);
+  await page.getByLabel("Owner group").selectOption("finance-devs");
+  await page.getByLabel(/^Standard/).check();
+  await page.getByLabel("Storage quota (GiB)").fill(quotaGiB);
+  await page.getByLabel("Justification").fill(justification);
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+  return page.url();
+}
+
 /** Changes a demo user's groups in the running demo IdP. */
 export async function setIdpGroups(username: DemoUser, groups: string[]) {
   const res = await fetch(`${E2E.idpUrl}/admin/users/${username}`, {

@@ -12,7 +12,7 @@ import { startDemoIdp, type DemoIdp } from "../../dev/idp/server";
 import { DEMO_ROLE_GROUPS } from "../../dev/idp/users";
 import { freePort } from "../../dev/net";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../dev/postgres";
-import { signIn, type DemoUser } from "../../e2e/helpers";
+import { requestNewProject, signIn, type DemoUser } from "../../e2e/helpers";
 import { toolEnv } from "../../dev/tool-env";
 import { createHarborClient } from "../../lib/harbor";
 import { buildAll, DEFAULT_TAG } from "./build";
@@ -162,16 +162,7 @@ async function main(stack: Stack, phases: Phases) {
       return page;
     };
     const alice = await as("alice");
-    await alice.goto("/requests/new?kind=NEW_PROJECT");
-    await alice.getByLabel("Project name").fill(PROJECT);
-    await expect(alice.getByTestId("name-status")).toHaveText(`${PROJECT} is available.`);
-    await alice.getByLabel("Owner group").selectOption("finance-devs");
-    await alice.getByLabel(/^Standard/).check();
-    await alice.getByLabel("Storage quota (GiB)").fill("5");
-    await alice.getByLabel("Justification").fill("Smoke test of the container image");
-    await alice.getByRole("button", { name: "Submit request" }).click();
-    await alice.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
-    const requestUrl = alice.url();
+    const requestUrl = await requestNewProject(alice, PROJECT, "5", "Smoke test of the container image");
 
     const bob = await as("bob");
     await bob.goto(requestUrl);
