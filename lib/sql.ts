@@ -27,6 +27,15 @@ export function sqlOf(target: SqlTarget): Queryable {
   };
 }
 
+/**
+ * A unique index refused the write: Prisma's P2002, a raw statement's P2010 whose driver error is 23505, or pg's own
+ * 23505. Racing writers (two schedulers queueing the same expiry) meet it; the loser treats it as "already done".
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  return err?.code === "P2002" || err?.code === "23505" || err?.meta?.driverAdapterError?.cause?.originalCode === "23505";
+}
+
 /** A JSON value as a statement parameter (cast with ::jsonb in the SQL); null and undefined become SQL NULL. */
 export const jsonParam = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 

@@ -3,7 +3,7 @@ import { appendAuditEvents } from "../audit/append";
 import { SYSTEM_CONTEXT, type AuditEventInput } from "../audit/types";
 import type { Db } from "../db";
 import { DomainError } from "../core/errors";
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../sql";
 import type { ProvisioningConfig } from "../provisioning/config";
 import type pg from "pg";
 import { verifyChainIfDue, type ScheduledVerifyOutcome } from "../audit/scheduled-verify";
@@ -63,7 +63,7 @@ async function dueGrants(db: Db, now: Date): Promise<string[]> {
 
 function isRace(error: unknown): boolean {
   // another scheduler got there first (unique open job) or the grant changed under us
-  return (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || (error instanceof DomainError && error.code === "CONFLICT");
+  return isUniqueViolation(error) || (error instanceof DomainError && error.code === "CONFLICT");
 }
 
 /** Queues an EXPIRE job for every grant past its end date. Each in its own transaction, so one bad grant stops nothing. */

@@ -56,8 +56,11 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
     if (!request) throw notFound("That request");
     if (request.requesterId === principal.id) throw forbidden("You cannot decide your own request: another approver must.");
     if (request.state !== "PENDING") throw new DomainError("CONFLICT", `This request is no longer pending (it is ${request.state.toLowerCase()}).`);
-    const mine = await tx.approval.findUnique({ where: { requestId_approverId: { requestId: request.id, approverId: principal.id } } });
-    if (mine) throw new DomainError("CONFLICT", `You already ${mine.decision === "APPROVE" ? "approved" : "rejected"} this request; a second approval must come from someone else.`);
+    // Read under the row lock, which every decision takes first: no other approval can land until this one commits.
+    const [prior] = await tx.$queryRaw<{ mine: string | null; approvals: number }[]>`
+      SELECT (SELECT decision::text FROM "Approval" WHERE "requestId" = ${request.id}::uuid AND "approverId" = ${principal.id}) AS mine,
+             (SELECT count(*)::int FROM "Approval" WHERE "requestId" = ${request.id}::uuid AND decision = 'APPROVE') AS approvals`;
+    if (prior?.mine) throw new DomainError("CONFLICT", `You already ${prior.mine === "APPROVE" ? "approved" : "rejected"} this request; a second approval must come from someone else.`);
 
     const comment = input.comment?.trim() || null;
     if (input.decision === "REJECT") {
@@ -87,7 +90,7 @@ export async function decideRequest(deps: GovernanceDeps, principal: Principal, 
     const required = Math.max(request.requiredApprovals, outcome.requiredApprovals);
 
     const approval = await tx.approval.create({ data: { requestId: request.id, approverId: principal.id, approverName: principal.name, decision: "APPROVE", comment } });
-    const approvals = await tx.approval.count({ where: { requestId: request.id, decision: "APPROVE" } });
+    const approvals = (prior?.approvals ?? 0) + 1;
     const events: Parameters<typeof appendAuditEvents>[2] = [
       {
         action: "approval.recorded",

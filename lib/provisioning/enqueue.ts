@@ -11,7 +11,7 @@ import type { Grant } from "../generated/prisma/client";
 import { lockGrant, openJobFor } from "./flows/checks";
 import { FLOWS, type Flow } from "./flows";
 import { planSteps, type PlannedStep } from "./plan";
-import { notifyJobs } from "./queue";
+import { JOBS_CHANNEL, notifyJobs } from "./queue";
 
 // Putting work on the queue, always inside the caller's transaction: the decision and its job commit together.
 
@@ -22,14 +22,22 @@ interface NewJob {
   steps: PlannedStep[];
 }
 
-/** Inserts a job with its planned steps and wakes the workers at commit. */
+/**
+ * Inserts a job with its planned steps and wakes the workers at commit: one statement, since it runs inside approval
+ * and removal transactions whose every round trip keeps their row locks (and the audit chain's head) held longer.
+ */
 export async function insertJob(tx: Tx, job: NewJob): Promise<string> {
   const id = randomUUID();
-  await tx.provisioningJob.create({ data: { id, kind: job.kind, requestId: job.requestId, grantId: job.grantId } });
-  if (job.steps.length) {
-    await tx.provisioningStep.createMany({ data: job.steps.map((s, i) => ({ jobId: id, ordinal: i + 1, key: s.key, label: s.label })) });
-  }
-  await notifyJobs(tx, id);
+  const steps = job.steps.map((s, i) => ({ id: randomUUID(), ordinal: i + 1, key: s.key, label: s.label }));
+  await tx.$executeRaw`WITH job AS (
+      INSERT INTO "ProvisioningJob" (id, kind, "requestId", "grantId", "updatedAt")
+      VALUES (${id}::uuid, ${job.kind}::"JobKind", ${job.requestId}::uuid, ${job.grantId}::uuid, now()) RETURNING id
+    ), steps AS (
+      INSERT INTO "ProvisioningStep" (id, "jobId", ordinal, key, label)
+      SELECT s.id, job.id, s.ordinal, s.key, s.label
+      FROM job, unnest(${steps.map((s) => s.id)}::uuid[], ${steps.map((s) => s.ordinal)}::int[], ${steps.map((s) => s.key)}::text[], ${steps.map((s) => s.label)}::text[]) AS s(id, ordinal, key, label)
+    )
+    SELECT pg_notify(${JOBS_CHANNEL}, job.id::text) FROM job`;
   return id;
 }
 
