@@ -38,6 +38,13 @@ describe("parseEnv", () => {
     expect(env.BERTH_POLICY_SELF_SERVICE_QUOTA_GIB).toBe(100);
   });
 
+  it("runs the separate worker process at nice 10 unless told otherwise, 0 to 19", () => {
+    expect(parseEnv(valid).BERTH_WORKER_NICE).toBe(10);
+    expect(parseEnv({ ...valid, BERTH_WORKER_NICE: "0" }).BERTH_WORKER_NICE).toBe(0);
+    expect(errorOf({ ...valid, BERTH_WORKER_NICE: "20" }).issues.map((i) => i.variable)).toEqual(["BERTH_WORKER_NICE"]);
+    expect(errorOf({ ...valid, BERTH_WORKER_NICE: "-5" }).issues.map((i) => i.variable)).toEqual(["BERTH_WORKER_NICE"]);
+  });
+
   it("splits comma lists and trims them", () => {
     const env = parseEnv({ ...valid, BERTH_ADMIN_GROUPS: " registry-admins , platform ,", BERTH_AUDITOR_GROUPS: "auditors" });
     expect(env.BERTH_ADMIN_GROUPS).toEqual(["registry-admins", "platform"]);

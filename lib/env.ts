@@ -134,6 +134,8 @@ export const serverSchema = z.object({
 
   BERTH_WORKER: z.preprocess(emptyAsUnset, z.enum(["in-process", "off"]).default("in-process")),
   BERTH_WORKER_CONCURRENCY: int(4, 1, 64),
+  // the separate worker process (npm run worker) runs at this nice value: background work yields to the web tier
+  BERTH_WORKER_NICE: int(10, 0, 19),
   BERTH_JOB_LEASE_SECONDS: int(60, 2, 3600),
   BERTH_SHUTDOWN_GRACE_SECONDS: int(10, 0, 3600),
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),

@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import { checkTrailRole, type TrailRoleCheck } from "./audit/db-role";
 import { database } from "./db";
 import { ConfigError, env } from "./env";
@@ -86,4 +87,16 @@ export async function startBackgroundWork() {
   installShutdown();
   if (env().BERTH_WORKER !== "in-process") return;
   startInProcessWorker();
+}
+
+/**
+ * The worker tier's CPU priority (BERTH_WORKER_NICE): a worker sharing a host with web processes — or with the
+ * PostgreSQL they wait on — runs its background work (jobs, notifications, scans) at a higher nice value, so a person's
+ * click is served first and the background catches up in the gaps. Only ever lowers the priority (raising it needs
+ * privileges and is never what a background tier should do); 0 leaves it alone.
+ */
+export function lowerWorkerPriority(nice: number): { before: number; after: number } {
+  const before = os.getPriority();
+  if (nice > before) os.setPriority(nice);
+  return { before, after: os.getPriority() };
 }

@@ -1,4 +1,4 @@
-// npm run bench:notify [-- --events 10000 --rate 250 --concurrency 32 --approvals 300]
+// npm run bench:notify [-- --events 10000 --rate 250 --concurrency 32 --approvals 300 --nice 10]
 // Notifications under load: --events audit events (each a drift finding, which goes to an approver by email, the
 // approvers' Slack channel and a CloudEvents webhook: 3 deliveries) committed at --rate per second, delivered to local
 // receivers that answer after 20 ms (SMTP and HTTP, in their own process). Prints deliveries per second, commit →
@@ -24,6 +24,7 @@ import type { GovernanceDeps } from "../lib/governance/requests";
 import { fromFile, parseNotifyFile, type NotifyConfig } from "../lib/notify/config";
 import { describeRequest } from "../lib/governance/kinds";
 import { startNotifier, type Notifier } from "../lib/notify/pipeline";
+import { lowerWorkerPriority } from "../lib/startup";
 import { unsubscribeKey } from "../lib/notify/unsubscribe-token";
 import { transaction } from "../lib/sql";
 
@@ -111,9 +112,11 @@ async function notifierProcess() {
   let notifier: Notifier | null = null;
   let db: Database | null = null;
   let config: NotifyConfig | null = null;
-  process.on("message", (message: string | { url: string; config: NotifyConfig }) => {
+  process.on("message", (message: string | { url: string; config: NotifyConfig; nice: number }) => {
     void (async () => {
       if (typeof message === "object") {
+        // as npm run worker does with BERTH_WORKER_NICE
+        lowerWorkerPriority(message.nice);
         config = message.config;
         db = createDatabase(message.url, { max: config.concurrency + 10 });
         return process.send?.("ready");
@@ -134,13 +137,13 @@ async function notifierProcess() {
   });
 }
 
-function startNotifierProcess(url: string, config: NotifyConfig): { send(cmd: "start" | "stop" | "exit"): Promise<void>; child: ChildProcess } {
+function startNotifierProcess(url: string, config: NotifyConfig, nice: number): { send(cmd: "start" | "stop" | "exit"): Promise<void>; child: ChildProcess } {
   const child = spawn(process.execPath, [...process.execArgv, import.meta.filename ?? process.argv[1]!, "--notifier"], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: inheritedEnvironment(),
   });
   const ready = new Promise<void>((r) => child.once("message", () => r()));
-  child.send({ url, config });
+  child.send({ url, config, nice });
   return {
     child,
     async send(cmd) {
@@ -162,6 +165,9 @@ async function main(): Promise<void> {
   const RATE = arg("rate", 250);
   const CONCURRENCY = arg("concurrency", 32);
   const APPROVALS = arg("approvals", 300);
+  // the worker's default BERTH_WORKER_NICE; --nice 0 runs the notifier at the web tier's priority
+  const NICE = process.argv.includes("--nice") ? Number(process.argv[process.argv.indexOf("--nice") + 1]) : 10;
+  if (!Number.isInteger(NICE) || NICE < 0 || NICE > 19) throw new Error("--nice must be a whole number from 0 to 19");
   let server: EmbeddedDatabase | undefined;
   const configured = toolEnv().DATABASE_URL;
   let serverUrl: string;
@@ -209,11 +215,11 @@ async function main(): Promise<void> {
 
     console.log(
       `\nbench:notify — ${EVENTS} events × 3 sinks (email over SMTP, Slack webhook, CloudEvents webhook), committed at ${RATE}/s; receivers answer after ${LATENCY_MS} ms in their own process; ` +
-        `the notifier in its own process (as npm run worker), sender concurrency ${CONCURRENCY}; PostgreSQL ${configured ? "from DATABASE_URL" : "embedded"}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+        `the notifier in its own process (as npm run worker, at nice ${NICE}: BERTH_WORKER_NICE), sender concurrency ${CONCURRENCY}; PostgreSQL ${configured ? "from DATABASE_URL" : "embedded"}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
     );
 
     // 1. throughput and latency
-    notifier = startNotifierProcess(url, config);
+    notifier = startNotifierProcess(url, config, NICE);
     await notifier.send("start");
     const committed = new Map<string, number>();
     const genStart = now();

@@ -6,7 +6,7 @@ import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler, type Scheduler } from "../lib/background/scheduler";
 import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
-import { guardAuditTrail } from "../lib/startup";
+import { guardAuditTrail, lowerWorkerPriority } from "../lib/startup";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
 import { observeHarbor } from "../lib/harbor-instance";
 import { defaultWorkerId, startWorker, type Worker } from "../lib/provisioning/worker";
@@ -79,7 +79,8 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-  log.info("worker starting", { harbor: config.HARBOR_URL });
+  const priority = lowerWorkerPriority(config.BERTH_WORKER_NICE);
+  log.info("worker starting", { harbor: config.HARBOR_URL, nice: priority.after });
 
   await guardAuditTrail({ db: db.pool });
   await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
