@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import os from "node:os";
 import { checkTrailRole, type TrailRoleCheck } from "./audit/db-role";
 import { database } from "./db";
@@ -97,6 +98,25 @@ export async function startBackgroundWork() {
  */
 export function lowerWorkerPriority(nice: number): { before: number; after: number } {
   const before = os.getPriority();
-  if (nice > before) os.setPriority(nice);
+  if (nice > before) {
+    os.setPriority(nice);
+    // Linux keeps a nice value per thread: the threads already running (libuv's pool, V8's helpers) get it too;
+    // threads started later inherit it
+    for (const tid of threadIds()) {
+      try {
+        if (os.getPriority(tid) < nice) os.setPriority(tid, nice);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
   return { before, after: os.getPriority() };
+}
+
+function threadIds(): number[] {
+  try {
+    return fs.readdirSync("/proc/self/task").map(Number).filter(Number.isInteger);
+  } catch {
+    return []; // not Linux: the nice value is the process's own
+  }
 }
