@@ -32,8 +32,8 @@ export function sqlOf(target: SqlTarget): Queryable {
  * 23505. Racing writers (two schedulers queueing the same expiry) meet it; the loser treats it as "already done".
  */
 export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  return err?.code === "P2002" || err?.code === "23505" || err?.meta?.driverAdapterError?.cause?.originalCode === "23505";
+  const err = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  return [err?.code, err?.meta?.code, err?.meta?.driverAdapterError?.cause?.originalCode].some((c) => c === "P2002" || c === "23505");
 }
 
 /** A JSON value as a statement parameter (cast with ::jsonb in the SQL); null and undefined become SQL NULL. */

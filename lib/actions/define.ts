@@ -9,6 +9,7 @@ import { can, type Permission } from "../authz/permissions";
 import type { Db } from "../db";
 import { DomainError } from "../core/errors";
 import { fieldErrorsOf } from "../core/validation";
+import { isUniqueViolation } from "../sql";
 
 export type ActionErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "POLICY" | "NOT_FOUND" | "CONFLICT" | "UNAVAILABLE" | "INTERNAL";
 
@@ -73,7 +74,7 @@ function databaseRefusal(e: unknown): ActionResult<never> | null {
   const cause = err.meta?.driverAdapterError?.cause;
   const code = cause?.originalCode ?? err.meta?.code ?? err.code;
   const text = e instanceof Error ? e.message : "";
-  if (code === "P2002" || code === "23505" || /Unique constraint/i.test(text)) return { ok: false, code: "CONFLICT", error: "That was already done by someone else, or a duplicate exists. Reload to see the current state." };
+  if (isUniqueViolation(e) || /Unique constraint/i.test(text)) return { ok: false, code: "CONFLICT", error: "That was already done by someone else, or a duplicate exists. Reload to see the current state." };
   if (/approval_not_by_requester|cannot decide their own request/.test(text)) return { ok: false, code: "FORBIDDEN", error: "You cannot decide your own request." };
   if (code === "P2034" || code === "40001" || code === "40P01") return { ok: false, code: "CONFLICT", error: "Someone else changed this at the same moment. Try again." };
   // P2028: no database connection came free in time
