@@ -39,7 +39,7 @@ describe("insertJob", () => {
         inside = [...woken];
         return jobId;
       });
-      for (let i = 0; i < 50 && woken.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 250 && woken.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(inside).toEqual([]);
       expect(woken).toEqual([id]);
       const job = await db.prisma.provisioningJob.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { ordinal: "asc" } } } });
@@ -55,13 +55,16 @@ describe("insertJob", () => {
   });
 
   it("a second open job of the same kind for a grant is refused whole, as a unique violation the scheduler reads as a lost race", async () => {
+    // Its own open job first, so the test does not lean on the one above.
+    await db.prisma.$transaction((tx) => insertJob(tx, { kind: "EXPIRE", requestId: null, grantId, steps: [{ key: "member.remove", label: "Remove the member" }] }));
     const before = await db.prisma.provisioningStep.count();
+    const jobsBefore = await db.prisma.provisioningJob.count({ where: { grantId } });
     const error = await db.prisma
-      .$transaction((tx) => insertJob(tx, { kind: "REVOKE", requestId: null, grantId, steps: [{ key: "member.remove", label: "Remove the member" }] }))
+      .$transaction((tx) => insertJob(tx, { kind: "EXPIRE", requestId: null, grantId, steps: [{ key: "member.remove", label: "Remove the member" }] }))
       .then(() => null, (e: unknown) => e);
     expect(error).not.toBeNull();
     expect(isUniqueViolation(error)).toBe(true);
-    expect(await db.prisma.provisioningJob.count({ where: { grantId } })).toBe(1);
+    expect(await db.prisma.provisioningJob.count({ where: { grantId } })).toBe(jobsBefore);
     expect(await db.prisma.provisioningStep.count()).toBe(before);
   });
 
