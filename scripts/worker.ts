@@ -79,8 +79,14 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-  const priority = lowerWorkerPriority(config.BERTH_WORKER_NICE);
-  log.info("worker starting", { harbor: config.HARBOR_URL, nice: priority.after });
+  let nice: number | null = null;
+  try {
+    nice = lowerWorkerPriority(config.BERTH_WORKER_NICE).after;
+  } catch (e) {
+    // a sandbox that refuses setpriority: the worker still works, at the priority it was given
+    log.warn("could not lower the worker's CPU priority", { wanted: config.BERTH_WORKER_NICE, error: errorField(e) });
+  }
+  log.info("worker starting", { harbor: config.HARBOR_URL, nice });
 
   await guardAuditTrail({ db: db.pool });
   await refuseWithoutPermissions(harbor, db, config.HARBOR_USERNAME, log);
