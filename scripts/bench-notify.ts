@@ -353,7 +353,14 @@ async function main(): Promise<void> {
     console.log(`  extra p50: ${ms(p50on - p50off)} (target ≤ 1 ms) ${p50on - p50off <= 1 ? "PASS" : "FAIL"}`);
     console.log(`duplicates: ${duplicates} (target 0) ${duplicates === 0 ? "PASS" : "FAIL"}; missing: ${expected - all.length} ${expected === all.length ? "PASS" : "FAIL"}`);
   } finally {
-    if (notifier?.child.pid) process.kill(notifier.child.pid, "SIGCONT");
+    // thaw a frozen notifier so it can exit; it may have exited already
+    if (notifier?.child.pid && notifier.child.exitCode === null && notifier.child.signalCode === null) {
+      try {
+        process.kill(notifier.child.pid, "SIGCONT");
+      } catch {
+        // gone between the check and the signal
+      }
+    }
     await notifier?.send("exit").catch(() => {});
     rx?.child.kill();
     await db?.close();
