@@ -136,6 +136,7 @@ export function exportReport(pool: pg.Pool, campaign: { id: string; number: numb
       values: [campaign.id],
       orderBy: ORDER,
       withClause: WITH_STEPS,
+      splitFrom: `FROM "ReviewItem" i`,
     },
     format,
     options,
