@@ -8,6 +8,7 @@ import type { Principal } from "../authz/principal";
 import { emptyAsUnset } from "../core/settings";
 import { subjectKey } from "../core/names";
 import type { Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Queryable } from "../sql";
 import type { ReviewConfig } from "./config";
 import { EVIDENCE_COLUMNS, EVIDENCE_JOINS, itemEvidence, type EvidenceColumns, type ItemEvidence } from "./evidence-read";
@@ -181,14 +182,20 @@ export async function reviewerInbox(db: Queryable, principal: Principal, filters
  */
 export async function routeMembershipConflicts(db: Db, principal: Principal, audit: AuditContext, now = new Date()): Promise<number> {
   if (!can(principal, "review:decide") || principal.groups.length === 0) return 0;
+  // open items of a group this reviewer leads and belongs to, not routed or decided yet (i: the item, c: its campaign)
+  const conflicting = Prisma.sql`c.id = i."campaignId" AND c."closedAt" IS NULL AND i."routedAt" IS NULL AND i."subjectType" = 'GROUP'
+        AND i."reviewerGroup" = ANY(${principal.groups}::text[]) AND i."subjectName" = ANY(${principal.groups}::text[])
+        AND NOT EXISTS (SELECT 1 FROM "ReviewDecision" d WHERE d."itemId" = i.id)`;
+  // every reviewer's home and inbox asks; nearly always there is nothing to route, which one read says without a
+  // transaction (an item that appears meanwhile is routed on the next visit, as one created after this one would be)
+  const [check] = await db.$queryRaw<{ due: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "ReviewItem" i, "ReviewCampaign" c WHERE ${conflicting}) AS due`;
+  if (!check?.due) return 0;
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; campaignId: string; projectName: string; subjectName: string; reason: string }[]>`
       UPDATE "ReviewItem" i SET "routedAt" = ${now},
         "routedReason" = ${principal.name} || ', a team lead of ' || i."reviewerGroup" || ', belongs to ' || i."subjectName" || '; nobody certifies access of a group they belong to, so the approvers review it.'
       FROM "ReviewCampaign" c
-      WHERE c.id = i."campaignId" AND c."closedAt" IS NULL AND i."routedAt" IS NULL AND i."subjectType" = 'GROUP'
-        AND i."reviewerGroup" = ANY(${principal.groups}::text[]) AND i."subjectName" = ANY(${principal.groups}::text[])
-        AND NOT EXISTS (SELECT 1 FROM "ReviewDecision" d WHERE d."itemId" = i.id)
+      WHERE ${conflicting}
       RETURNING i.id, i."campaignId", i."projectName", i."subjectName", i."routedReason" AS reason`;
     await appendAuditEvents(
       tx,
