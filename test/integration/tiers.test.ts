@@ -56,6 +56,9 @@ function settings(overrides: Record<string, string> = {}): Record<string, string
     BERTH_SCHEDULER_INTERVAL_SECONDS: "3600",
     BERTH_DRIFT_CHECK_SECONDS: "0",
     BERTH_AUDIT_VERIFY_HOURS: "0",
+    // these tests time a worker against Harbor's answers (SIGTERM while a call is in flight); at the production nice
+    // value a worker starved by the other test files would miss those windows (lib/startup-priority.test.ts tests it)
+    BERTH_WORKER_NICE: "0",
     ...DEMO_ROLE_GROUPS,
     ...overrides,
   };
