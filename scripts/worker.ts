@@ -5,6 +5,7 @@ import { createHarborClient, describePermissions, type HarborClient } from "../l
 import { checkHarborAccount } from "../lib/health";
 import { provisioningConfigFromEnv } from "../lib/provisioning/config";
 import { startScheduler, type Scheduler } from "../lib/background/scheduler";
+import { stopTogether } from "../lib/background/stop";
 import { createLogger, errorField, setLogger, type Logger } from "../lib/log";
 import { guardAuditTrail, lowerWorkerPriority } from "../lib/startup";
 import { observeWorkerEvent, registerStateGauges, startMetricsServer } from "../lib/metrics";
@@ -65,9 +66,7 @@ async function main() {
     stopping = true;
     log.info("stopping", { signal });
     try {
-      await running.scheduler?.stop();
-      await running.notifier?.stop();
-      await running.worker?.stop();
+      await stopTogether([running.scheduler, running.notifier, running.worker]);
       await running.metricsServer?.close();
       await db.close();
       log.info("stopped", { signal });

@@ -7,6 +7,7 @@ import { observeWorkerEvent } from "../metrics";
 import { provisioningConfigFromEnv } from "../provisioning/config";
 import { reviewConfigFromEnv } from "../reviews/config";
 import { startScheduler, type Scheduler } from "./scheduler";
+import { stopTogether } from "./stop";
 import { defaultWorkerId, startWorker, type Worker } from "../provisioning/worker";
 import { describeRequest } from "../governance/kinds";
 import { notifyConfigFromEnv, startNotifier, type Notifier } from "../notify";
@@ -42,9 +43,7 @@ export function startInProcessWorker(): InProcess {
     scheduler,
     notifier,
     async stop() {
-      await scheduler.stop();
-      await notifier.stop();
-      await worker.stop();
+      await stopTogether([scheduler, notifier, worker]);
       if (globalStore[KEY] === handle) delete globalStore[KEY];
     },
   };

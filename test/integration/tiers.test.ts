@@ -56,8 +56,8 @@ function settings(overrides: Record<string, string> = {}): Record<string, string
     BERTH_SCHEDULER_INTERVAL_SECONDS: "3600",
     BERTH_DRIFT_CHECK_SECONDS: "0",
     BERTH_AUDIT_VERIFY_HOURS: "0",
-    // these tests time a worker against Harbor's answers (SIGTERM while a call is in flight); at the production nice
-    // value a worker starved by the other test files would miss those windows (lib/startup-priority.test.ts tests it)
+    // these tests time a worker against Harbor's answers (SIGTERM while a call is in flight): keep it at the test
+    // runner's priority, so the other test files cannot starve it (the nice value has its own test, startup-priority)
     BERTH_WORKER_NICE: "0",
     ...DEMO_ROLE_GROUPS,
     ...overrides,
