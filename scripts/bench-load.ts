@@ -5,7 +5,8 @@
 //   2. 50 clients without think time (closed loop): pages/s and p95, on one web process and spread over --replicas;
 //   3. 50 users each opening a page every 2 s (open loop, 25 req/s): p95;
 // and the same for a static file of the same server, printed beside them. Flags: --seconds N (default 15),
-// --replicas N (default 2), --samples N (default 100 per page for the one-client run), --profile DIR (the web processes
+// --replicas N (default 2), --samples N (default 100 per page for the one-client run), --warmup N (default 5 s of load
+// on every web process before measuring, so the figures are a running server's, not a cold one's), --profile DIR (the web processes
 // write V8 CPU profiles there when they stop; read them with `npx tsx scripts/profile-summary.ts DIR`), --hold (start
 // the stack, print a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
@@ -27,8 +28,9 @@ import { inheritedEnvironment } from "../dev/tool-env";
 import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, hold: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "5" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, hold: { type: "boolean", default: false } } });
 const SECONDS = Number(args.seconds);
+const WARMUP_SECONDS = Number(args.warmup);
 const REPLICAS = Math.max(1, Number(args.replicas));
 const SAMPLES = Number(args.samples);
 const CLIENTS = 50;
@@ -172,9 +174,9 @@ async function oneClient(port: number, cookies: Record<string, string>, targets:
 }
 
 /** `clients` loops without think time over the targets, spread over the ports; pages/s and latencies. */
-async function closedLoop(ports: number[], cookies: Record<string, string>, targets: { user: string | null; path: string }[], clients: number) {
+async function closedLoop(ports: number[], cookies: Record<string, string>, targets: { user: string | null; path: string }[], clients: number, seconds = SECONDS) {
   const times: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   let next = 0;
   const loop = async () => {
     while (performance.now() < end) {
@@ -223,6 +225,11 @@ async function main() {
     const one = [stack.ports[0]!];
     const staticTarget = [{ user: null, path: STATIC }];
 
+    // a server that has been running a while: V8 has compiled the hot code and the pools are open. Not measured
+    if (WARMUP_SECONDS > 0) {
+      const warm = await closedLoop(stack.ports, stack.cookies, PAGES, 8, WARMUP_SECONDS);
+      say(`\nwarm-up (not measured): ${Math.round(warm.perSecond * WARMUP_SECONDS)} pages in ${WARMUP_SECONDS} s over ${stack.ports.length} web process(es)`);
+    }
     const perPage = await oneClient(stack.ports[0]!, stack.cookies, PAGES);
     const all = [...perPage.values()].flat();
     say("\none client, sequential (latency on loopback = the server's time per page):");
