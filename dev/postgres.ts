@@ -8,9 +8,8 @@ import { freePort } from "./net";
 // overrides an exit code already set: vitest's 1 for failed tests ended as 0, and CI saw no failure. Its 'exit'
 // handler then runs the shutdown without the callback it calls, which throws. Both go; the signal handlers stay (they
 // stop the servers on Ctrl-C and exit 128+n), and whoever starts a server stops it, as every caller here does.
-for (const event of ["beforeExit", "exit"] as const) {
-  for (const listener of process.listeners(event)) if (String(listener).includes("eventFilters")) process.off(event, listener);
-}
+for (const listener of process.listeners("beforeExit")) if (String(listener).includes("eventFilters")) process.off("beforeExit", listener);
+for (const listener of process.listeners("exit")) if (String(listener).includes("eventFilters")) process.off("exit", listener);
 
 export interface EmbeddedDatabase {
   /** The application's connection string: the runtime role on the `berth` database (or `database`). */
