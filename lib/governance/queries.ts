@@ -130,7 +130,12 @@ export async function approvalQueue(db: Db, principal: Principal, filters: Queue
 /** How many pending requests this approver could decide (the navigation badge). */
 export async function approvalsWaitingFor(db: Db, principal: Principal): Promise<number> {
   if (!can(principal, "request:decide")) return 0;
-  return db.request.count({ where: { state: "PENDING", requesterId: { not: principal.id }, approvals: { none: { approverId: principal.id } } } });
+  // on every page an approver opens: one plain statement
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Request" r
+    WHERE r.state = 'PENDING' AND r."requesterId" <> ${principal.id}
+      AND NOT EXISTS (SELECT 1 FROM "Approval" a WHERE a."requestId" = r.id AND a."approverId" = ${principal.id})`;
+  return row?.n ?? 0;
 }
 
 /** Everything the request page shows; refuses what the principal may not see. */
@@ -278,22 +283,30 @@ export interface DriftOverview {
 
 /** The background drift check's latest state for the approvers' home: every active project (approvers see all). */
 export async function driftOverview(db: Db, take = 10): Promise<DriftOverview> {
-  const active = { project: { state: "ACTIVE" as const } };
-  const differing = { ...active, findingCount: { gt: 0 } };
-  const unreadable = { ...active, findingCount: 0, failure: { not: null } };
-  const select = { projectName: true, findings: true, since: true, checkedAt: true, failure: true, failedAt: true } as const;
-  const asProject = (r: Omit<DriftProject, "findings"> & { findings: unknown }): DriftProject => ({ ...r, findings: r.findings as DriftFinding[] });
-  const [totals, differingCount, differingRows, unreadableCount, unreadableRows] = await Promise.all([
-    db.driftCheck.aggregate({ where: { ...active, checkedAt: { not: null } }, _count: { _all: true }, _min: { checkedAt: true } }),
-    db.driftCheck.count({ where: differing }),
-    db.driftCheck.findMany({ where: differing, orderBy: [{ findingCount: "desc" }, { projectName: "asc" }], take, select }),
-    db.driftCheck.count({ where: unreadable }),
-    db.driftCheck.findMany({ where: unreadable, orderBy: [{ failedAt: "desc" }, { projectName: "asc" }], take: Math.ceil(take / 2), select }),
-  ]);
+  // one statement on every approver's home: the totals in the first row, then the two short lists, each in its order
+  const rows = await db.$queryRaw<(DriftProject & { list: "totals" | "differing" | "unreadable"; checked: number | null; oldestCheck: Date | null; differing: number | null; unreadable: number | null })[]>`
+    WITH d AS MATERIALIZED (
+      SELECT dc."projectName", dc.findings, dc.since, dc."checkedAt", dc.failure, dc."failedAt", dc."findingCount"
+      FROM "DriftCheck" dc JOIN "Project" p ON p.id = dc."projectId" WHERE p.state = 'ACTIVE'
+    )
+    SELECT 'totals' AS list, NULL::text AS "projectName", NULL::jsonb AS findings, NULL::timestamptz AS since, NULL::timestamptz AS "checkedAt", NULL::text AS failure, NULL::timestamptz AS "failedAt",
+      (SELECT count(*) FROM d WHERE "checkedAt" IS NOT NULL)::int AS checked, (SELECT min("checkedAt") FROM d) AS "oldestCheck",
+      (SELECT count(*) FROM d WHERE "findingCount" > 0)::int AS differing, (SELECT count(*) FROM d WHERE "findingCount" = 0 AND failure IS NOT NULL)::int AS unreadable
+    UNION ALL (
+      SELECT 'differing', "projectName", findings, since, "checkedAt", failure, "failedAt", NULL, NULL, NULL, NULL
+      FROM d WHERE "findingCount" > 0 ORDER BY "findingCount" DESC, "projectName" LIMIT ${take}
+    )
+    UNION ALL (
+      SELECT 'unreadable', "projectName", findings, since, "checkedAt", failure, "failedAt", NULL, NULL, NULL, NULL
+      FROM d WHERE "findingCount" = 0 AND failure IS NOT NULL ORDER BY "failedAt" DESC, "projectName" LIMIT ${Math.ceil(take / 2)}
+    )`;
+  const totals = rows[0]!;
+  const listed = (list: "differing" | "unreadable"): DriftProject[] =>
+    rows.filter((r) => r.list === list).map((r) => ({ projectName: r.projectName, findings: r.findings as DriftFinding[], since: r.since, checkedAt: r.checkedAt, failure: r.failure, failedAt: r.failedAt }));
   return {
-    checked: totals._count._all,
-    oldestCheck: totals._min.checkedAt,
-    differing: { count: differingCount, projects: differingRows.map(asProject) },
-    unreadable: { count: unreadableCount, projects: unreadableRows.map(asProject) },
+    checked: totals.checked ?? 0,
+    oldestCheck: totals.oldestCheck,
+    differing: { count: totals.differing ?? 0, projects: listed("differing") },
+    unreadable: { count: totals.unreadable ?? 0, projects: listed("unreadable") },
   };
 }
