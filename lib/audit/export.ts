@@ -118,7 +118,9 @@ function metaLine(meta: ExportMeta, format: ExportFormat): string {
 }
 
 // Spreadsheets evaluate cells starting with these; a leading apostrophe makes them text (docs/audit.md).
-const guarded = (x: string) => `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r', '''') THEN '''' || ${x} ELSE ${x} END`;
+// ascii() reads the first character's code without building a one-character string as left(x, 1) would
+// (61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR, 39 ')
+const guarded = (x: string) => `CASE WHEN ascii(${x}) IN (61, 43, 45, 64, 9, 13, 39) THEN '''' || ${x} ELSE ${x} END`;
 
 /** How COPY renders the rows: CSV, COPY's text format (node turns it into JSON Lines), or JSON Lines of the given type. */
 type Rendering = "csv" | "text" | { json: string };
