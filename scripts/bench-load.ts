@@ -72,7 +72,37 @@ function get(port: number, target: string, cookie: string | null): Promise<numbe
 interface Stack {
   ports: number[];
   cookies: Record<string, string>;
+  /** CPU time so far of the first web process and of PostgreSQL (all its processes), in ms; null off Linux */
+  cpu(): { web: number; postgres: number } | null;
   stop(): Promise<void>;
+}
+
+// CPU accounting from /proc (Linux): utime + stime, and for PostgreSQL's postmaster also its reaped children's, plus
+// its live backends'. Less noisy than latency on a shared machine, and it says which process spends the time.
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function procStat(pid: number): { ppid: number; own: number; children: number } | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return { ppid: Number(fields[1]), own: (Number(fields[11]) + Number(fields[12])) * TICK_MS, children: (Number(fields[13]) + Number(fields[14])) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+function postgresCpuMs(dataDir: string): number {
+  const pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  const postmaster = pids.find((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(dataDir);
+    } catch {
+      return false;
+    }
+  });
+  const main = postmaster === undefined ? null : procStat(postmaster);
+  if (!main) return 0;
+  return main.own + main.children + pids.reduce((sum, pid) => {
+    const st = procStat(pid);
+    return st && st.ppid === postmaster ? sum + st.own : sum;
+  }, 0);
 }
 
 async function startStack(replicas: number): Promise<Stack> {
@@ -123,9 +153,14 @@ async function startStack(replicas: number): Promise<Stack> {
     const token = await encode({ token: { sub: `sub-${user.username}`, sid: randomUUID(), name: user.name, username: user.username, groups: [...user.groups], accessTokenExpiresAt: now + 86_400_000, groupsReadAt: now }, secret, maxAge: 86_400 });
     cookies[user.username] = `next-auth.session-token=${token}`;
   }
+  const pgDir = path.join(dataDir, "pg");
   return {
     ports,
     cookies,
+    cpu: () => {
+      if (process.platform !== "linux") return null;
+      return { web: procStat(children[0]!.pid!)?.own ?? 0, postgres: postgresCpuMs(pgDir) };
+    },
     async stop() {
       // a profiled process writes its profile as it exits, so wait for the exits (at most 10 s)
       await Promise.all(children.map((c) => new Promise<void>((resolve) => {
@@ -160,15 +195,19 @@ async function waitFor(port: number) {
   throw new Error(`the web process on port ${port} did not start`);
 }
 
-/** Sequential requests of each page; returns the latencies per page. */
-async function oneClient(port: number, cookies: Record<string, string>, targets: { user: string | null; path: string }[]): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
+/** Sequential requests of each page; the latencies per page, and the CPU per page of the web process and PostgreSQL. */
+async function oneClient(stack: Stack, targets: { user: string | null; path: string }[]): Promise<Map<string, { times: number[]; cpu: { web: number; postgres: number } | null }>> {
+  const port = stack.ports[0]!;
+  const out = new Map<string, { times: number[]; cpu: { web: number; postgres: number } | null }>();
   for (const t of targets) {
-    const cookie = t.user ? cookies[t.user]! : null;
+    const cookie = t.user ? stack.cookies[t.user]! : null;
     for (let i = 0; i < 10; i++) await get(port, t.path, cookie);
     const times: number[] = [];
+    const before = stack.cpu();
     for (let i = 0; i < SAMPLES; i++) times.push(await get(port, t.path, cookie));
-    out.set(`${t.user ?? "anonymous"} ${t.path}`, times);
+    const after = stack.cpu();
+    const cpu = before && after ? { web: (after.web - before.web) / SAMPLES, postgres: (after.postgres - before.postgres) / SAMPLES } : null;
+    out.set(`${t.user ?? "anonymous"} ${t.path}`, { times, cpu });
   }
   return out;
 }
@@ -230,11 +269,11 @@ async function main() {
       const warm = await closedLoop(stack.ports, stack.cookies, PAGES, 8, WARMUP_SECONDS);
       say(`\nwarm-up (not measured): ${Math.round(warm.perSecond * WARMUP_SECONDS)} pages in ${WARMUP_SECONDS} s over ${stack.ports.length} web process(es)`);
     }
-    const perPage = await oneClient(stack.ports[0]!, stack.cookies, PAGES);
-    const all = [...perPage.values()].flat();
-    say("\none client, sequential (latency on loopback = the server's time per page):");
-    for (const [page, times] of perPage) say(`  ${page.padEnd(32)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}`);
-    const staticOne = [...(await oneClient(stack.ports[0]!, stack.cookies, staticTarget)).values()].flat();
+    const perPage = await oneClient(stack, PAGES);
+    const all = [...perPage.values()].flatMap((p) => p.times);
+    say("\none client, sequential (latency on loopback = the server's time per page; CPU per page from /proc):");
+    for (const [page, { times, cpu }] of perPage) say(`  ${page.padEnd(32)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}${cpu ? `   CPU: web ${ms(cpu.web)}, PostgreSQL ${ms(cpu.postgres)}` : ""}`);
+    const staticOne = [...(await oneClient(stack, staticTarget)).values()].flatMap((p) => p.times);
     const p50 = percentile(all, 50);
     say(`  all pages p50 ${ms(p50)} (target ≤ ${TARGETS.oneClientP50Ms} ms: ${verdict(p50 <= TARGETS.oneClientP50Ms)}); static file p50 ${ms(percentile(staticOne, 50))}`);
 
