@@ -4,6 +4,7 @@ import { navFor } from "@/components/layout/nav";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
 import { database, db } from "@/lib/db";
+import { prepared } from "@/lib/sql";
 import { approvalsWaitingFor } from "@/lib/governance/queries";
 import { reviewsWaitingFor } from "@/lib/reviews/home";
 
@@ -14,7 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const [approvalsWaiting, reviewsWaiting] = await Promise.all([
     can(principal, "request:decide") ? approvalsWaitingFor(db(), principal) : undefined,
-    reviewsWaitingFor(database().pool, principal),
+    reviewsWaitingFor(prepared(database().pool), principal),
   ]);
   return (
     <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>

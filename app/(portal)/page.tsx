@@ -21,6 +21,7 @@ import { requirePagePrincipal } from "@/lib/authz/guards";
 import type { Principal } from "@/lib/authz/principal";
 import { can } from "@/lib/authz/permissions";
 import { database, db } from "@/lib/db";
+import { prepared } from "@/lib/sql";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/core/payloads";
 import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
@@ -42,7 +43,7 @@ async function requesterData(principal: Principal, warningDays: number) {
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(db()), deadLetters(database().pool)]);
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(db()), deadLetters(prepared(database().pool))]);
   return { queue, failed, stats, drift, undelivered };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { database } from "../db";
+import { prepared } from "../sql";
 import { env } from "../env";
 import { readRequestFacts, type RequestFacts } from "./request-facts";
 import { isRevoked } from "./revocation";
@@ -16,7 +17,7 @@ export const getSessionToken = cache(async (): Promise<BerthToken | null> => {
   const token = await decodeSession(readSessionCookie((await cookies()).getAll()));
   if (!token || token.error) return null;
   if (Date.now() > token.groupsReadAt + env().BERTH_GROUPS_REFRESH_SECONDS * 1000 + STALE_GRACE_MS) return null;
-  if (await isRevoked(database().pool, token.sid)) return null;
+  if (await isRevoked(prepared(database().pool), token.sid)) return null;
   return token;
 });
 

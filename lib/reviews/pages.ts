@@ -4,6 +4,7 @@ import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
 import { database } from "../db";
+import { prepared } from "../sql";
 import { env } from "../env";
 import { reviewConfigFromEnv } from "./config";
 import { approverReviews, reviewerHome, type ApproverReviews, type ReviewerCampaign } from "./home";
@@ -48,7 +49,9 @@ export interface HomeReviews {
 
 /** What waits on the home page: a reviewer's open items per campaign; an approver's campaigns, escalations, unused access. */
 export async function homeReviews(principal: Principal, audit: AuditContext): Promise<HomeReviews> {
-  const { prisma, pool } = database();
+  const { prisma } = database();
+  // every visit to home: named statements, planned once per connection
+  const pool = prepared(database().pool);
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
   if (reviewer) await routeMembershipConflicts(prisma, principal, audit);
   const [mine, approver] = await Promise.all([
