@@ -3,6 +3,7 @@ import { plainText, wholeNumber } from "../core/validation";
 import { z } from "zod";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
+import type { Queryable } from "../sql";
 import type { Prisma } from "../generated/prisma/client";
 import type { DriftFinding } from "../core/drift";
 import { notFound } from "../core/errors";
@@ -128,14 +129,16 @@ export async function approvalQueue(db: Db, principal: Principal, filters: Queue
 }
 
 /** How many pending requests this approver could decide (the navigation badge). */
-export async function approvalsWaitingFor(db: Db, principal: Principal): Promise<number> {
+export async function approvalsWaitingFor(db: Queryable, principal: Principal): Promise<number> {
   if (!can(principal, "request:decide")) return 0;
-  // on every page an approver opens: one plain statement
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "Request" r
-    WHERE r.state = 'PENDING' AND r."requesterId" <> ${principal.id}
-      AND NOT EXISTS (SELECT 1 FROM "Approval" a WHERE a."requestId" = r.id AND a."approverId" = ${principal.id})`;
-  return row?.n ?? 0;
+  // on every page an approver opens: one plain statement (callers pass a prepared() pool)
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Request" r
+     WHERE r.state = 'PENDING' AND r."requesterId" <> $1
+       AND NOT EXISTS (SELECT 1 FROM "Approval" a WHERE a."requestId" = r.id AND a."approverId" = $1)`,
+    [principal.id],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /** Everything the request page shows; refuses what the principal may not see. */
@@ -282,9 +285,10 @@ export interface DriftOverview {
 }
 
 /** The background drift check's latest state for the approvers' home: every active project (approvers see all). */
-export async function driftOverview(db: Db, take = 10): Promise<DriftOverview> {
+export async function driftOverview(db: Queryable, take = 10): Promise<DriftOverview> {
   // one statement on every approver's home: the totals in the first row, then the two short lists, each in its order
-  const rows = await db.$queryRaw<(DriftProject & { list: "totals" | "differing" | "unreadable"; checked: number | null; oldestCheck: Date | null; differing: number | null; unreadable: number | null })[]>`
+  const { rows } = await db.query<DriftProject & { list: "totals" | "differing" | "unreadable"; checked: number | null; oldestCheck: Date | null; differing: number | null; unreadable: number | null }>(
+    `
     WITH d AS MATERIALIZED (
       SELECT dc."projectName", dc.findings, dc.since, dc."checkedAt", dc.failure, dc."failedAt", dc."findingCount"
       FROM "DriftCheck" dc JOIN "Project" p ON p.id = dc."projectId" WHERE p.state = 'ACTIVE'
@@ -294,12 +298,14 @@ export async function driftOverview(db: Db, take = 10): Promise<DriftOverview> {
       (SELECT count(*) FROM d WHERE "findingCount" > 0)::int AS differing, (SELECT count(*) FROM d WHERE "findingCount" = 0 AND failure IS NOT NULL)::int AS unreadable
     UNION ALL (
       SELECT 'differing', "projectName", findings, since, "checkedAt", failure, "failedAt", NULL, NULL, NULL, NULL
-      FROM d WHERE "findingCount" > 0 ORDER BY "findingCount" DESC, "projectName" LIMIT ${take}
+      FROM d WHERE "findingCount" > 0 ORDER BY "findingCount" DESC, "projectName" LIMIT $1
     )
     UNION ALL (
       SELECT 'unreadable', "projectName", findings, since, "checkedAt", failure, "failedAt", NULL, NULL, NULL, NULL
-      FROM d WHERE "findingCount" = 0 AND failure IS NOT NULL ORDER BY "failedAt" DESC, "projectName" LIMIT ${Math.ceil(take / 2)}
-    )`;
+      FROM d WHERE "findingCount" = 0 AND failure IS NOT NULL ORDER BY "failedAt" DESC, "projectName" LIMIT $2
+    )`,
+    [take, Math.ceil(take / 2)],
+  );
   const totals = rows[0]!;
   const listed = (list: "differing" | "unreadable"): DriftProject[] =>
     rows.filter((r) => r.list === list).map((r) => ({ projectName: r.projectName, findings: r.findings as DriftFinding[], since: r.since, checkedAt: r.checkedAt, failure: r.failure, failedAt: r.failedAt }));

@@ -30,11 +30,11 @@ afterAll(async () => {
 
 describe("approvalsWaitingFor", () => {
   it("counts pending requests the approver neither made nor already approved", async () => {
-    expect(await approvalsWaitingFor(db.prisma, bob)).toBe(1);
-    expect(await approvalsWaitingFor(db.prisma, erin)).toBe(3);
+    expect(await approvalsWaitingFor(db.pool, bob)).toBe(1);
+    expect(await approvalsWaitingFor(db.pool, erin)).toBe(3);
   });
 
   it("is 0 for someone who may not decide", async () => {
-    expect(await approvalsWaitingFor(db.prisma, alice)).toBe(0);
+    expect(await approvalsWaitingFor(db.pool, alice)).toBe(0);
   });
 });

@@ -166,13 +166,13 @@ describe("the background drift check", () => {
     const finding: DriftFinding = { kind: "unexplained-robot", name: "robot$vault+stray" };
     await env.db.prisma.driftCheck.update({ where: { projectId }, data: { findings: [finding, finding], findingCount: 2, failure: null } });
     await env.db.prisma.driftCheck.updateMany({ where: { projectName: "scratch" }, data: { findings: [], findingCount: 0, failure: "UNAUTHORIZED", failedAt: new Date() } });
-    const all = await driftOverview(env.db.prisma);
+    const all = await driftOverview(env.db.pool);
     expect(all.checked).toBe(2);
     expect(all.differing).toMatchObject({ count: 1, projects: [{ projectName: "vault", findings: [finding, finding] }] });
     expect(all.unreadable).toMatchObject({ count: 1, projects: [{ projectName: "scratch", failure: "UNAUTHORIZED" }] });
     // a short list still counts everything
     await env.db.prisma.driftCheck.updateMany({ where: { projectName: "scratch" }, data: { findings: [finding], findingCount: 1 } });
-    const one = await driftOverview(env.db.prisma, 1);
+    const one = await driftOverview(env.db.pool, 1);
     expect(one.differing.count).toBe(2);
     expect(one.differing.projects.map((p) => p.projectName)).toEqual(["vault"]);
     expect(one.unreadable.count).toBe(0);
