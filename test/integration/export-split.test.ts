@@ -98,34 +98,51 @@ describe("an export cut in two halves on two connections", () => {
     }
   }
 
-  it("writes the grant history alike on one and on two connections, in every sort", async () => {
+  it("streams the grant history on one connection, in every sort (its rows cost little since ADR 025)", async () => {
     for (const format of ["csv", "jsonl"] as ExportFormat[]) {
       for (const sort of ["startsAt", "endsAt", "project", "subject"] as const) {
         for (const dir of ["asc", "desc"] as const) {
           counting.reset();
-          const split = await rows(exportGrants(counting.pool, { sort, dir }, format, K));
-          expect(counting.taken()).toBe(2);
-          const single = await rows(exportGrants(counting.pool, { sort, dir }, format, { ...K, parallel: false }));
-          expect(split, `${format} ${sort} ${dir}`).toBe(single);
-          expect(split.trimEnd().split("\n")).toHaveLength((format === "csv" ? 1 : 0) + 30);
+          const text = await rows(exportGrants(counting.pool, { sort, dir }, format, K));
+          expect(counting.taken(), `${format} ${sort} ${dir}`).toBe(1);
+          expect(text.trimEnd().split("\n")).toHaveLength((format === "csv" ? 1 : 0) + 30);
         }
       }
     }
   });
 
-  it("the second half reads the snapshot of the first: a grant made after the start is in neither", async () => {
-    const iterator = exportGrants(counting.pool, { sort: "project", dir: "asc" }, "jsonl", { ...K, highWaterMark: 1 })[Symbol.asyncIterator]();
+  it("the second half reads the snapshot of the first: a row written after the start is in neither", async () => {
+    // a report over the grants, cut at the median project name
+    const overGrants: ExportSpec = {
+      kind: "review",
+      rowType: "grant",
+      filters: {},
+      columns: [{ name: "projectName", sql: `g."projectName"` }],
+      from: `FROM "Grant" g`,
+      splitFrom: `FROM "Grant" g`,
+      where: [],
+      values: [],
+      orderBy: [
+        { expr: `g."projectName"`, dir: "ASC" },
+        { expr: "g.id", dir: "ASC" },
+      ],
+    };
+    counting.reset();
+    const iterator = exportQuery(counting.pool, overGrants, "jsonl", { ...K, highWaterMark: 1 })[Symbol.asyncIterator]();
     await iterator.next(); // the meta line: the snapshot is taken
+    const before = (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Grant"`)).rows[0]!.n;
     // sorts last, so it would fall in the second half
     const late = await createProject(db.prisma, "zz-late");
     await activateGrant(db.prisma, { project: late, subjectType: "GROUP", subjectName: "late-team", at: new Date("2026-03-01T00:00:00Z") });
     let text = "";
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) text += r.value;
+    expect(counting.taken()).toBe(2);
     const names = text.trimEnd().split("\n").map((l) => (JSON.parse(l) as { projectName: string }).projectName);
-    expect(names).toHaveLength(30);
+    expect(names).toHaveLength(before);
     expect(names).not.toContain("zz-late");
+    expect(names).toEqual([...names].sort());
     // and a new export sees it
-    expect(await rows(exportGrants(counting.pool, { sort: "project", dir: "asc" }, "jsonl", K))).toContain("zz-late");
+    expect(await rows(exportQuery(counting.pool, overGrants, "jsonl", K))).toContain("zz-late");
   });
 
   it("keeps to one connection when the pool has none to spare, and writes the same file", async () => {

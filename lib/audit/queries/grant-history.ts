@@ -104,6 +104,7 @@ function decodeGrantCursor(cursor: string | undefined, sort: GrantHistoryFilters
   }
 }
 
+/** The approvers of a request, for rows of the trail (a grant keeps its own list: the column `approvers`, ADR 025). */
 export const APPROVERS_JSON = (requestIdExpr: string) => `(SELECT coalesce(json_agg(json_build_object('id', apv."approverId", 'name', apv."approverName", 'at', apv."createdAt") ORDER BY apv."createdAt", apv."approverId"), '[]'::json)
      FROM "Approval" apv WHERE apv."requestId" = ${requestIdExpr} AND apv.decision = 'APPROVE')`;
 
@@ -145,7 +146,7 @@ export function grantHistoryQuery(filters: GrantHistoryFilters, page: { cursor?:
   }
   const dir = filters.dir === "desc" ? "DESC" : "ASC";
   const innerDir = forward ? "DESC" : "ASC";
-  // the page is chosen on narrow rows first; the wide columns and the approvers subquery are then
+  // the page is chosen on narrow rows first; the wide columns are then
   // computed for those rows only, which also keeps the planner from trading an index for a sort
   const text = `SELECT ${select}, ${keys.map((_, i) => `p.k${i}::text AS k${i}`).join(", ")}
 FROM (
@@ -164,7 +165,7 @@ ORDER BY ${keys.map((_, i) => `p.k${i} ${dir}`).join(", ")}`;
 export const GRANT_COLUMNS = `g.id AS "grantId", g."projectName", g."subjectType", g."subjectName", g."roleId", g.permissions, g.state,
   g."startsAt", g."endsAt", g."endedAt", g."endReason", g."endedBy", g."endedByName", g."requestId", g."supersedesId", g."createdAt",
   r.number AS "requestNumber", r."requesterId", r."requesterName",
-  ${APPROVERS_JSON(`g."requestId"`)} AS approvers`;
+  g.approvers`;
 
 export interface RawApprover {
   id: string;
