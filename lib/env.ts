@@ -140,6 +140,8 @@ export const serverSchema = z.object({
   BERTH_SHUTDOWN_GRACE_SECONDS: int(10, 0, 3600),
   BERTH_SCHEDULER_INTERVAL_SECONDS: int(30, 1, 3600),
   BERTH_DRIFT_CHECK_SECONDS: int(900, 0, 7 * 24 * 3600),
+  // a project page's live Harbor read serves that project's pages again for this long (0: every page reads Harbor)
+  BERTH_HARBOR_LIVE_SECONDS: int(5, 0, 300),
   BERTH_AUDIT_VERIFY_HOURS: int(24, 0, 24 * 90),
   BERTH_AUDIT_SIGNING_KEY: signingKey(),
   // public keys of retired signing keys, so that checkpoints they signed still count

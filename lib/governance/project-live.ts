@@ -47,11 +47,16 @@ export interface HarborLive {
 
 /**
  * Harbor's live view of a project, each part on its own: one slow or failing call does not hide the others.
- * Cached per request, so the quota and drift sections share one round of calls.
+ * Cached per request, so the quota and drift sections share one round of calls; and shared across requests of this
+ * process for BERTH_HARBOR_LIVE_SECONDS while `version` (what Berth knows of the project, see liveVersion) stays the
+ * same — so a read never outlives a change Berth made, and many people on one project cost Harbor one round of calls.
  */
-export const readHarbor = cache(async (name: string, harborId: number | null): Promise<HarborLive | null> => {
+export const readHarbor = cache(async (name: string, harborId: number | null, version: string): Promise<HarborLive | null> => {
   if (harborId === null) return null;
-  const id = harborId;
+  return sharedRead(`${harborId}\u0000${name}\u0000${version}`, () => readNow(name, harborId), env().BERTH_HARBOR_LIVE_SECONDS * 1000);
+});
+
+async function readNow(name: string, id: number): Promise<HarborLive> {
   const timeout = Math.min(env().HARBOR_TIMEOUT_MS, LIVE_TIMEOUT_MS);
   const [quota, members, robots, owner] = await Promise.all([
     settle("quota", () => harbor().getQuota(id), timeout),
@@ -60,7 +65,49 @@ export const readHarbor = cache(async (name: string, harborId: number | null): P
     settle("project", async () => (await harbor().getProject(id))?.ownerName ?? null, timeout),
   ]);
   return { quota, members, robots, owner };
-});
+}
+
+/**
+ * What Berth knows of a project that the live view is compared with: its row and its grants' rows (each row's
+ * updatedAt moves with every change Berth makes). A shared read is reused only under the same version.
+ */
+export function liveVersion(project: { updatedAt: Date }, grants: readonly { id: string; updatedAt: Date }[]): string {
+  let latest = project.updatedAt.getTime();
+  for (const g of grants) latest = Math.max(latest, g.updatedAt.getTime());
+  return `${grants.length}:${latest}`;
+}
+
+interface SharedRead {
+  key: string;
+  until: number;
+  value: Promise<HarborLive>;
+}
+
+// per project (harbor id): the latest read, pending or done
+const shared = new Map<string, SharedRead>();
+const SHARED_MAX = 1_000;
+
+/**
+ * One round of Harbor calls serves every request for the same key within `ttlMs` of its start, including those that
+ * arrive while it is in flight. A read with any part failed is not kept: the next request asks Harbor again.
+ */
+export function sharedRead(key: string, read: () => Promise<HarborLive>, ttlMs: number, now = Date.now()): Promise<HarborLive> {
+  if (ttlMs <= 0) return read();
+  const slot = key.slice(0, key.indexOf("\u0000"));
+  const hit = shared.get(slot);
+  if (hit && hit.key === key && hit.until > now) return hit.value;
+  const entry: SharedRead = { key, until: now + ttlMs, value: read() };
+  shared.delete(slot);
+  if (shared.size >= SHARED_MAX) shared.delete(shared.keys().next().value!);
+  shared.set(slot, entry);
+  entry.value.then(
+    (live) => {
+      if (![live.quota, live.members, live.robots, live.owner].every((part) => part.ok) && shared.get(slot) === entry) shared.delete(slot);
+    },
+    () => shared.get(slot) === entry && shared.delete(slot),
+  );
+  return entry.value;
+}
 
 /** The project page's drift section: the comparison of what Harbor showed just now, or why there is none. */
 export function liveDrift(live: HarborLive | null, grants: readonly GrantRecord[]): { report: DriftReport | null; unavailable: string | null; checkedAt: Date | null } {

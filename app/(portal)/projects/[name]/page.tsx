@@ -18,7 +18,7 @@ import { StateBadge } from "@/components/ui/state-badge";
 import { can } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
 import { templateByKey } from "@/lib/core/templates";
-import { liveDrift, readHarbor } from "@/lib/governance/project-live";
+import { liveDrift, liveVersion, readHarbor } from "@/lib/governance/project-live";
 import { loadProject } from "./load";
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }): Promise<Metadata> {
@@ -44,13 +44,13 @@ function CardSkeleton({ title }: { title: string }) {
 }
 
 // Harbor's figures stream in after Berth's own data, so a slow Harbor never holds up the page.
-async function LiveQuota({ project, changeHref }: { project: Detail["project"]; changeHref?: string }) {
-  const live = await readHarbor(project.name, project.harborId);
+async function LiveQuota({ project, version, changeHref }: { project: Detail["project"]; version: string; changeHref?: string }) {
+  const live = await readHarbor(project.name, project.harborId, version);
   return <QuotaCard project={project} live={live ? live.quota : null} changeHref={changeHref} />;
 }
 
-async function LiveDrift({ project, grants }: { project: Detail["project"]; grants: Detail["grants"] }) {
-  const { report, unavailable, checkedAt } = liveDrift(await readHarbor(project.name, project.harborId), grants);
+async function LiveDrift({ project, grants, version }: { project: Detail["project"]; grants: Detail["grants"]; version: string }) {
+  const { report, unavailable, checkedAt } = liveDrift(await readHarbor(project.name, project.harborId, version), grants);
   return <DriftCard report={report} unavailable={unavailable} checkedAt={checkedAt} backgroundCheck={env().BERTH_DRIFT_CHECK_SECONDS > 0} />;
 }
 
@@ -71,6 +71,7 @@ function Section({ id, title, description, action, children }: { id: string; tit
 
 export default async function ProjectPage({ params }: { params: Promise<{ name: string }> }) {
   const { principal, project, grants, openRequests, canManage } = await loadProject((await params).name);
+  const version = liveVersion(project, grants);
   const now = new Date();
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;
   const template = templateByKey(project.template);
@@ -178,14 +179,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ name: 
             </CardBody>
           </Card>
           <Suspense fallback={<CardSkeleton title="Storage quota" />}>
-            <LiveQuota project={project} changeHref={canRequest ? `/requests/new?kind=QUOTA_CHANGE&project=${enc}` : undefined} />
+            <LiveQuota project={project} version={version} changeHref={canRequest ? `/requests/new?kind=QUOTA_CHANGE&project=${enc}` : undefined} />
           </Suspense>
         </div>
 
         {/* the approvers' home links here; the card itself streams in later */}
         <div id="drift" className="scroll-mt-4">
           <Suspense fallback={<CardSkeleton title="Harbor compared with the approvals" />}>
-            <LiveDrift project={project} grants={grants} />
+            <LiveDrift project={project} grants={grants} version={version} />
           </Suspense>
         </div>
 
