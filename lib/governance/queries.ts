@@ -234,12 +234,13 @@ export async function projectDetail(db: Db, principal: Principal, name: string) 
   const grants = await db.grant.findMany({
     where: { projectId: project.id },
     orderBy: [{ state: "asc" }, { createdAt: "desc" }],
-    include: { request: { select: { id: true, number: true, requesterName: true, approvals: { where: { decision: "APPROVE" }, select: { approverName: true } } } } },
+    include: { request: { select: { id: true, number: true, requesterName: true } } },
   });
   const openRequests = await db.request.findMany({ where: { projectName: name, state: { in: [...OPEN_STATES] } }, select: requestRowSelect, orderBy: { createdAt: "desc" } });
   return {
     project,
-    grants: grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId) })),
+    // the approvers as the grant keeps them (ADR 025), in approval order: no query of the approvals per page
+    grants: grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId), request: { ...g.request, approvals: (g.approvers as { name: string }[]).map((a) => ({ approverName: a.name })) } })),
     openRequests: openRequests.map(summarize),
     canManage: canManageProject(principal, project),
   };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activateGrant, createProject, createRequest, erin } from "./audit-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { principalOf } from "../helpers/principals";
+import { projectDetail } from "@/lib/governance/queries";
 
 // A grant keeps the approvers of its request, as the exports write them (ADR 025): filled by the database when the
 // grant is inserted, whatever the insert says, and never changed afterwards.
@@ -46,5 +48,12 @@ describe("Grant.approvers", () => {
     await db.pool.query(`UPDATE "Grant" SET state = 'ACTIVE', "startsAt" = now() WHERE id = $1`, [grant.id]);
     const after = (await db.pool.query<{ state: string; ids: string[] }>(`SELECT state::text, (SELECT array_agg(x->>'id') FROM json_array_elements(approvers) x) AS ids FROM "Grant" WHERE id = $1`, [grant.id])).rows[0]!;
     expect(after).toEqual({ state: "ACTIVE", ids: [erin.id] });
+  });
+
+  it("is what the project page lists as a grant's approvers", async () => {
+    const project = await createProject(db.prisma, "approvers-c");
+    await activateGrant(db.prisma, { project, subjectType: "GROUP", subjectName: "team-d", roleId: 2, at: new Date("2026-04-01T00:00:00Z"), approvers: [carol, erin] });
+    const detail = await projectDetail(db.prisma, principalOf("bob"), project.name);
+    expect(detail.grants.map((g) => g.request.approvals.map((a) => a.approverName))).toEqual([[carol.name, "Erin"]]);
   });
 });
