@@ -6,7 +6,7 @@ import { can } from "@/lib/authz/permissions";
 import { database } from "@/lib/db";
 import { prepared } from "@/lib/sql";
 import { approvalsWaitingFor } from "@/lib/governance/queries";
-import { reviewsWaitingFor } from "@/lib/reviews/home";
+import { reviewsWaiting as reviewsWaitingFor } from "@/lib/reviews/pages";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const [approvalsWaiting, reviewsWaiting] = await Promise.all([
     can(principal, "request:decide") ? approvalsWaitingFor(prepared(database().pool), principal) : undefined,
-    reviewsWaitingFor(prepared(database().pool), principal),
+    reviewsWaitingFor(principal),
   ]);
   return (
     <AppShell principal={principal} nav={navFor((p) => can(principal, p))} approvalsWaiting={approvalsWaiting} reviewsWaiting={reviewsWaiting}>

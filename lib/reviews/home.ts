@@ -95,10 +95,3 @@ export async function approverReviews(db: Queryable, config: Pick<ReviewConfig, 
   ]);
   return { campaigns, keptByPolicy: kept.rows, unused, upcoming: defs.filter((d) => d.nextStartAt !== null).slice(0, 3) };
 }
-
-/** The navigation badge: items of running campaigns this person may decide now. */
-export async function reviewsWaitingFor(db: Queryable, principal: Principal): Promise<number | undefined> {
-  if (!can(principal, "review:decide") && !can(principal, "review:decide-fallback")) return undefined;
-  const campaigns = await reviewerHome(db, principal);
-  return campaigns.reduce((n, c) => n + c.open, 0);
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";
@@ -27,6 +28,19 @@ export interface ReviewsPage {
   routedNow: number;
 }
 
+/**
+ * A reviewer's open items per campaign, read once per request: the navigation's badge (layout) and the home or
+ * reviews page both show them. Routing separation-of-duties conflicts first or after gives the same figures for this
+ * person (an item on a group they belong to counts as blocked either way), so the order of the two callers is free.
+ */
+export const reviewerCampaigns = cache((principal: Principal): Promise<ReviewerCampaign[]> => reviewerHome(prepared(database().pool), principal));
+
+/** The navigation badge: items waiting for this person's decision; undefined for someone who reviews nothing. */
+export async function reviewsWaiting(principal: Principal): Promise<number | undefined> {
+  if (!can(principal, "review:decide") && !can(principal, "review:decide-fallback")) return undefined;
+  return (await reviewerCampaigns(principal)).reduce((n, c) => n + c.open, 0);
+}
+
 export async function reviewsPage(principal: Principal, filters: InboxFilters, audit: AuditContext): Promise<ReviewsPage> {
   const { prisma, pool } = database();
   const config = reviewConfigFromEnv(env());
@@ -35,7 +49,7 @@ export async function reviewsPage(principal: Principal, filters: InboxFilters, a
   const approver = can(principal, "review:define");
   const [inbox, mine, campaigns, defs] = await Promise.all([
     reviewer ? reviewerInbox(pool, principal, filters, config) : Promise.resolve({ items: [], nextCursor: null }),
-    reviewer ? reviewerHome(pool, principal) : Promise.resolve([]),
+    reviewer ? reviewerCampaigns(principal) : Promise.resolve([]),
     approver ? campaignSummaries(pool, { limit: 20 }) : Promise.resolve(null),
     approver ? definitions(pool) : Promise.resolve(null),
   ]);
@@ -55,7 +69,7 @@ export async function homeReviews(principal: Principal, audit: AuditContext): Pr
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
   if (reviewer) await routeMembershipConflicts(prisma, principal, audit);
   const [mine, approver] = await Promise.all([
-    reviewer ? reviewerHome(pool, principal) : Promise.resolve(null),
+    reviewer ? reviewerCampaigns(principal) : Promise.resolve(null),
     can(principal, "review:define") ? approverReviews(pool, reviewConfigFromEnv(env())) : Promise.resolve(null),
   ]);
   return { reviewer: mine, approver };
