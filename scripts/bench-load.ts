@@ -6,7 +6,8 @@
 //   3. 50 users each opening a page every 2 s (open loop, 25 req/s): p95;
 // and the same for a static file of the same server, printed beside them. Flags: --seconds N (default 15),
 // --replicas N (default 2), --samples N (default 100 per page for the one-client run), --warmup N (default 5 s of load
-// on every web process before measuring, so the figures are a running server's, not a cold one's), --profile DIR (the web processes
+// on every web process before measuring, so the figures are a running server's, not a cold one's), --pages USER:PATH,… (only those pages, e.g. to profile one),
+// --profile DIR (the web processes
 // write V8 CPU profiles there when they stop; read them with `npx tsx scripts/profile-summary.ts DIR`), --hold (start
 // the stack, print a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
@@ -28,7 +29,7 @@ import { inheritedEnvironment } from "../dev/tool-env";
 import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "5" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, hold: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "5" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, pages: { type: "string" }, hold: { type: "boolean", default: false } } });
 const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = Number(args.warmup);
 const REPLICAS = Math.max(1, Number(args.replicas));
@@ -47,6 +48,13 @@ const PAGES: { user: string; path: string }[] = [
   { user: "bob", path: "/grants" },
   { user: "alice", path: "/projects/payments" },
 ];
+// --pages alice:/,carol:/audit measures only those (profiling one page); the targets are judged over all six
+if (args.pages) {
+  const keep = args.pages.split(",");
+  const unknown = keep.filter((k) => !PAGES.some((p) => `${p.user}:${p.path}` === k));
+  if (unknown.length) throw new Error(`--pages: not a page of this benchmark: ${unknown.join(", ")} (pages: ${PAGES.map((p) => `${p.user}:${p.path}`).join(", ")})`);
+  PAGES.splice(0, PAGES.length, ...PAGES.filter((p) => keep.includes(`${p.user}:${p.path}`)));
+}
 const STATIC = "/icon.svg";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -275,7 +283,7 @@ async function main() {
     for (const [page, { times, cpu }] of perPage) say(`  ${page.padEnd(32)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}${cpu ? `   CPU: web ${ms(cpu.web)}, PostgreSQL ${ms(cpu.postgres)}` : ""}`);
     const staticOne = [...(await oneClient(stack, staticTarget)).values()].flatMap((p) => p.times);
     const p50 = percentile(all, 50);
-    say(`  all pages p50 ${ms(p50)} (target ≤ ${TARGETS.oneClientP50Ms} ms: ${verdict(p50 <= TARGETS.oneClientP50Ms)}); static file p50 ${ms(percentile(staticOne, 50))}`);
+    say(`  ${args.pages ? "these pages (--pages; the target is for all six)" : "all pages"} p50 ${ms(p50)} (target ≤ ${TARGETS.oneClientP50Ms} ms: ${verdict(p50 <= TARGETS.oneClientP50Ms)}); static file p50 ${ms(percentile(staticOne, 50))}`);
 
     say(`\n${CLIENTS} clients without think time (closed loop):`);
     const closedOne = await closedLoop(one, stack.cookies, PAGES, CLIENTS);
