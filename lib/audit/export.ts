@@ -18,8 +18,8 @@ import { roleNameSql } from "./roles";
 import { CHECKPOINT_SELECT, reviewCheckpoints, type AuditKeyring, type CheckpointRow } from "./signing";
 
 // Streamed evidence files. One read-only snapshot per export: the chain head and every row as of the
-// same instant. PostgreSQL renders the rows (COPY … TO STDOUT): CSV with its own RFC 4180 quoting,
-// JSON Lines with json_build_object; node passes text on, so memory stays flat whatever the size.
+// same instant. PostgreSQL renders the rows (COPY … TO STDOUT): CSV with its own RFC 4180 quoting; for JSON Lines
+// plain text rows that node turns into JSON as they pass, so memory stays flat whatever the size.
 
 export type ExportFormat = "csv" | "jsonl";
 export type ExportKind = "events" | "grants" | "review";
@@ -122,8 +122,8 @@ function metaLine(meta: ExportMeta, format: ExportFormat): string {
 // (61 =, 43 +, 45 -, 64 @, 9 tab, 13 CR, 39 ')
 const guarded = (x: string) => `CASE WHEN ascii(${x}) IN (61, 43, 45, 64, 9, 13, 39) THEN '''' || ${x} ELSE ${x} END`;
 
-/** How COPY renders the rows: CSV, COPY's text format (node turns it into JSON Lines), or JSON Lines of the given type. */
-type Rendering = "csv" | "text" | { json: string };
+/** How COPY renders the rows: CSV, or COPY's text format (node turns it into JSON Lines). */
+type Rendering = "csv" | "text";
 
 /**
  * The COPY statement: an inner SELECT of the columns (c0…) and sort keys (k0…), rendered by the outer one. PostgreSQL
@@ -134,21 +134,12 @@ function copyStatement(columns: Column[], from: string, where: string[], orderBy
   const inner = `SELECT ${[...columns.map((c, i) => `${c.sql} AS c${i}`), ...orderBy.map((o, i) => `${o.expr} AS k${i}`)].join(", ")}
     ${from}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   const order = orderBy.map((o, i) => `s.k${i} ${o.dir}`).join(", ");
-  if (typeof rendering === "object") {
-    // row_to_json writes the same compact text as jsonLines (names in order, raw columns as their JSON, NULL as null).
-    // CSV with a quote and delimiter that JSON text never holds raw sends each line as it is, with nothing to unescape
-    const named = [`${sqlText(rendering.json)} AS "type"`, ...columns.map((c, i) => `s.c${i} AS "${c.name}"`)].join(", ");
-    return `COPY (${withClause}SELECT row_to_json(r)::text FROM (${inner}) s CROSS JOIN LATERAL (SELECT ${named}) r ORDER BY ${order}) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')`;
-  }
   // CSV: PostgreSQL writes the file, with the formula guard on text cells. Otherwise plain text COPY (tab-separated),
   // PostgreSQL's cheapest output; node builds the JSON, so the work is shared between the two processes (measured
-  // about 1.5x the rows/s of JSON built in SQL on one connection)
+  // about 1.5x the rows/s of JSON built in SQL on one connection, and 1.3x on two: ADR 024)
   const cells = columns.map((c, i) => (rendering === "csv" && !c.safe ? guarded(`s.c${i}::text`) : `s.c${i}`)).join(", ");
   return `COPY (${withClause}SELECT ${cells} FROM (${inner}) s ORDER BY ${order}) TO STDOUT${rendering === "csv" ? " WITH (FORMAT csv)" : ""}`;
 }
-
-/** A constant of Berth's own (a row type): quoted as an SQL string. */
-const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 const COPY_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
 
@@ -258,8 +249,8 @@ async function joinSnapshot(pool: pg.Pool, client: pg.PoolClient): Promise<pg.Po
 /**
  * The rows of an export through COPY. With a key to cut at and a connection to spare, PostgreSQL renders the second
  * half on that connection while the first half streams, so both cores work (ADR 024); the second half waits, at most
- * four times `highWaterMark` of it buffered, until the first has been sent. JSON Lines are then built by PostgreSQL on
- * both connections, since node's one thread would otherwise do the work of both halves after them.
+ * four times `highWaterMark` of it buffered, until the first has been sent. JSON Lines are built by node from COPY's
+ * text rows on one connection or two: measured faster than PostgreSQL's row_to_json on the second (ADR 024).
  */
 async function* copyRows(
   pool: pg.Pool,
@@ -269,21 +260,21 @@ async function* copyRows(
   options: ExportOptions & { format: ExportFormat; columns: Column[]; rowType: string; split: boolean },
 ): AsyncGenerator<string> {
   const highWaterMark = options.highWaterMark ?? 1 << 20;
+  const rendering: Rendering = options.format === "csv" ? "csv" : "text";
+  const transform = options.format === "jsonl" ? jsonLines(options.columns, options.rowType) : undefined;
   const other = options.split && options.parallel !== false ? await joinSnapshot(pool, client) : null;
   if (!other) {
-    const transform = options.format === "jsonl" ? jsonLines(options.columns, options.rowType) : undefined;
-    yield* copyOut(client, await bindAsSettings(client, statement(options.format === "csv" ? "csv" : "text"), values), { highWaterMark, transform });
+    yield* copyOut(client, await bindAsSettings(client, statement(rendering), values), { highWaterMark, transform });
     return;
   }
-  const rendering: Rendering = options.format === "csv" ? "csv" : { json: options.rowType };
   let clean = false;
   try {
     const first = await bindAsSettings(client, statement(rendering, "first"), values);
-    const rest = copyOut(other, await bindAsSettings(other, statement(rendering, "rest"), values), { highWaterMark: 4 * highWaterMark });
+    const rest = copyOut(other, await bindAsSettings(other, statement(rendering, "rest"), values), { highWaterMark: 4 * highWaterMark, transform });
     // starts the second COPY now; its failure is read below, in order
     const head = rest.next();
     head.catch(() => {});
-    yield* copyOut(client, first, { highWaterMark });
+    yield* copyOut(client, first, { highWaterMark, transform });
     const start = await head;
     if (!start.done) {
       yield start.value;
