@@ -43,7 +43,7 @@ async function requesterData(principal: Principal, warningDays: number) {
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(db(), principal), driftOverview(prepared(database().pool)), deadLetters(prepared(database().pool))]);
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(prepared(database().pool), principal), driftOverview(prepared(database().pool)), deadLetters(prepared(database().pool))]);
   return { queue, failed, stats, drift, undelivered };
 }
 

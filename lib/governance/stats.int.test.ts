@@ -42,7 +42,7 @@ describe("requestStats against PostgreSQL", () => {
   });
 
   it("counts requests per UTC day and the median time to decision over the window", async () => {
-    const stats = await requestStats(db.prisma, approver, now);
+    const stats = await requestStats(db.pool, approver, now);
     expect(stats.days).toHaveLength(30);
     expect(stats.days[0]!.day).toBe("2026-03-01");
     expect(stats.days.at(-1)!.day).toBe("2026-03-30");
@@ -57,6 +57,6 @@ describe("requestStats against PostgreSQL", () => {
   });
 
   it("is refused to a role that may not read every request", async () => {
-    await expect(requestStats(db.prisma, requester, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requestStats(db.pool, requester, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
