@@ -36,14 +36,14 @@ const QUEUE_TOP = 5;
 const Empty = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;
 
 async function requesterData(principal: Principal, warningDays: number) {
-  const [requests, expiring, secrets] = await Promise.all([myRequests(db(), principal, {}), expiringSoon(db(), principal, warningDays), secretsWaiting(db(), principal)]);
+  const [requests, expiring, secrets] = await Promise.all([myRequests(prepared(database().pool), principal, {}), expiringSoon(db(), principal, warningDays), secretsWaiting(db(), principal)]);
   // Approvers may see every grant; home shows only what concerns this person's own groups.
   const mine = expiring.filter((g) => principal.groups.includes(g.project.ownerGroup) || (g.subjectType === "GROUP" && principal.groups.includes(g.subjectName)));
   return { open: requests.filter((r) => OPEN.has(r.state)), expiring: mine, secrets };
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db(), principal, {}), failedJobs(db()), requestStats(prepared(database().pool), principal), driftOverview(prepared(database().pool)), deadLetters(prepared(database().pool))]);
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(prepared(database().pool), principal, {}), failedJobs(db()), requestStats(prepared(database().pool), principal), driftOverview(prepared(database().pool)), deadLetters(prepared(database().pool))]);
   return { queue, failed, stats, drift, undelivered };
 }
 

@@ -35,6 +35,29 @@ const requestRowSelect = {
 
 type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestRowSelect }>;
 
+/** A request with its approvals, as one statement reads it (requestRows) or Prisma with requestRowSelect. */
+type RequestRowData = Pick<RequestRow, "id" | "number" | "kind" | "payload" | "state" | "projectName" | "requesterId" | "requesterName" | "requiredApprovals" | "createdAt" | "endsAt" | "approvals">;
+
+/**
+ * Requests with their approvals in one statement (Prisma loads the approvals with a second one): the columns of
+ * requestRowSelect, plus the policy checks when asked. `where` uses the alias r and `$n` of `values`.
+ */
+async function requestRows(db: Queryable, where: string[], values: unknown[], options: { dir: "ASC" | "DESC"; limit: number; policyChecks?: boolean }) {
+  const { rows } = await db.query<RequestRowData & { policyChecks?: Prisma.JsonValue }>(
+    `SELECT r.id, r.number, r.kind::text AS kind, r.payload, r.state::text AS state, r."projectName", r."requesterId", r."requesterName",
+       r."requiredApprovals", r."createdAt", r."endsAt",${options.policyChecks ? ` r."policyChecks",` : ""}
+       coalesce((SELECT json_agg(json_build_object('approverId', a."approverId", 'approverName', a."approverName", 'decision', a.decision) ORDER BY a."createdAt", a.id)
+                 FROM "Approval" a WHERE a."requestId" = r.id), '[]'::json) AS approvals
+     FROM "Request" r WHERE ${where.length ? where.join(" AND ") : "true"}
+     ORDER BY r."createdAt" ${options.dir}, r.id ${options.dir} LIMIT ${Math.trunc(options.limit)}`,
+    values,
+  );
+  return rows;
+}
+
+/** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export interface RequestSummary {
   id: string;
   number: number;
@@ -52,7 +75,7 @@ export interface RequestSummary {
   endsAt: Date | null;
 }
 
-function summarize(row: RequestRow): RequestSummary {
+function summarize(row: RequestRowData): RequestSummary {
   const approvals = row.approvals.filter((a) => a.decision === "APPROVE");
   return {
     id: row.id,
@@ -80,14 +103,13 @@ export const requestListFilters = z.object({
 export type RequestListFilters = z.infer<typeof requestListFilters>;
 
 /** The signed-in user's own requests, newest first. */
-export async function myRequests(db: Db, principal: Principal, filters: RequestListFilters, take = 100): Promise<RequestSummary[]> {
-  const rows = await db.request.findMany({
-    where: { requesterId: principal.id, state: filters.state, kind: filters.kind, projectName: filters.project },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: requestRowSelect,
-  });
-  return rows.map(summarize);
+export async function myRequests(db: Queryable, principal: Principal, filters: RequestListFilters, take = 100): Promise<RequestSummary[]> {
+  const values: unknown[] = [principal.id];
+  const where = [`r."requesterId" = $1`];
+  if (filters.state) where.push(`r.state::text = $${values.push(filters.state)}`);
+  if (filters.kind) where.push(`r.kind::text = $${values.push(filters.kind)}`);
+  if (filters.project) where.push(`r."projectName" = $${values.push(filters.project)}`);
+  return (await requestRows(db, where, values, { dir: "DESC", limit: take })).map(summarize);
 }
 
 export const queueFilters = z.object({
@@ -108,19 +130,14 @@ export interface QueueItem extends RequestSummary {
 }
 
 /** Pending requests, oldest first, with what the approver may do about each. */
-export async function approvalQueue(db: Db, principal: Principal, filters: QueueFilters, now = new Date()): Promise<QueueItem[]> {
-  const rows = await db.request.findMany({
-    where: {
-      state: "PENDING",
-      kind: filters.kind,
-      projectName: filters.project ? { contains: filters.project, mode: "insensitive" } : undefined,
-      requesterName: filters.requester ? { contains: filters.requester, mode: "insensitive" } : undefined,
-      requiredApprovals: filters.approvals ? Number(filters.approvals) : undefined,
-    },
-    orderBy: { createdAt: "asc" },
-    take: 500,
-    select: { ...requestRowSelect, policyChecks: true },
-  });
+export async function approvalQueue(db: Queryable, principal: Principal, filters: QueueFilters, now = new Date()): Promise<QueueItem[]> {
+  const values: unknown[] = [];
+  const where = [`r.state = 'PENDING'`];
+  if (filters.kind) where.push(`r.kind::text = $${values.push(filters.kind)}`);
+  if (filters.project) where.push(`r."projectName" ILIKE $${values.push(containsPattern(filters.project))}`);
+  if (filters.requester) where.push(`r."requesterName" ILIKE $${values.push(containsPattern(filters.requester))}`);
+  if (filters.approvals) where.push(`r."requiredApprovals" = $${values.push(Number(filters.approvals))}::int`);
+  const rows = await requestRows(db, where, values, { dir: "ASC", limit: 500, policyChecks: true });
   const items = rows.map((row) => {
     const blockedFor: QueueItem["blockedFor"] = row.requesterId === principal.id ? "own" : row.approvals.some((a) => a.approverId === principal.id) ? "already-approved" : null;
     return { ...summarize(row), ageMs: now.getTime() - row.createdAt.getTime(), blockedFor, policyChecks: row.policyChecks as unknown as PolicyCheck[] };

@@ -210,9 +210,9 @@ describe("every page's and route's query parser under generated hostile input", 
     await fc.assert(
       fc.asyncProperty(params, async (raw) => {
         const mine = parseWithFieldErrors(requestListFilters, raw);
-        await myRequests(database.prisma, principal, mine.data ?? {});
+        await myRequests(database.pool, principal, mine.data ?? {});
         const queue = parseWithFieldErrors(queueFilters, raw);
-        await approvalQueue(database.prisma, principal, queue.data ?? {});
+        await approvalQueue(database.pool, principal, queue.data ?? {});
         const grants = parseWithFieldErrors(grantFilters, raw);
         await listGrants(database.prisma, principal, grants.data ?? {});
         const inbox = parseWithFieldErrors(inboxFiltersSchema, raw);

@@ -12,7 +12,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { requirePagePrincipal } from "@/lib/authz/guards";
-import { db } from "@/lib/db";
+import { database, db } from "@/lib/db";
+import { prepared } from "@/lib/sql";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/queries";
 
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePagePrincipal("request:decide");
   const { filters, ignored } = parseFilters(queueFilters, await searchParams);
-  const [queue, failed] = await Promise.all([approvalQueue(db(), principal, filters), failedJobs(db())]);
+  const [queue, failed] = await Promise.all([approvalQueue(prepared(database().pool), principal, filters), failedJobs(db())]);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>
