@@ -17,9 +17,17 @@ export class Params {
   }
 }
 
+/** Text taken literally in a LIKE pattern (backslash, the default escape, before \\, % and _). */
+export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** LIKE pattern for "starts with", with the pattern characters escaped. */
 export function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${likeEscape(prefix)}%`;
+}
+
+/** LIKE pattern for "contains", with the pattern characters escaped. */
+export function likeContains(text: string): string {
+  return `%${likeEscape(text)}%`;
 }
 
 // Every column as text, so exports format values without building Dates or parsing JSON per row.

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
 import type { Queryable } from "../sql";
+import { likeContains } from "../audit/sql";
 import type { Prisma } from "../generated/prisma/client";
 import type { DriftFinding } from "../core/drift";
 import { notFound } from "../core/errors";
@@ -54,9 +55,6 @@ async function requestRows(db: Queryable, where: string[], values: unknown[], op
   );
   return rows;
 }
-
-/** An ILIKE pattern matching `text` anywhere, its wildcards taken literally. */
-const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface RequestSummary {
   id: string;
@@ -134,8 +132,8 @@ export async function approvalQueue(db: Queryable, principal: Principal, filters
   const values: unknown[] = [];
   const where = [`r.state = 'PENDING'`];
   if (filters.kind) where.push(`r.kind::text = $${values.push(filters.kind)}`);
-  if (filters.project) where.push(`r."projectName" ILIKE $${values.push(containsPattern(filters.project))}`);
-  if (filters.requester) where.push(`r."requesterName" ILIKE $${values.push(containsPattern(filters.requester))}`);
+  if (filters.project) where.push(`r."projectName" ILIKE $${values.push(likeContains(filters.project))}`);
+  if (filters.requester) where.push(`r."requesterName" ILIKE $${values.push(likeContains(filters.requester))}`);
   if (filters.approvals) where.push(`r."requiredApprovals" = $${values.push(Number(filters.approvals))}::int`);
   const rows = await requestRows(db, where, values, { dir: "ASC", limit: 500, policyChecks: true });
   const items = rows.map((row) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hiddenCharacter, plainText } from "../core/validation";
 import { appendAuditEvents } from "../audit/append";
+import { likeContains } from "../audit/sql";
 import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
@@ -84,7 +85,7 @@ export function inboxQuery(principal: Principal, filters: InboxFilters, limit = 
   if (status === "decided") where.push(`d."itemId" IS NOT NULL`);
   if (filters.campaign) where.push(`i."campaignId" = ${add(filters.campaign)}::uuid`);
   if (filters.type) where.push(`i."subjectType" = ${add(filters.type)}::"SubjectType"`);
-  if (filters.project) where.push(`i."projectName" ILIKE ${add(`%${filters.project.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (filters.project) where.push(`i."projectName" ILIKE ${add(likeContains(filters.project))}`);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) where.push(`(i."projectName", i."subjectName", i.id) > (${add(cursor.p)}, ${add(cursor.s)}, ${add(cursor.id)}::uuid)`);
   // the page is chosen on narrow rows first (one index or a top-N sort of ids), then only its rows are joined wide

@@ -1,4 +1,5 @@
 import "server-only";
+import { likeEscape } from "../audit/sql";
 // The clock of a campaign (docs/reviews.md): when it reminds, escalates and ends, and when a recurring review runs
 // next. Pure date arithmetic, so the scheduler, the pages and the tests agree.
 
@@ -58,5 +59,5 @@ export function nextStartAfter(scheduledFor: Date, recurrenceDays: number | null
 
 /** A project-name glob (`team-*`, `*-prod`) as a LIKE pattern: `*` is any run of characters, nothing else is special. */
 export function globToLike(glob: string): string {
-  return glob.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("*", "%");
+  return likeEscape(glob).replaceAll("*", "%");
 }
