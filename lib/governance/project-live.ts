@@ -53,7 +53,7 @@ export interface HarborLive {
  */
 export const readHarbor = cache(async (name: string, harborId: number | null, version: string): Promise<HarborLive | null> => {
   if (harborId === null) return null;
-  return sharedRead(`${harborId}\u0000${name}\u0000${version}`, () => readNow(name, harborId), env().BERTH_HARBOR_LIVE_SECONDS * 1000);
+  return sharedRead(`${harborId}/${name}`, version, () => readNow(name, harborId), env().BERTH_HARBOR_LIVE_SECONDS * 1000);
 });
 
 async function readNow(name: string, id: number): Promise<HarborLive> {
@@ -78,25 +78,25 @@ export function liveVersion(project: { updatedAt: Date }, grants: readonly { id:
 }
 
 interface SharedRead {
-  key: string;
+  version: string;
   until: number;
   value: Promise<HarborLive>;
 }
 
-// per project (harbor id): the latest read, pending or done
+// per project: the latest read, pending or done
 const shared = new Map<string, SharedRead>();
 const SHARED_MAX = 1_000;
 
 /**
- * One round of Harbor calls serves every request for the same key within `ttlMs` of its start, including those that
- * arrive while it is in flight. A read with any part failed is not kept: the next request asks Harbor again.
+ * One round of Harbor calls serves every request for the same project (`slot`) and version within `ttlMs` of its
+ * start, including those that arrive while it is in flight; a project keeps only its latest read. A read with any part
+ * failed is not kept: the next request asks Harbor again.
  */
-export function sharedRead(key: string, read: () => Promise<HarborLive>, ttlMs: number, now = Date.now()): Promise<HarborLive> {
+export function sharedRead(slot: string, version: string, read: () => Promise<HarborLive>, ttlMs: number, now = Date.now()): Promise<HarborLive> {
   if (ttlMs <= 0) return read();
-  const slot = key.slice(0, key.indexOf("\u0000"));
   const hit = shared.get(slot);
-  if (hit && hit.key === key && hit.until > now) return hit.value;
-  const entry: SharedRead = { key, until: now + ttlMs, value: read() };
+  if (hit && hit.version === version && hit.until > now) return hit.value;
+  const entry: SharedRead = { version, until: now + ttlMs, value: read() };
   shared.delete(slot);
   if (shared.size >= SHARED_MAX) shared.delete(shared.keys().next().value!);
   shared.set(slot, entry);
