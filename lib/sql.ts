@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import type { Tx } from "./db";
+import { database, type Tx } from "./db";
 
 // The one raw-SQL vocabulary: anything that runs a parameterized statement (a pg pool, a checked-out client, or a
 // Prisma interactive transaction through `sqlOf`), prepared statements for hot paths, transactions on pg, and the
@@ -59,6 +59,16 @@ export function prepared(db: pg.Pool | pg.ClientBase): Queryable {
       return name ? db.query<R>({ name, text, values }) : db.query<R>(text, values);
     },
   };
+}
+
+const pageReads = new WeakMap<pg.Pool, Queryable>();
+
+/** The process-wide pool with every statement prepared once per connection: the plain SQL reads of pages and checks. */
+export function reads(): Queryable {
+  const { pool } = database();
+  let queryable = pageReads.get(pool);
+  if (!queryable) pageReads.set(pool, (queryable = prepared(pool)));
+  return queryable;
 }
 
 /** Runs `fn` in a transaction on one pooled connection; throws unless it committed. A failed ROLLBACK discards the connection. */

@@ -3,8 +3,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { navFor } from "@/components/layout/nav";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
-import { database } from "@/lib/db";
-import { prepared } from "@/lib/sql";
+import { reads } from "@/lib/sql";
 import { approvalsWaitingFor } from "@/lib/governance/queries";
 import { reviewsWaiting as reviewsWaitingFor } from "@/lib/reviews/pages";
 
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal("portal:use", { otherwise: "no-access" });
   const [approvalsWaiting, reviewsWaiting] = await Promise.all([
-    can(principal, "request:decide") ? approvalsWaitingFor(prepared(database().pool), principal) : undefined,
+    can(principal, "request:decide") ? approvalsWaitingFor(reads(), principal) : undefined,
     reviewsWaitingFor(principal),
   ]);
   return (

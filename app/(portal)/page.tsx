@@ -20,8 +20,7 @@ import { getRequestMeta } from "@/lib/auth/session";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import type { Principal } from "@/lib/authz/principal";
 import { can } from "@/lib/authz/permissions";
-import { database, db } from "@/lib/db";
-import { prepared } from "@/lib/sql";
+import { reads } from "@/lib/sql";
 import { env } from "@/lib/env";
 import { KIND_LABELS } from "@/lib/core/payloads";
 import { approvalQueue, driftOverview, expiringSoon, failedJobs, myRequests, secretsWaiting } from "@/lib/governance/queries";
@@ -36,14 +35,14 @@ const QUEUE_TOP = 5;
 const Empty = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;
 
 async function requesterData(principal: Principal, warningDays: number) {
-  const [requests, expiring, secrets] = await Promise.all([myRequests(prepared(database().pool), principal, {}), expiringSoon(db(), principal, warningDays), secretsWaiting(db(), principal)]);
+  const [requests, expiring, secrets] = await Promise.all([myRequests(reads(), principal, {}), expiringSoon(reads(), principal, warningDays), secretsWaiting(reads(), principal)]);
   // Approvers may see every grant; home shows only what concerns this person's own groups.
   const mine = expiring.filter((g) => principal.groups.includes(g.project.ownerGroup) || (g.subjectType === "GROUP" && principal.groups.includes(g.subjectName)));
   return { open: requests.filter((r) => OPEN.has(r.state)), expiring: mine, secrets };
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(prepared(database().pool), principal, {}), failedJobs(db()), requestStats(prepared(database().pool), principal), driftOverview(prepared(database().pool)), deadLetters(prepared(database().pool))]);
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(reads(), principal, {}), failedJobs(reads()), requestStats(reads(), principal), driftOverview(reads()), deadLetters(reads())]);
   return { queue, failed, stats, drift, undelivered };
 }
 

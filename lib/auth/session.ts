@@ -1,8 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { database } from "../db";
-import { prepared } from "../sql";
+import { reads } from "../sql";
 import { env } from "../env";
 import { readRequestFacts, type RequestFacts } from "./request-facts";
 import { isRevoked } from "./revocation";
@@ -17,7 +16,7 @@ export const getSessionToken = cache(async (): Promise<BerthToken | null> => {
   const token = await decodeSession(readSessionCookie((await cookies()).getAll()));
   if (!token || token.error) return null;
   if (Date.now() > token.groupsReadAt + env().BERTH_GROUPS_REFRESH_SECONDS * 1000 + STALE_GRACE_MS) return null;
-  if (await isRevoked(prepared(database().pool), token.sid)) return null;
+  if (await isRevoked(reads(), token.sid)) return null;
   return token;
 });
 

@@ -5,7 +5,7 @@ import type { Principal } from "../authz/principal";
 import type { Db } from "../db";
 import type { Queryable } from "../sql";
 import { likeContains } from "../audit/sql";
-import type { Prisma } from "../generated/prisma/client";
+import type { Grant, Prisma, Project } from "../generated/prisma/client";
 import type { DriftFinding } from "../core/drift";
 import { notFound } from "../core/errors";
 import { roleLabel } from "../core/roles";
@@ -19,29 +19,25 @@ import { canManageProject, canSeeRequest, grantScope, projectScope } from "../au
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-const requestRowSelect = {
-  id: true,
-  number: true,
-  kind: true,
-  payload: true,
-  state: true,
-  projectName: true,
-  requesterId: true,
-  requesterName: true,
-  requiredApprovals: true,
-  createdAt: true,
-  endsAt: true,
-  approvals: { select: { approverId: true, approverName: true, decision: true } },
-} satisfies Prisma.RequestSelect;
-
-type RequestRow = Prisma.RequestGetPayload<{ select: typeof requestRowSelect }>;
-
-/** A request with its approvals, as one statement reads it (requestRows) or Prisma with requestRowSelect. */
-type RequestRowData = Pick<RequestRow, "id" | "number" | "kind" | "payload" | "state" | "projectName" | "requesterId" | "requesterName" | "requiredApprovals" | "createdAt" | "endsAt" | "approvals">;
+/** A request with its approvals, as requestRows reads it. */
+interface RequestRowData {
+  id: string;
+  number: number;
+  kind: RequestKindName;
+  payload: Prisma.JsonValue;
+  state: string;
+  projectName: string;
+  requesterId: string;
+  requesterName: string;
+  requiredApprovals: number;
+  createdAt: Date;
+  endsAt: Date | null;
+  approvals: { approverId: string; approverName: string; decision: string }[];
+}
 
 /**
- * Requests with their approvals in one statement (Prisma loads the approvals with a second one): the columns of
- * requestRowSelect, plus the policy checks when asked. `where` uses the alias r and `$n` of `values`.
+ * Requests with their approvals in one statement (Prisma loads the approvals with a second one), plus the policy
+ * checks when asked. `where` uses the alias r and `$n` of `values`.
  */
 async function requestRows(db: Queryable, where: string[], values: unknown[], options: { dir: "ASC" | "DESC"; limit: number; policyChecks?: boolean }) {
   const { rows } = await db.query<RequestRowData & { policyChecks?: Prisma.JsonValue }>(
@@ -193,32 +189,74 @@ export const grantFilters = z.object({
 });
 export type GrantFilters = z.infer<typeof grantFilters>;
 
-export async function listGrants(db: Db, principal: Principal, filters: GrantFilters, now = new Date(), take = 200) {
-  const where: Prisma.GrantWhereInput = {
-    AND: [
-      grantScope(principal),
-      {
-        projectName: filters.project ? { contains: filters.project, mode: "insensitive" } : undefined,
-        subjectName: filters.subject ? { contains: filters.subject, mode: "insensitive" } : undefined,
-        subjectType: filters.type,
-        roleId: filters.role,
-        state: filters.expiring ? "ACTIVE" : filters.state,
-        endsAt: filters.expiring ? { lte: new Date(now.getTime() + filters.expiring * 86400_000) } : undefined,
-      },
-    ],
-  };
-  const rows = await db.grant.findMany({
-    where,
-    orderBy: filters.expiring ? [{ endsAt: "asc" }] : [{ createdAt: "desc" }],
-    take,
-    include: { request: { select: { id: true, number: true, requesterName: true } }, project: { select: { ownerGroup: true } } },
-  });
-  return rows.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId), canManage: canManageProject(principal, g.project) }));
+/** A grant as the grant lists show it: the grant's columns, its request's number and requester, its project's owner. */
+export interface GrantRow {
+  id: string;
+  projectId: string;
+  projectName: string;
+  subjectType: "GROUP" | "ROBOT";
+  subjectName: string;
+  roleId: number | null;
+  roleLabel: string;
+  permissions: Prisma.JsonValue;
+  state: GrantStateName;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  endedAt: Date | null;
+  endReason: string | null;
+  endedBy: string | null;
+  endedByName: string | null;
+  harborRobotName: string | null;
+  requestId: string;
+  createdAt: Date;
+  request: { id: string; number: number; requesterName: string };
+  project: { ownerGroup: string };
+  canManage: boolean;
 }
-export type GrantRow = Awaited<ReturnType<typeof listGrants>>[number];
+type GrantStateName = (typeof GRANT_STATES)[number];
+
+/**
+ * The grants the principal may see (grantScope's rule in SQL), filtered, newest first — or, with `expiring`, the
+ * active ones ending within that many days, soonest first. One statement with its request and project joined (the
+ * grants page and every requester's home read it; Prisma read them with three).
+ */
+export async function listGrants(db: Queryable, principal: Principal, filters: GrantFilters, now = new Date(), take = 200): Promise<GrantRow[]> {
+  const values: unknown[] = [];
+  const where: string[] = [];
+  if (!can(principal, "grant:read-any")) {
+    const groups = `$${values.push(principal.groups)}::text[]`;
+    where.push(`(p."ownerGroup" = ANY(${groups}) OR (g."subjectType" = 'GROUP' AND g."subjectName" = ANY(${groups})))`);
+  }
+  if (filters.project) where.push(`g."projectName" ILIKE $${values.push(likeContains(filters.project))}`);
+  if (filters.subject) where.push(`g."subjectName" ILIKE $${values.push(likeContains(filters.subject))}`);
+  if (filters.type) where.push(`g."subjectType"::text = $${values.push(filters.type)}`);
+  if (filters.role) where.push(`g."roleId" = $${values.push(filters.role)}::int`);
+  if (filters.expiring) {
+    where.push(`g.state = 'ACTIVE'`, `g."endsAt" <= $${values.push(new Date(now.getTime() + filters.expiring * 86400_000))}`);
+  } else if (filters.state) {
+    where.push(`g.state::text = $${values.push(filters.state)}`);
+  }
+  const order = filters.expiring ? `g."endsAt" ASC, g.id ASC` : `g."createdAt" DESC, g.id DESC`;
+  const { rows } = await db.query<Omit<GrantRow, "roleLabel" | "request" | "project" | "canManage"> & { requestNumber: number; requesterName: string; ownerGroup: string }>(
+    `SELECT g.id, g."projectId", g."projectName", g."subjectType"::text AS "subjectType", g."subjectName", g."roleId", g.permissions,
+       g.state::text AS state, g."startsAt", g."endsAt", g."endedAt", g."endReason", g."endedBy", g."endedByName", g."harborRobotName",
+       g."requestId", g."createdAt", r.number AS "requestNumber", r."requesterName", p."ownerGroup"
+     FROM "Grant" g JOIN "Project" p ON p.id = g."projectId" JOIN "Request" r ON r.id = g."requestId"
+     WHERE ${where.length ? where.join(" AND ") : "true"}
+     ORDER BY ${order} LIMIT ${Math.trunc(take)}`,
+    values,
+  );
+  return rows.map(({ requestNumber, requesterName, ownerGroup, ...g }) => ({
+    ...g,
+    roleLabel: roleLabel(g.roleId),
+    request: { id: g.requestId, number: requestNumber, requesterName },
+    project: { ownerGroup },
+    canManage: canManageProject(principal, { ownerGroup }),
+  }));
+}
 
 /** Active grants the principal's groups own or hold that end within `days`. */
-export function expiringSoon(db: Db, principal: Principal, days: number, now = new Date()) {
+export function expiringSoon(db: Queryable, principal: Principal, days: number, now = new Date()) {
   return listGrants(db, principal, { expiring: days }, now, 50);
 }
 
@@ -243,41 +281,79 @@ export async function listProjects(db: Db, principal: Principal) {
   return projects;
 }
 
-export async function projectDetail(db: Db, principal: Principal, name: string) {
-  const project = await db.project.findFirst({ where: { AND: [{ name }, projectScope(principal)] } });
+/**
+ * Everything the project page shows; refuses what the principal may not see. Three plain statements (the project in
+ * projectScope's rule, then its grants with their requests and its open requests together) where Prisma needed four.
+ */
+export async function projectDetail(db: Queryable, principal: Principal, name: string) {
+  const values: unknown[] = [name];
+  const scope = can(principal, "project:read-any") ? "" : ` AND p."ownerGroup" = ANY($${values.push(principal.groups)}::text[])`;
+  const { rows: found } = await db.query<Project>(`SELECT p.* FROM "Project" p WHERE p.name = $1${scope}`, values);
+  const project = found[0];
   if (!project) throw notFound("That project");
-  const grants = await db.grant.findMany({
-    where: { projectId: project.id },
-    orderBy: [{ state: "asc" }, { createdAt: "desc" }],
-    include: { request: { select: { id: true, number: true, requesterName: true } } },
-  });
-  const openRequests = await db.request.findMany({ where: { projectName: name, state: { in: [...OPEN_STATES] } }, select: requestRowSelect, orderBy: { createdAt: "desc" } });
+  const [grants, openRequests] = await Promise.all([
+    // the state's order is the enum's, as Prisma's orderBy on it
+    db.query<Grant & { number: number; requesterName: string }>(
+      `SELECT g.*, r.number, r."requesterName" FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"
+       WHERE g."projectId" = $1 ORDER BY g.state ASC, g."createdAt" DESC, g.id DESC`,
+      [project.id],
+    ),
+    requestRows(db, [`r."projectName" = $1`, `r.state::text = ANY($2::text[])`], [name, [...OPEN_STATES]], { dir: "DESC", limit: 1000 }),
+  ]);
   return {
     project,
     // the approvers as the grant keeps them (ADR 025), in approval order: no query of the approvals per page
-    grants: grants.map((g) => ({ ...g, roleLabel: roleLabel(g.roleId), request: { ...g.request, approvals: (g.approvers as { name: string }[]).map((a) => ({ approverName: a.name })) } })),
+    grants: grants.rows.map(({ number, requesterName, ...g }) => ({
+      ...g,
+      roleLabel: roleLabel(g.roleId),
+      request: { id: g.requestId, number, requesterName, approvals: (g.approvers as { name: string }[]).map((a) => ({ approverName: a.name })) },
+    })),
     openRequests: openRequests.map(summarize),
     canManage: canManageProject(principal, project),
   };
 }
 
-/** Robot secrets of the principal's requests that wait to be revealed. */
-export function secretsWaiting(db: Db, principal: Principal, now = new Date()) {
-  return db.robotSecret.findMany({
-    where: { request: { requesterId: principal.id }, revealedAt: null, wipedAt: null, expiresAt: { gt: now } },
-    select: { id: true, robotName: true, expiresAt: true, requestId: true, request: { select: { number: true, projectName: true } } },
-    orderBy: { expiresAt: "asc" },
-  });
+/** Robot secrets of the principal's requests that wait to be revealed, soonest expiry first (one statement). */
+export async function secretsWaiting(db: Queryable, principal: Principal, now = new Date()) {
+  const { rows } = await db.query<{ id: string; robotName: string; expiresAt: Date; requestId: string; number: number; projectName: string }>(
+    `SELECT s.id, s."robotName", s."expiresAt", s."requestId", r.number, r."projectName"
+     FROM "RobotSecret" s JOIN "Request" r ON r.id = s."requestId"
+     WHERE r."requesterId" = $1 AND s."revealedAt" IS NULL AND s."wipedAt" IS NULL AND s."expiresAt" > $2
+     ORDER BY s."expiresAt" ASC, s.id ASC`,
+    [principal.id, now],
+  );
+  return rows.map(({ number, projectName, ...secret }) => ({ ...secret, request: { number, projectName } }));
 }
 
-/** Provisioning jobs that failed and wait for an approver's retry. */
-export function failedJobs(db: Db) {
-  return db.provisioningJob.findMany({
-    where: { state: "FAILED" },
-    orderBy: { updatedAt: "desc" },
-    take: 50,
-    include: { request: { select: { id: true, number: true, projectName: true, kind: true } }, grant: { select: { subjectName: true, projectName: true } } },
-  });
+export interface FailedJob {
+  id: string;
+  kind: string;
+  state: string;
+  lastError: string | null;
+  updatedAt: Date;
+  request: { id: string; number: number; projectName: string; kind: RequestKindName } | null;
+  grant: { subjectName: string; projectName: string } | null;
+}
+
+/** Provisioning jobs that failed and wait for an approver's retry, latest first (one statement). */
+export async function failedJobs(db: Queryable, take = 50): Promise<FailedJob[]> {
+  const { rows } = await db.query<Omit<FailedJob, "request" | "grant"> & { requestId: string | null; number: number | null; requestProject: string | null; requestKind: RequestKindName | null; subjectName: string | null; grantProject: string | null }>(
+    `SELECT j.id, j.kind::text AS kind, j.state::text AS state, j."lastError", j."updatedAt",
+       r.id AS "requestId", r.number, r."projectName" AS "requestProject", r.kind::text AS "requestKind",
+       g."subjectName", g."projectName" AS "grantProject"
+     FROM "ProvisioningJob" j LEFT JOIN "Request" r ON r.id = j."requestId" LEFT JOIN "Grant" g ON g.id = j."grantId"
+     WHERE j.state = 'FAILED'
+     ORDER BY j."updatedAt" DESC, j.id DESC LIMIT ${Math.trunc(take)}`,
+  );
+  return rows.map((j) => ({
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    lastError: j.lastError,
+    updatedAt: j.updatedAt,
+    request: j.requestId === null ? null : { id: j.requestId, number: j.number!, projectName: j.requestProject!, kind: j.requestKind! },
+    grant: j.subjectName === null ? null : { subjectName: j.subjectName, projectName: j.grantProject! },
+  }));
 }
 
 export interface DriftProject {

@@ -5,7 +5,7 @@ import type { AuditContext } from "../audit/types";
 import { can } from "../authz/permissions";
 import type { Principal } from "../authz/principal";
 import { database } from "../db";
-import { prepared } from "../sql";
+import { reads } from "../sql";
 import { env } from "../env";
 import { reviewConfigFromEnv } from "./config";
 import { approverReviews, reviewerHome, type ApproverReviews, type ReviewerCampaign } from "./home";
@@ -33,7 +33,7 @@ export interface ReviewsPage {
  * reviews page both show them. Routing separation-of-duties conflicts first or after gives the same figures for this
  * person (an item on a group they belong to counts as blocked either way), so the order of the two callers is free.
  */
-export const reviewerCampaigns = cache((principal: Principal): Promise<ReviewerCampaign[]> => reviewerHome(prepared(database().pool), principal));
+export const reviewerCampaigns = cache((principal: Principal): Promise<ReviewerCampaign[]> => reviewerHome(reads(), principal));
 
 /** The navigation badge: items waiting for this person's decision; undefined for someone who reviews nothing. */
 export async function reviewsWaiting(principal: Principal): Promise<number | undefined> {
@@ -65,7 +65,7 @@ export interface HomeReviews {
 export async function homeReviews(principal: Principal, audit: AuditContext): Promise<HomeReviews> {
   const { prisma } = database();
   // every visit to home: named statements, planned once per connection
-  const pool = prepared(database().pool);
+  const pool = reads();
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
   if (reviewer) await routeMembershipConflicts(prisma, principal, audit);
   const [mine, approver] = await Promise.all([

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activateGrant, createProject, createRequest, erin } from "./audit-fixtures";
+import { prepared } from "@/lib/sql";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 import { projectDetail } from "@/lib/governance/queries";
@@ -53,7 +54,7 @@ describe("Grant.approvers", () => {
   it("is what the project page lists as a grant's approvers", async () => {
     const project = await createProject(db.prisma, "approvers-c");
     await activateGrant(db.prisma, { project, subjectType: "GROUP", subjectName: "team-d", roleId: 2, at: new Date("2026-04-01T00:00:00Z"), approvers: [carol, erin] });
-    const detail = await projectDetail(db.prisma, principalOf("bob"), project.name);
+    const detail = await projectDetail(prepared(db.pool), principalOf("bob"), project.name);
     expect(detail.grants.map((g) => g.request.approvals.map((a) => a.approverName))).toEqual([[carol.name, "Erin"]]);
   });
 });

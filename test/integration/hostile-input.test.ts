@@ -14,6 +14,7 @@ import { reviewDefinitionInput } from "../../lib/reviews/inputs";
 import { inboxFiltersSchema, reviewerInbox } from "../../lib/reviews/queries";
 import { deliveryLog, parseDeliveryLogQuery } from "../../lib/notify/queries";
 import { ctxOf, reviewConfig } from "./fixtures/reviews";
+import { prepared } from "../../lib/sql";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { TEST_NEXTAUTH_SECRET, useTestAppEnv } from "../helpers/app-env";
 import { unsubscribeKey, unsubscribeToken } from "../../lib/notify/unsubscribe-token";
@@ -214,7 +215,7 @@ describe("every page's and route's query parser under generated hostile input", 
         const queue = parseWithFieldErrors(queueFilters, raw);
         await approvalQueue(database.pool, principal, queue.data ?? {});
         const grants = parseWithFieldErrors(grantFilters, raw);
-        await listGrants(database.prisma, principal, grants.data ?? {});
+        await listGrants(prepared(database.pool), principal, grants.data ?? {});
         const inbox = parseWithFieldErrors(inboxFiltersSchema, raw);
         await reviewerInbox(database.pool, principal, inbox.data ?? {}, reviewConfig());
       }),

@@ -12,8 +12,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { requirePagePrincipal } from "@/lib/authz/guards";
-import { database, db } from "@/lib/db";
-import { prepared } from "@/lib/sql";
+import { reads } from "@/lib/sql";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { approvalQueue, failedJobs, queueFilters } from "@/lib/governance/queries";
 
@@ -22,7 +21,7 @@ export const metadata: Metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePagePrincipal("request:decide");
   const { filters, ignored } = parseFilters(queueFilters, await searchParams);
-  const [queue, failed] = await Promise.all([approvalQueue(prepared(database().pool), principal, filters), failedJobs(db())]);
+  const [queue, failed] = await Promise.all([approvalQueue(reads(), principal, filters), failedJobs(reads())]);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>

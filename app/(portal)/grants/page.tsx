@@ -15,7 +15,7 @@ import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 import { can } from "@/lib/authz/permissions";
-import { db } from "@/lib/db";
+import { reads } from "@/lib/sql";
 import { env } from "@/lib/env";
 import { HARBOR_ROLES } from "@/lib/core/roles";
 import { GRANT_STATES } from "@/lib/core/states";
@@ -38,7 +38,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const { filters, ignored } = parseFilters(grantFilters, raw);
   const limit = pageSize(rawLimit);
   const now = new Date();
-  const rows = await listGrants(db(), principal, filters, now, limit + 1);
+  const rows = await listGrants(reads(), principal, filters, now, limit + 1);
   const grants = rows.slice(0, limit);
   const more = rows.length > limit;
   const warningDays = env().BERTH_POLICY_EXPIRY_WARNING_DAYS;

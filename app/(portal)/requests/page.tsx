@@ -9,8 +9,7 @@ import { IgnoredFilters, FilterBar, FilterField } from "@/components/ui/filter-b
 import { PageHeader } from "@/components/ui/page-header";
 import { stateLabel } from "@/components/ui/state-badge";
 import { requirePagePrincipal } from "@/lib/authz/guards";
-import { database } from "@/lib/db";
-import { prepared } from "@/lib/sql";
+import { reads } from "@/lib/sql";
 import { KIND_LABELS, REQUEST_KINDS } from "@/lib/core/payloads";
 import { REQUEST_STATES } from "@/lib/core/states";
 import { myRequests, requestListFilters } from "@/lib/governance/queries";
@@ -20,7 +19,7 @@ export const metadata: Metadata = { title: "My requests" };
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePagePrincipal("request:read-own");
   const { filters, ignored } = parseFilters(requestListFilters, await searchParams);
-  const requests = await myRequests(prepared(database().pool), principal, filters);
+  const requests = await myRequests(reads(), principal, filters);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePagePrincipal } from "@/lib/authz/guards";
-import { db } from "@/lib/db";
+import { reads } from "@/lib/sql";
 import { DomainError } from "@/lib/core/errors";
 import { projectDetail } from "@/lib/governance/queries";
 
@@ -10,7 +10,7 @@ import { projectDetail } from "@/lib/governance/queries";
 export const loadProject = cache(async (name: string) => {
   const principal = await requirePagePrincipal(["project:read-owned", "project:read-any"]);
   try {
-    return { principal, ...(await projectDetail(db(), principal, name)) };
+    return { principal, ...(await projectDetail(reads(), principal, name)) };
   } catch (e) {
     if (e instanceof DomainError && e.code === "NOT_FOUND") notFound();
     throw e;
