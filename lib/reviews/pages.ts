@@ -45,7 +45,7 @@ export async function reviewsPage(principal: Principal, filters: InboxFilters, a
   const { prisma, pool } = database();
   const config = reviewConfigFromEnv(env());
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
-  const routedNow = reviewer ? await routeMembershipConflicts(prisma, principal, audit) : 0;
+  const routedNow = reviewer ? await routeMembershipConflicts(prisma, principal, audit, new Date(), reads()) : 0;
   const approver = can(principal, "review:define");
   const [inbox, mine, campaigns, defs] = await Promise.all([
     reviewer ? reviewerInbox(pool, principal, filters, config) : Promise.resolve({ items: [], nextCursor: null }),
@@ -67,7 +67,7 @@ export async function homeReviews(principal: Principal, audit: AuditContext): Pr
   // every visit to home: named statements, planned once per connection
   const pool = reads();
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
-  if (reviewer) await routeMembershipConflicts(prisma, principal, audit);
+  if (reviewer) await routeMembershipConflicts(prisma, principal, audit, new Date(), reads());
   const [mine, approver] = await Promise.all([
     reviewer ? reviewerCampaigns(principal) : Promise.resolve(null),
     can(principal, "review:define") ? approverReviews(pool, reviewConfigFromEnv(env())) : Promise.resolve(null),
