@@ -5,11 +5,13 @@
 //   2. 50 clients without think time (closed loop): pages/s and p95, on one web process and spread over --replicas;
 //   3. 50 users each opening a page every 2 s (open loop, 25 req/s): p95;
 // and the same for a static file of the same server, printed beside them. Flags: --seconds N (default 15),
-// --replicas N (default 2), --samples N (default 100 per page for the one-client run), --warmup N (default 5 s of load
-// on every web process before measuring, so the figures are a running server's, not a cold one's), --pages USER:PATH,… (only those pages, e.g. to profile one),
+// --replicas N (default 2), --samples N (default 100 per page for the one-client run), --warmup N (default 20 s of load
+// over the web processes before measuring — each page then ran over a hundred times per process, as on a server that
+// has been up a while; with 5 s the JIT had not finished and one client's p50 over all pages was 12.8 ms where 20 s
+// gave 10.3 ms, at the same host load), --pages USER:PATH,… (only those pages, e.g. to profile one),
 // --profile DIR (the web processes
 // write V8 CPU profiles there when they stop; read them with `npx tsx scripts/profile-summary.ts DIR`), --hold (start
-// the stack, print a curl line per user, and wait for Ctrl-C). Run
+// the stack, print its DATABASE_URL and a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
@@ -29,7 +31,7 @@ import { inheritedEnvironment } from "../dev/tool-env";
 import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "5" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, pages: { type: "string" }, hold: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "20" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, pages: { type: "string" }, hold: { type: "boolean", default: false } } });
 const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = Number(args.warmup);
 const REPLICAS = Math.max(1, Number(args.replicas));
@@ -80,6 +82,8 @@ function get(port: number, target: string, cookie: string | null): Promise<numbe
 interface Stack {
   ports: number[];
   cookies: Record<string, string>;
+  /** the seeded database (for --hold: time a page's statements on their own) */
+  databaseUrl: string;
   /** CPU time so far of the first web process and of PostgreSQL (all its processes), in ms; null off Linux */
   cpu(): { web: number; postgres: number } | null;
   stop(): Promise<void>;
@@ -164,6 +168,7 @@ async function startStack(replicas: number): Promise<Stack> {
   const pgDir = path.join(dataDir, "pg");
   return {
     ports,
+    databaseUrl: pg.url,
     cookies,
     cpu: () => {
       if (process.platform !== "linux") return null;
@@ -259,6 +264,7 @@ const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 /** --hold: keep the stack up for poking at (curl, a profiler) until Ctrl-C. */
 async function hold(stack: Stack) {
   say(`[bench:load] holding: web on ${stack.ports.map((p) => `http://localhost:${p}`).join(", ")}; Ctrl-C stops`);
+  say(`  DATABASE_URL=${stack.databaseUrl}`);
   for (const [user, cookie] of Object.entries(stack.cookies)) say(`  ${user}: curl -H 'cookie: ${cookie}' http://localhost:${stack.ports[0]}/`);
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await stack.stop();
