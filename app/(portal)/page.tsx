@@ -35,14 +35,16 @@ const QUEUE_TOP = 5;
 const Empty = ({ children }: { children: ReactNode }) => <p className="px-4 py-3 text-sm text-slate-600">{children}</p>;
 
 async function requesterData(principal: Principal, warningDays: number) {
-  const [requests, expiring, secrets] = await Promise.all([myRequests(reads(), principal, {}), expiringSoon(reads(), principal, warningDays), secretsWaiting(reads(), principal)]);
+  const db = reads();
+  const [requests, expiring, secrets] = await Promise.all([myRequests(db, principal, {}), expiringSoon(db, principal, warningDays), secretsWaiting(db, principal)]);
   // Approvers may see every grant; home shows only what concerns this person's own groups.
   const mine = expiring.filter((g) => principal.groups.includes(g.project.ownerGroup) || (g.subjectType === "GROUP" && principal.groups.includes(g.subjectName)));
   return { open: requests.filter((r) => OPEN.has(r.state)), expiring: mine, secrets };
 }
 
 async function approverData(principal: Principal) {
-  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(reads(), principal, {}), failedJobs(reads()), requestStats(reads(), principal), driftOverview(reads()), deadLetters(reads())]);
+  const db = reads();
+  const [queue, failed, stats, drift, undelivered] = await Promise.all([approvalQueue(db, principal, {}), failedJobs(db), requestStats(db, principal), driftOverview(db), deadLetters(db)]);
   return { queue, failed, stats, drift, undelivered };
 }
 

@@ -190,30 +190,15 @@ export const grantFilters = z.object({
 export type GrantFilters = z.infer<typeof grantFilters>;
 
 /** A grant as the grant lists show it: the grant's columns, its request's number and requester, its project's owner. */
-export interface GrantRow {
-  id: string;
-  projectId: string;
-  projectName: string;
-  subjectType: "GROUP" | "ROBOT";
-  subjectName: string;
-  roleId: number | null;
+export type GrantRow = Pick<
+  Grant,
+  "id" | "projectId" | "projectName" | "subjectType" | "subjectName" | "roleId" | "permissions" | "state" | "startsAt" | "endsAt" | "endedAt" | "endReason" | "endedBy" | "endedByName" | "harborRobotName" | "requestId" | "createdAt"
+> & {
   roleLabel: string;
-  permissions: Prisma.JsonValue;
-  state: GrantStateName;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  endedAt: Date | null;
-  endReason: string | null;
-  endedBy: string | null;
-  endedByName: string | null;
-  harborRobotName: string | null;
-  requestId: string;
-  createdAt: Date;
   request: { id: string; number: number; requesterName: string };
   project: { ownerGroup: string };
   canManage: boolean;
-}
-type GrantStateName = (typeof GRANT_STATES)[number];
+};
 
 /**
  * The grants the principal may see (grantScope's rule in SQL), filtered, newest first — or, with `expiring`, the

@@ -67,7 +67,7 @@ export async function homeReviews(principal: Principal, audit: AuditContext): Pr
   // every visit to home: named statements, planned once per connection
   const pool = reads();
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
-  if (reviewer) await routeMembershipConflicts(prisma, principal, audit, new Date(), reads());
+  if (reviewer) await routeMembershipConflicts(prisma, principal, audit, new Date(), pool);
   const [mine, approver] = await Promise.all([
     reviewer ? reviewerCampaigns(principal) : Promise.resolve(null),
     can(principal, "review:define") ? approverReviews(pool, reviewConfigFromEnv(env())) : Promise.resolve(null),
