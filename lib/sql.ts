@@ -61,14 +61,18 @@ export function prepared(db: pg.Pool | pg.ClientBase): Queryable {
   };
 }
 
-const pageReads = new WeakMap<pg.Pool, Queryable>();
+const preparedPools = new WeakMap<pg.Pool, Queryable>();
+
+/** `prepared(pool)`, made once per pool. */
+export function preparedPool(pool: pg.Pool): Queryable {
+  let queryable = preparedPools.get(pool);
+  if (!queryable) preparedPools.set(pool, (queryable = prepared(pool)));
+  return queryable;
+}
 
 /** The process-wide pool with every statement prepared once per connection: the plain SQL reads of pages and checks. */
 export function reads(): Queryable {
-  const { pool } = database();
-  let queryable = pageReads.get(pool);
-  if (!queryable) pageReads.set(pool, (queryable = prepared(pool)));
-  return queryable;
+  return preparedPool(database().pool);
 }
 
 /** Runs `fn` in a transaction on one pooled connection; throws unless it committed. A failed ROLLBACK discards the connection. */

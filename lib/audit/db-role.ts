@@ -29,9 +29,10 @@ interface TableRow {
 
 /** What the current role could do to the trail that it must not: empty when it may only read and append. */
 export async function checkTrailRole(db: Queryable): Promise<TrailRoleCheck> {
-  const role = (await db.query<{ role: string; superuser: boolean }>(`SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`)).rows[0]!;
-  const { rows } = await db.query<TableRow>(
-    `SELECT t.name AS table, c.oid IS NOT NULL AS exists, pg_get_userbyid(c.relowner) AS owner,
+  // one statement: every audit page asks (lib/audit/summary.ts); the role's name and superuser flag ride on each row
+  const { rows } = await db.query<TableRow & { role: string; superuser: boolean }>(
+    `SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+            t.name AS table, c.oid IS NOT NULL AS exists, pg_get_userbyid(c.relowner) AS owner,
             pg_has_role(current_user, c.relowner, 'MEMBER') AS owns,
             pg_has_role(current_user, n.nspowner, 'MEMBER') AS "schemaOwner",
             ARRAY(SELECT p FROM unnest(t.forbidden) p WHERE has_table_privilege(current_user, c.oid, p)) AS privileges
@@ -42,6 +43,7 @@ export async function checkTrailRole(db: Queryable): Promise<TrailRoleCheck> {
      ORDER BY t.name`,
     [JSON.stringify(TRAIL_TABLES)],
   );
+  const role = rows[0]!;
   const problems: string[] = [];
   if (role.superuser) problems.push(`"${role.role}" is a superuser: it can do anything to any table, triggers or not`);
   if (rows.some((r) => !r.exists)) {

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { database } from "../db";
 import { checkTrailRole } from "./db-role";
 import { auditKeyring } from "./signing";
-import type { Queryable } from "../sql";
+import { reads, type Queryable } from "../sql";
 import { chainStatus, type ChainStatus } from "./verify";
 
 // What the auditor pages show besides the query views: the chain's status once per page request, this month's
@@ -27,7 +27,7 @@ export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
  */
 export const loadTrailRoleProblems = cache(async (): Promise<string[] | null> => {
   try {
-    const check = await checkTrailRole(database().pool);
+    const check = await checkTrailRole(reads());
     return check.state === "checked" ? check.problems : [];
   } catch (e) {
     console.error("[berth] database role check failed:", e instanceof Error ? e.message : "unknown error");

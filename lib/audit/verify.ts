@@ -3,6 +3,7 @@ import type pg from "pg";
 import { ChainWalker, GENESIS_HASH, type BreakReason, type JsonValue, type StoredAuditEvent } from "./chain";
 import { CHECKPOINT_SELECT, reviewCheckpoints, signCheckpoint, type AuditKeyring, type CheckpointReview, type CheckpointRow } from "./signing";
 import { isoUtc, rawTextTypes } from "./sql";
+import { preparedPool } from "../sql";
 
 // Every column as text, times already ISO: parsing only the JSON keeps the walk CPU-light.
 const EVENT_SELECT = `e.seq::text, ${isoUtc("e.at")}, e."actorType", e."actorId", e."actorName", array_to_json(e."actorGroups")::text, e."sourceIp",
@@ -201,20 +202,43 @@ interface HeadAndCheckpoints {
   headSeq: string | null;
   headHash: string | null;
   checkpoints: (Omit<CheckpointRow, "verifiedAt"> & { verifiedAt: string })[];
+  /** a chain break event exists (whether a later full walk covered it is a second question) */
+  breakRecorded: boolean;
+  /** the seq of the newest checkpoint row, signed or not (null: none) */
+  tailAfter: string | null;
+  /** events after tailAfter in seq order, each in the walk's column order; at most the statement's limit */
+  tail: EventRaw[];
+}
+
+export interface ChainStatusOptions {
+  keyring: AuditKeyring;
+  /** walk at most this many events past the newest signed checkpoint (default 50,000) */
+  maxWalk?: number;
+  /** the statement that reads the head also reads up to this many events after the newest checkpoint (default 1,000) */
+  tailLimit?: number;
 }
 
 /**
  * The status the auditor views show: the head, the newest signed checkpoint (a full walk: npm run audit:verify, the
  * scheduler, "Verify now"), and a fresh walk of what was appended since — at most `maxWalk` events, so a page stays fast.
+ * Every auditor page asks for it, so the usual case is one statement: the head, the checkpoints, whether a break was
+ * ever recorded, and the events after the newest checkpoint, all from one snapshot. A longer tail, a break on record,
+ * or a newest checkpoint that is not signed by a trusted key take the general path (verifyChain's batched walk).
  */
-export async function chainStatus(pool: pg.Pool, options: { keyring: AuditKeyring; maxWalk?: number }): Promise<ChainStatus> {
+export async function chainStatus(pool: pg.Pool, options: ChainStatusOptions): Promise<ChainStatus> {
   const maxWalk = BigInt(options.maxWalk ?? 50_000);
+  const tailLimit = Math.max(0, options.tailLimit ?? 1_000);
   // one statement, one snapshot: a checkpoint it sees was recorded after the head it covers, so it never looks ahead
   const both = (
-    await pool.query<HeadAndCheckpoints>(
+    await preparedPool(pool).query<HeadAndCheckpoints>(
       `SELECT h.seq::text AS "headSeq", h.hash AS "headHash",
-              (SELECT coalesce(json_agg(c ORDER BY c.seq::bigint DESC), '[]'::json) FROM (${CHECKPOINT_SELECT} ORDER BY c.seq DESC LIMIT 20) c) AS checkpoints
+              (SELECT coalesce(json_agg(c ORDER BY c.seq::bigint DESC), '[]'::json) FROM (${CHECKPOINT_SELECT} ORDER BY c.seq DESC LIMIT 20) c) AS checkpoints,
+              EXISTS (SELECT 1 FROM "AuditEvent" b WHERE b.action = '${CHAIN_BROKEN}') AS "breakRecorded",
+              (SELECT max(seq)::text FROM "AuditCheckpoint") AS "tailAfter",
+              (SELECT coalesce(json_agg(json_build_array(${EVENT_SELECT}) ORDER BY e.seq), '[]'::json)
+                 FROM (SELECT * FROM "AuditEvent" WHERE seq > coalesce((SELECT max(seq) FROM "AuditCheckpoint"), 0) ORDER BY seq LIMIT $1) e) AS tail
        FROM (SELECT 1) one LEFT JOIN "AuditHead" h ON h.id = 1`,
+      [tailLimit + 1],
     )
   ).rows[0];
   const head = both?.headSeq != null && both.headHash != null ? { seq: both.headSeq, hash: both.headHash } : undefined;
@@ -236,6 +260,25 @@ export async function chainStatus(pool: pg.Pool, options: { keyring: AuditKeyrin
   // a forged checkpoint, a verified event beyond the head, or a verified event that changed
   const failure = checkpointBreak(review, headSeq);
   if (failure) return stop(failure);
+
+  // The usual case, walked from what the statement read: no break on record, the newest checkpoint row is the newest
+  // signed one (or there is none and the walk starts at genesis), and every event after it was read.
+  const tail = both?.tail ?? [];
+  const tailFrom = cp ? (both?.tailAfter === cp.seq ? { seq: BigInt(cp.seq), hash: cp.hash } : null) : both?.tailAfter == null ? { seq: 0n, hash: GENESIS_HASH } : null;
+  if (both && !both.breakRecorded && tailFrom && tail.length <= tailLimit && headSeq - tailFrom.seq <= maxWalk) {
+    const walker = new ChainWalker(tailFrom);
+    for (const row of tail) if (walker.push(toStored(row))) break;
+    const broken = walker.finish(head ? { seq: headSeq, hash: head.hash } : null);
+    return {
+      ...base,
+      ok: broken === null,
+      anchored: true,
+      checkedFrom: tailFrom.seq.toString(),
+      checked: walker.checked,
+      break: broken ? { brokenAt: broken.brokenAt.toString(), reason: broken.reason, detail: broken.detail } : null,
+      checkedAt: new Date(),
+    };
+  }
 
   // a recorded break no passing walk has covered: it may lie before anything walked here, so it stands
   const failed = await standingBreak(pool, options.keyring);

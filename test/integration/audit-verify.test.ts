@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appendAuditEvents } from "@/lib/audit/append";
 import { bulkAppend } from "@/lib/audit/bulk";
 import { chainStatus, verifyChain } from "@/lib/audit/verify";
@@ -108,6 +108,62 @@ describe("verifying the chain in the database", () => {
     expect(await chainStatus(db.pool, { keyring: testKeyring, maxWalk: 3 })).toMatchObject({ ok: true, anchored: false, checkedFrom: "102", checked: 3 });
     await asSuperuser(db, `UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = 103`);
     expect(await chainStatus(db.pool, { keyring: testKeyring })).toMatchObject({ ok: false, break: { brokenAt: "103", reason: "hash-mismatch" } });
+  });
+
+  // chainStatus reads the usual case in one statement; tailLimit 0 forces the batched walk in its own snapshot
+  // connections taken for a walk of its own (pool.query takes one too, for a single statement)
+  const heldConnections = () => {
+    const connect = vi.spyOn(db.pool, "connect");
+    const query = vi.spyOn(db.pool, "query");
+    return {
+      count: () => connect.mock.calls.length - query.mock.calls.length,
+      restore: () => (connect.mockRestore(), query.mockRestore()),
+    };
+  };
+  const statusBothWays = async () => {
+    const held = heldConnections();
+    const { checkedAt: _fast, ...oneStatement } = await chainStatus(db.pool, { keyring: testKeyring });
+    const fastConnects = held.count();
+    const { checkedAt: _slow, ...batched } = await chainStatus(db.pool, { keyring: testKeyring, tailLimit: 0 });
+    const slowConnects = held.count() - fastConnects;
+    held.restore();
+    return { oneStatement, batched, fastConnects, slowConnects };
+  };
+
+  it.each([
+    ["an intact chain", null, { ok: true, checked: 100, break: null }],
+    ["a changed event", `UPDATE "AuditEvent" SET after = '{"i": 1000}' WHERE seq = 37`, { ok: false, checked: 36, break: { brokenAt: "37", reason: "hash-mismatch" } }],
+    ["a removed event", `DELETE FROM "AuditEvent" WHERE seq = 50`, { ok: false, break: { brokenAt: "50", reason: "gap" } }],
+    ["removed trailing events", `DELETE FROM "AuditEvent" WHERE seq > 98`, { ok: false, break: { brokenAt: "99", reason: "head-mismatch" } }],
+    ["a rewritten link", `UPDATE "AuditEvent" SET "prevHash" = repeat('0', 64) WHERE seq = 61`, { ok: false, break: { brokenAt: "61" } }],
+  ] as const)("the auditor view's one-statement walk finds what the batched walk finds: %s", async (_name, tamper, expected) => {
+    if (tamper) await asSuperuser(db, tamper);
+    const { oneStatement, batched, fastConnects, slowConnects } = await statusBothWays();
+    expect(oneStatement).toMatchObject({ anchored: true, checkedFrom: "0", ...expected });
+    expect(oneStatement).toEqual(batched);
+    // the one-statement path holds no connection of its own; the batched walk takes one for its snapshot
+    expect(fastConnects).toBe(0);
+    expect(slowConnects).toBe(1);
+  });
+
+  it("the one-statement walk continues from the newest signed checkpoint, and hands a longer tail to the batched walk", async () => {
+    await verifyChain(db.pool, { keyring: testKeyring, record: true });
+    await bulkAppend(db.pool, [drafts(101, 5)]);
+    let both = await statusBothWays();
+    expect(both.oneStatement).toMatchObject({ ok: true, checkedFrom: "100", checked: 5, verifiedThrough: { seq: "100" } });
+    expect(both.oneStatement).toEqual(both.batched);
+    expect(both.fastConnects).toBe(0);
+    await asSuperuser(db, `UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = 103`);
+    both = await statusBothWays();
+    expect(both.oneStatement).toMatchObject({ ok: false, checkedFrom: "100", break: { brokenAt: "103", reason: "hash-mismatch" } });
+    expect(both.oneStatement).toEqual(both.batched);
+    expect(both.fastConnects).toBe(0);
+    // more events after the checkpoint than the statement reads: the batched walk, with the same answer
+    const held = heldConnections();
+    const { checkedAt: _, ...long } = await chainStatus(db.pool, { keyring: testKeyring, tailLimit: 3 });
+    expect(held.count()).toBe(1);
+    held.restore();
+    expect(long).toEqual(both.batched);
   });
 
   it("npm run audit:verify exits 0 on an intact chain and 1 with the broken seq", async () => {
