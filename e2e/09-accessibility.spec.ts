@@ -52,3 +52,25 @@ for (const [user, paths] of Object.entries(PAGES) as [Exclude<DemoUser, "erin">,
     }
   });
 }
+
+test("the approver's chart opens as a table from the keyboard, one row per day with today's requests", async ({ page }) => {
+  await signIn(page, "bob");
+  const chart = page.getByTestId("requests-chart");
+  await expect(chart).toBeVisible();
+  const details = page.getByTestId("requests-chart-table");
+  // the rows are made when the table is opened
+  await expect(details.locator("table")).toHaveCount(0);
+  await details.getByText("Show as a table").focus();
+  await page.keyboard.press("Enter");
+  const rows = details.locator("tbody tr");
+  await expect(rows).toHaveCount(await chart.locator('[role="img"] > div').first().locator("> div").count());
+  const today = new Date().toISOString().slice(0, 10);
+  const todayRow = rows.filter({ has: page.locator("th", { hasText: today }) });
+  await expect(todayRow).toHaveCount(1);
+  // the earlier specs asked for access today
+  expect(Number(await todayRow.locator("td").first().innerText())).toBeGreaterThan(0);
+  await check(page, "bob-home-chart-table");
+  await details.getByText("Show as a table").focus();
+  await page.keyboard.press("Enter");
+  await expect(details.locator("table")).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { ageText } from "@/components/ui/age";
 import type { RequestStats } from "@/lib/governance/stats";
+import { DayTable } from "./day-table";
 
 const shortDay = (day: string) => {
   const [, m, d] = day.split("-");
@@ -48,32 +49,7 @@ export function RequestsChart({ stats }: { stats: RequestStats }) {
         </div>
       </div>
       <figcaption className="text-xs text-slate-600">Requests submitted per day (UTC). Time to decision runs from submission to the last approval or the rejection.</figcaption>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700">Show as a table</summary>
-        <div className="mt-2 max-h-64 overflow-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Requests and decisions per day</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-xs uppercase text-slate-600">
-                <th scope="col" className="px-2 py-1">Day (UTC)</th>
-                <th scope="col" className="px-2 py-1">Requests</th>
-                <th scope="col" className="px-2 py-1">Decided</th>
-                <th scope="col" className="px-2 py-1">Median time to decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.days.map((d) => (
-                <tr key={d.day} className="border-b border-slate-100">
-                  <th scope="row" className="px-2 py-1 font-normal">{d.day}</th>
-                  <td className="px-2 py-1">{d.requests}</td>
-                  <td className="px-2 py-1">{d.decided}</td>
-                  <td className="px-2 py-1">{d.medianDecisionMs === null ? "—" : ageText(d.medianDecisionMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DayTable days={stats.days} />
     </figure>
   );
 }
