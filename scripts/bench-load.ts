@@ -266,8 +266,12 @@ async function hold(stack: Stack) {
   say(`[bench:load] holding: web on ${stack.ports.map((p) => `http://localhost:${p}`).join(", ")}; Ctrl-C stops`);
   say(`  DATABASE_URL=${stack.databaseUrl}`);
   for (const [user, cookie] of Object.entries(stack.cookies)) say(`  ${user}: curl -H 'cookie: ${cookie}' http://localhost:${stack.ports[0]}/`);
+  // Ctrl-C reaches this process twice (from the terminal, and relayed by tsx): a listener stays for the second, so the
+  // default exit does not cut the clean-up short and leave the stack's data directory behind
+  process.on("SIGINT", () => {});
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await stack.stop();
+  say("[bench:load] stopped; the stack's data directory is removed");
 }
 
 async function main() {
