@@ -21,6 +21,8 @@ export interface ReviewerCampaign {
   overdue: number;
   /** Items that would be theirs but for separation of duties. */
   blocked: number;
+  /** Of those, items of a group they lead and belong to that have not gone to the approvers yet (routeMembershipConflicts). */
+  routeDue: number;
   reminder: { kind: string; at: Date } | null;
 }
 
@@ -32,7 +34,8 @@ export async function reviewerHome(db: Queryable, principal: Principal): Promise
   const { rows } = await db.query<Omit<ReviewerCampaign, "reminder"> & { reminderKind: string | null; reminderAt: Date | null }>(
     `WITH mine AS (
        SELECT i."campaignId", i."escalatedAt",
-         ($1 = ANY(i."excludedIds") OR (i."subjectType" = 'GROUP' AND i."subjectName" = ANY($2::text[]))) AS blocked
+         ($1 = ANY(i."excludedIds") OR (i."subjectType" = 'GROUP' AND i."subjectName" = ANY($2::text[]))) AS blocked,
+         ($3 AND i."routedAt" IS NULL AND i."subjectType" = 'GROUP' AND i."reviewerGroup" = ANY($2::text[]) AND i."subjectName" = ANY($2::text[])) AS "routeDue"
        FROM "ReviewItem" i JOIN "ReviewCampaign" c ON c.id = i."campaignId"
        WHERE c."closedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "ReviewDecision" d WHERE d."itemId" = i.id)
          AND (($3 AND i."reviewerGroup" = ANY($2::text[])) OR ($4 AND (i."reviewerGroup" IS NULL OR i."routedAt" IS NOT NULL OR i."escalatedAt" IS NOT NULL)))
@@ -41,6 +44,7 @@ export async function reviewerHome(db: Queryable, principal: Principal): Promise
        count(*) FILTER (WHERE NOT m.blocked)::int AS open,
        count(*) FILTER (WHERE NOT m.blocked AND m."escalatedAt" IS NOT NULL)::int AS overdue,
        count(*) FILTER (WHERE m.blocked)::int AS blocked,
+       count(*) FILTER (WHERE m."routeDue")::int AS "routeDue",
        r.kind AS "reminderKind", r."createdAt" AS "reminderAt"
      FROM mine m JOIN "ReviewCampaign" c ON c.id = m."campaignId"
      LEFT JOIN LATERAL (

@@ -35,6 +35,16 @@ export interface ReviewsPage {
  */
 export const reviewerCampaigns = cache((principal: Principal): Promise<ReviewerCampaign[]> => reviewerHome(reads(), principal));
 
+/**
+ * Separation of duties discovered on the way (routeMembershipConflicts), for the pages that show a reviewer their
+ * items: the reviewer's campaigns, read once per request anyway, say whether anything waits to be routed, so the usual
+ * visit spends no statement on it.
+ */
+async function routeWhenDue(principal: Principal, audit: AuditContext): Promise<number> {
+  const due = (await reviewerCampaigns(principal)).some((c) => c.routeDue > 0);
+  return due ? routeMembershipConflicts(database().prisma, principal, audit, new Date()) : 0;
+}
+
 /** The navigation badge: items waiting for this person's decision; undefined for someone who reviews nothing. */
 export async function reviewsWaiting(principal: Principal): Promise<number | undefined> {
   if (!can(principal, "review:decide") && !can(principal, "review:decide-fallback")) return undefined;
@@ -42,10 +52,10 @@ export async function reviewsWaiting(principal: Principal): Promise<number | und
 }
 
 export async function reviewsPage(principal: Principal, filters: InboxFilters, audit: AuditContext): Promise<ReviewsPage> {
-  const { prisma, pool } = database();
+  const { pool } = database();
   const config = reviewConfigFromEnv(env());
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
-  const routedNow = reviewer ? await routeMembershipConflicts(prisma, principal, audit, new Date(), reads()) : 0;
+  const routedNow = reviewer ? await routeWhenDue(principal, audit) : 0;
   const approver = can(principal, "review:define");
   const [inbox, mine, campaigns, defs] = await Promise.all([
     reviewer ? reviewerInbox(pool, principal, filters, config) : Promise.resolve({ items: [], nextCursor: null }),
@@ -63,14 +73,12 @@ export interface HomeReviews {
 
 /** What waits on the home page: a reviewer's open items per campaign; an approver's campaigns, escalations, unused access. */
 export async function homeReviews(principal: Principal, audit: AuditContext): Promise<HomeReviews> {
-  const { prisma } = database();
-  // every visit to home: named statements, planned once per connection
-  const pool = reads();
   const reviewer = can(principal, "review:decide") || can(principal, "review:decide-fallback");
-  if (reviewer) await routeMembershipConflicts(prisma, principal, audit, new Date(), pool);
-  const [mine, approver] = await Promise.all([
+  const [, mine, approver] = await Promise.all([
+    reviewer ? routeWhenDue(principal, audit) : 0,
     reviewer ? reviewerCampaigns(principal) : Promise.resolve(null),
-    can(principal, "review:define") ? approverReviews(pool, reviewConfigFromEnv(env())) : Promise.resolve(null),
+    // every visit to home: named statements, planned once per connection
+    can(principal, "review:define") ? approverReviews(reads(), reviewConfigFromEnv(env())) : Promise.resolve(null),
   ]);
   return { reviewer: mine, approver };
 }
