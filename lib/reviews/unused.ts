@@ -55,7 +55,7 @@ export function unusedEvidence(g: Omit<UnusedGrant, "evidence">, unusedDays: num
 /** The approvers' list of unused access, oldest grants first, with how much of the registry could be read at all. */
 export async function unusedAccess(db: Queryable, config: Pick<ReviewConfig, "auditLogging" | "unusedDays">, now = new Date(), limit = 20): Promise<UnusedOverview> {
   const threshold = new Date(now.getTime() - config.unusedDays * DAY_MS);
-  const [found, state, unreadable] = await Promise.all([
+  const [found, state] = await Promise.all([
     config.auditLogging === "on"
       ? db.query<Omit<UnusedGrant, "evidence"> & { total: number }>(
           `WITH candidates AS (
@@ -77,17 +77,23 @@ export async function unusedAccess(db: Queryable, config: Pick<ReviewConfig, "au
           [threshold, limit],
         )
       : Promise.resolve({ rows: [] as (Omit<UnusedGrant, "evidence"> & { total: number })[] }),
-    db.query<{ read: number; notReadYet: number; unreadable: number }>(
-      `SELECT count(*) FILTER (WHERE u.status = 'ok')::int AS read, count(*) FILTER (WHERE u.status IS NULL)::int AS "notReadYet",
-         count(*) FILTER (WHERE u.status IN ('forbidden', 'project-not-found', 'unavailable'))::int AS unreadable
-       FROM "UsageCheck" u JOIN "Project" p ON p.id = u."projectId" WHERE p.state = 'ACTIVE'`,
-    ),
-    db.query<UnreadableProject>(
-      `SELECT u."projectName", u.status, u.reason, u."attemptedAt" FROM "UsageCheck" u JOIN "Project" p ON p.id = u."projectId"
-       WHERE p.state = 'ACTIVE' AND u.status IN ('forbidden', 'project-not-found', 'unavailable') ORDER BY u."attemptedAt" DESC NULLS LAST, u."projectName" LIMIT 5`,
+    // the counts and the newest unreadable projects in one statement: a row per listed project, the counts on each
+    db.query<{ read: number; notReadYet: number; unreadable: number } & { [K in keyof UnreadableProject]: UnreadableProject[K] | null }>(
+      `SELECT s.read, s."notReadYet", s.unreadable, l."projectName", l.status, l.reason, l."attemptedAt"
+       FROM (
+         SELECT count(*) FILTER (WHERE u.status = 'ok')::int AS read, count(*) FILTER (WHERE u.status IS NULL)::int AS "notReadYet",
+           count(*) FILTER (WHERE u.status IN ('forbidden', 'project-not-found', 'unavailable'))::int AS unreadable
+         FROM "UsageCheck" u JOIN "Project" p ON p.id = u."projectId" WHERE p.state = 'ACTIVE'
+       ) s
+       LEFT JOIN LATERAL (
+         SELECT u."projectName", u.status, u.reason, u."attemptedAt" FROM "UsageCheck" u JOIN "Project" p ON p.id = u."projectId"
+         WHERE p.state = 'ACTIVE' AND u.status IN ('forbidden', 'project-not-found', 'unavailable') ORDER BY u."attemptedAt" DESC NULLS LAST, u."projectName" LIMIT 5
+       ) l ON true
+       ORDER BY l."attemptedAt" DESC NULLS LAST, l."projectName"`,
     ),
   ]);
   const s = state.rows[0] ?? { read: 0, notReadYet: 0, unreadable: 0 };
+  const unreadable = state.rows.flatMap((r) => (r.projectName !== null && r.status !== null ? [{ projectName: r.projectName, status: r.status, reason: r.reason, attemptedAt: r.attemptedAt }] : []));
   return {
     logging: config.auditLogging,
     unusedDays: config.unusedDays,
@@ -95,6 +101,6 @@ export async function unusedAccess(db: Queryable, config: Pick<ReviewConfig, "au
     grants: found.rows.map(({ total: _total, ...g }) => ({ ...g, evidence: unusedEvidence(g, config.unusedDays) })),
     read: s.read,
     notReadYet: s.notReadYet,
-    unreadable: { count: s.unreadable, projects: unreadable.rows },
+    unreadable: { count: s.unreadable, projects: unreadable },
   };
 }

@@ -75,7 +75,10 @@ describe("the usage check", () => {
     }
     const after = await stored(eu.projectId);
     expect(after).toMatchObject({ status: "unavailable", checkedAt: before.checkedAt, robots: before.robots });
-    expect((await unusedAccess(env.db.pool, config)).unreadable.count).toBe(2);
+    const unreadable = (await unusedAccess(env.db.pool, config)).unreadable;
+    expect(unreadable.count).toBe(2);
+    expect(unreadable.projects.map((p) => [p.projectName, p.status]).sort()).toEqual([["payments", "unavailable"], ["payments-eu", "unavailable"]]);
+    expect(unreadable.projects.every((p) => p.attemptedAt instanceof Date)).toBe(true);
     const off = await check({ auditLogging: "off" }, () => new Date(Date.now() + 4 * 3600_000));
     expect(off.calls).toEqual({ payments: 0, "payments-eu": 0 });
     expect(off.outcomes).toEqual({ payments: "logging-off", "payments-eu": "logging-off" });
@@ -91,7 +94,7 @@ describe("unused access between campaigns", () => {
     const robot = overview.grants.find((g) => g.subjectType === "ROBOT")!;
     expect(robot.evidence).toMatch(/^Unused for 90 days: Harbor's audit log shows no pull or push by robot\$payments-eu\+deploy in the last 90 days \(none since \d{4}-\d{2}-\d{2}; read \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\.$/);
     expect(overview.grants.find((g) => g.subjectName === "qa-team")!.evidence).toContain("anyone in payments-eu (Harbor logs people, not groups)");
-    expect(overview).toMatchObject({ read: 2, unreadable: { count: 0 } });
+    expect(overview).toMatchObject({ read: 2, notReadYet: 0, unreadable: { count: 0, projects: [] } });
   });
 
   it("calls nothing unused when this Harbor does not log pulls or does not log at all", async () => {
