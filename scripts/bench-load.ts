@@ -9,7 +9,7 @@
 // over the web processes before measuring — each page then ran over a hundred times per process, as on a server that
 // has been up a while; with 5 s the JIT had not finished and one client's p50 over all pages was 12.8 ms where 20 s
 // gave 10.3 ms, at the same host load), --pages USER:PATH,… (only those pages, e.g. to profile one),
-// --profile DIR (the web processes
+// --no-checkpoint (no signed checkpoint after seeding: see checkpointAsTheWorkerWould), --profile DIR (the web processes
 // write V8 CPU profiles there when they stop; read them with `npx tsx scripts/profile-summary.ts DIR`), --hold (start
 // the stack, print its DATABASE_URL and a curl line per user, and wait for Ctrl-C). Run
 // `npm run build` first; a missing build is made.
@@ -28,10 +28,13 @@ import { freePort } from "../dev/net";
 import { startEmbeddedPostgres } from "../dev/postgres";
 import { seedDemo } from "../dev/seed";
 import { inheritedEnvironment } from "../dev/tool-env";
+import { createDatabase } from "../lib/db";
+import { verifyChainIfDue } from "../lib/audit/scheduled-verify";
+import { keyring } from "../lib/audit/signing";
 import { percentile } from "./bench-common";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "20" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, pages: { type: "string" }, hold: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { seconds: { type: "string", default: "15" }, warmup: { type: "string", default: "20" }, replicas: { type: "string", default: "2" }, samples: { type: "string", default: "100" }, profile: { type: "string" }, pages: { type: "string" }, hold: { type: "boolean", default: false }, "no-checkpoint": { type: "boolean", default: false } } });
 const SECONDS = Number(args.seconds);
 const WARMUP_SECONDS = Number(args.warmup);
 const REPLICAS = Math.max(1, Number(args.replicas));
@@ -150,6 +153,7 @@ async function startStack(replicas: number): Promise<Stack> {
     ...DEMO_ROLE_GROUPS,
   };
   await seedDemo({ databaseUrl: pg.url, env: { ...env, NEXTAUTH_URL: "http://localhost:3000" }, log: () => {} });
+  if (!args["no-checkpoint"]) await checkpointAsTheWorkerWould(pg.url, env.BERTH_AUDIT_SIGNING_KEY!);
   const children: ChildProcess[] = [];
   const ports: number[] = [];
   for (let i = 0; i < replicas; i++) {
@@ -187,6 +191,23 @@ async function startStack(replicas: number): Promise<Stack> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A deployment's worker walks the whole chain on its first scheduler tick and records a signed checkpoint
+ * (BERTH_AUDIT_VERIFY_HOURS), after which the audit pages walk only the events that came later. This stack runs no
+ * worker, so the bench makes that one walk itself; without it (--no-checkpoint) every audit page re-walks the
+ * seeded trail from its first event, as no deployment does for longer than its first minute.
+ */
+async function checkpointAsTheWorkerWould(databaseUrl: string, signingKey: string) {
+  const db = createDatabase(databaseUrl);
+  try {
+    const outcome = await verifyChainIfDue({ prisma: db.prisma, pool: db.pool, everyHours: 24, keyring: keyring({ privateKey: signingKey }) });
+    if (!outcome.ran || !outcome.result.ok) throw new Error(`the seeded chain did not verify: ${JSON.stringify(outcome, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
+    say(`[bench:load] the seeded chain (${outcome.result.headSeq} events) verified and checkpointed, as a deployment's worker does on its first tick (--no-checkpoint leaves it without)`);
+  } finally {
+    await db.close();
+  }
 }
 
 function run(cmd: string, argv: string[]): Promise<void> {

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { ChainStatusView } from "@/components/audit/chain-status";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { grantsThisMonth, loadChainStatus, loadTrailRoleProblems } from "@/lib/audit/summary";
-import { database } from "@/lib/db";
+import { reads } from "@/lib/sql";
 
 const MONTH = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The auditor's home card: the chain's state, this month's grant movements, and the ways in. */
 export async function AuditorHome() {
-  const [status, month, roleProblems] = await Promise.all([loadChainStatus(), grantsThisMonth(database().pool).catch(() => null), loadTrailRoleProblems()]);
+  const [status, month, roleProblems] = await Promise.all([loadChainStatus(), grantsThisMonth(reads()).catch(() => null), loadTrailRoleProblems()]);
   const ended = month ? month.expired + month.revoked + month.superseded : 0;
   const monthQuery = month ? `from=${month.monthStart.toISOString().slice(0, 10)}` : "";
   return (

@@ -15,7 +15,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StateBadge, stateLabel } from "@/components/ui/state-badge";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { GRANT_STATES, grantHistory, grantHistoryFiltersSchema, parseListQuery, searchParamsToObject, toSearchParams, type GrantHistoryFilters, type GrantHistoryRow } from "@/lib/audit";
-import { database } from "@/lib/db";
+import { reads } from "@/lib/sql";
 import { HARBOR_ROLES } from "@/lib/core/roles";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 
@@ -49,7 +49,7 @@ function End({ g }: { g: GrantHistoryRow }) {
 export default async function GrantHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const { rawFilters, rawCursor, filters, errors, errorSummary, page } = parseListQuery(grantHistoryFiltersSchema, searchParamsToObject(await searchParams), grantHistoryFiltersSchema.parse({}));
-  const { rows, nextCursor, prevCursor } = await grantHistory(database().pool, filters, page);
+  const { rows, nextCursor, prevCursor } = await grantHistory(reads(), filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
   const filterQuery = toSearchParams(picked);

@@ -13,7 +13,7 @@ import { Pager } from "@/components/ui/pager";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { AUDIT_OBJECT_TYPES, eventLog, eventLogFiltersSchema, parseListQuery, searchParamsToObject, toSearchParams, type EventLogFilters } from "@/lib/audit";
-import { database } from "@/lib/db";
+import { reads } from "@/lib/sql";
 import { requirePagePrincipal } from "@/lib/authz/guards";
 
 export const metadata: Metadata = { title: "Event log" };
@@ -23,7 +23,7 @@ const FILTER_KEYS = ["action", "objectType", "objectId", "project", "actor", "re
 export default async function EventLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePrincipal("audit:read", { otherwise: "not-found" });
   const { rawFilters, rawCursor, filters, errors, errorSummary, page } = parseListQuery(eventLogFiltersSchema, searchParamsToObject(await searchParams), {} as EventLogFilters);
-  const { rows, nextCursor, prevCursor } = await eventLog(database().pool, filters, page);
+  const { rows, nextCursor, prevCursor } = await eventLog(reads(), filters, page);
 
   const picked = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
   const filterQuery = toSearchParams(picked);
