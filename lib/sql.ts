@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type pg from "pg";
+import pg from "pg";
 import { database, type Tx } from "./db";
 
 // The one raw-SQL vocabulary: anything that runs a parameterized statement (a pg pool, a checked-out client, or a
@@ -70,9 +70,93 @@ export function preparedPool(pool: pg.Pool): Queryable {
   return queryable;
 }
 
-/** The process-wide pool with every statement prepared once per connection: the plain SQL reads of pages and checks. */
+/** At most this many statements share one connection's pipeline; a larger burst is spread over more connections. */
+export const PIPELINE_MAX = 24;
+
+interface Waiting {
+  text: string;
+  values?: unknown[];
+  resolve(result: pg.QueryResult): void;
+  reject(error: unknown): void;
+}
+
+const pipelinedPools = new WeakMap<pg.Pool, Queryable>();
+
+/**
+ * `prepared(pool)`, but the statements asked for in one turn of the event loop go out together: on one pooled
+ * connection, pipelined, in one socket write. The pool's clients must run in pg's pipeline mode (`readPool`,
+ * createDatabase); on others the statements would wait for each other. A page
+ * asks for a dozen small reads at once; sent each on a connection of its own they cost a socket write and read and a
+ * PostgreSQL backend woken per statement, which on a small machine was more than the reads themselves (ADR 026).
+ * Each statement keeps its own Sync, so its own snapshot and its own error, as on separate connections; one alone in
+ * its turn goes out as before.
+ */
+export function pipelinedPool(pool: pg.Pool): Queryable {
+  let queryable = pipelinedPools.get(pool);
+  if (queryable) return queryable;
+  const alone = prepared(pool);
+  let waiting: Waiting[] = [];
+
+  async function send(batch: Waiting[]): Promise<void> {
+    if (batch.length === 1) {
+      const [one] = batch as [Waiting];
+      alone.query(one.text, one.values).then(one.resolve, one.reject);
+      return;
+    }
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    // a connection lost while out of the pool is reported as an event; its statements fail below
+    const lostMeanwhile = () => {};
+    client.on("error", lostMeanwhile);
+    const on = prepared(client);
+    // pg writes each statement on its own; corked, the whole pipeline leaves in one write
+    const stream = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+    stream?.cork?.();
+    const sent = batch.map((w) => {
+      try {
+        return on.query(w.text, w.values);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    });
+    stream?.uncork?.();
+    const settled = await Promise.allSettled(sent);
+    // a statement PostgreSQL refused leaves the connection usable; a dropped or terminated one is discarded
+    const lost = settled.find((s): s is PromiseRejectedResult => s.status === "rejected" && (!(s.reason instanceof pg.DatabaseError) || s.reason.severity === "FATAL" || s.reason.severity === "PANIC"));
+    client.off("error", lostMeanwhile);
+    client.release(lost ? (lost.reason instanceof Error ? lost.reason : true) : undefined);
+    settled.forEach((s, i) => (s.status === "fulfilled" ? batch[i]!.resolve(s.value) : batch[i]!.reject(s.reason)));
+  }
+
+  function flush() {
+    const all = waiting;
+    waiting = [];
+    for (let i = 0; i < all.length; i += PIPELINE_MAX) void send(all.slice(i, i + PIPELINE_MAX));
+  }
+
+  queryable = {
+    query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      return new Promise<pg.QueryResult<R>>((resolve, reject) => {
+        if (waiting.length === 0) setImmediate(flush);
+        waiting.push({ text, values, resolve: resolve as Waiting["resolve"], reject });
+      });
+    },
+  };
+  pipelinedPools.set(pool, queryable);
+  return queryable;
+}
+
+/**
+ * The process-wide pool, every statement prepared once per connection and those asked for together pipelined on one
+ * connection: the plain SQL reads of pages and checks.
+ */
 export function reads(): Queryable {
-  return preparedPool(database().pool);
+  return pipelinedPool(database().readPool);
 }
 
 /** Runs `fn` in a transaction on one pooled connection; throws unless it committed. A failed ROLLBACK discards the connection. */
