@@ -13,7 +13,7 @@ import { chainStatus, type ChainStatus } from "./verify";
 /** The chain status once per request (layout and page may both show it); null when the database did not answer. */
 export const loadChainStatus = cache(async (): Promise<ChainStatus | null> => {
   try {
-    return await chainStatus(database().pool, { keyring: auditKeyring() });
+    return await chainStatus(database().pool, { keyring: auditKeyring(), reads: reads() });
   } catch (e) {
     logger().error("chain status failed", { error: errorField(e) });
     return null;

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { ChainWalker, GENESIS_HASH, type BreakReason, type JsonValue, type StoredAuditEvent } from "./chain";
 import { CHECKPOINT_SELECT, reviewCheckpoints, signCheckpoint, type AuditKeyring, type CheckpointReview, type CheckpointRow } from "./signing";
 import { isoUtc, rawTextTypes } from "./sql";
-import { preparedPool } from "../sql";
+import { preparedPool, type Queryable } from "../sql";
 
 // Every column as text, times already ISO: parsing only the JSON keeps the walk CPU-light.
 const EVENT_SELECT = `e.seq::text, ${isoUtc("e.at")}, e."actorType", e."actorId", e."actorName", array_to_json(e."actorGroups")::text, e."sourceIp",
@@ -216,6 +216,8 @@ export interface ChainStatusOptions {
   maxWalk?: number;
   /** the statement that reads the head also reads up to this many events after the newest checkpoint (default 1,000) */
   tailLimit?: number;
+  /** where that statement runs (default: the pool); pages pass reads(), which sends it with their other reads */
+  reads?: Queryable;
 }
 
 /**
@@ -230,7 +232,7 @@ export async function chainStatus(pool: pg.Pool, options: ChainStatusOptions): P
   const tailLimit = Math.max(0, options.tailLimit ?? 1_000);
   // one statement, one snapshot: a checkpoint it sees was recorded after the head it covers, so it never looks ahead
   const both = (
-    await preparedPool(pool).query<HeadAndCheckpoints>(
+    await (options.reads ?? preparedPool(pool)).query<HeadAndCheckpoints>(
       `SELECT h.seq::text AS "headSeq", h.hash AS "headHash",
               (SELECT coalesce(json_agg(c ORDER BY c.seq::bigint DESC), '[]'::json) FROM (${CHECKPOINT_SELECT} ORDER BY c.seq DESC LIMIT 20) c) AS checkpoints,
               EXISTS (SELECT 1 FROM "AuditEvent" b WHERE b.action = '${CHAIN_BROKEN}') AS "breakRecorded",

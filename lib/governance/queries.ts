@@ -273,18 +273,20 @@ export async function listProjects(db: Db, principal: Principal) {
 export async function projectDetail(db: Queryable, principal: Principal, name: string) {
   const values: unknown[] = [name];
   const scope = can(principal, "project:read-any") ? "" : ` AND p."ownerGroup" = ANY($${values.push(principal.groups)}::text[])`;
-  const { rows: found } = await db.query<Project>(`SELECT p.* FROM "Project" p WHERE p.name = $1${scope}`, values);
-  const project = found[0];
-  if (!project) throw notFound("That project");
-  const [grants, openRequests] = await Promise.all([
+  // asked for together (one pipeline, ADR 026); the grants and requests are returned only once the project is found
+  // within the principal's scope
+  const [{ rows: found }, grants, openRequests] = await Promise.all([
+    db.query<Project>(`SELECT p.* FROM "Project" p WHERE p.name = $1${scope}`, values),
     // the state's order is the enum's, as Prisma's orderBy on it
     db.query<Grant & { number: number; requesterName: string }>(
       `SELECT g.*, r.number, r."requesterName" FROM "Grant" g JOIN "Request" r ON r.id = g."requestId"
-       WHERE g."projectId" = $1 ORDER BY g.state ASC, g."createdAt" DESC, g.id DESC`,
-      [project.id],
+       WHERE g."projectId" = (SELECT id FROM "Project" WHERE name = $1) ORDER BY g.state ASC, g."createdAt" DESC, g.id DESC`,
+      [name],
     ),
     requestRows(db, [`r."projectName" = $1`, `r.state::text = ANY($2::text[])`], [name, [...OPEN_STATES]], { dir: "DESC", limit: 1000 }),
   ]);
+  const project = found[0];
+  if (!project) throw notFound("That project");
   return {
     project,
     // the approvers as the grant keeps them (ADR 025), in approval order: no query of the approvals per page

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { appendAuditEvents } from "@/lib/audit/append";
 import { bulkAppend } from "@/lib/audit/bulk";
 import { chainStatus, verifyChain } from "@/lib/audit/verify";
+import { pipelinedPool, type Queryable } from "@/lib/sql";
 import { inheritedEnvironment } from "@/dev/tool-env";
 import { asSuperuser, drafts } from "../helpers/audit-chain";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -127,7 +128,12 @@ describe("verifying the chain in the database", () => {
     const { checkedAt: _slow, ...batched } = await chainStatus(db.pool, { keyring: testKeyring, tailLimit: 0 });
     const slowConnects = held.count() - fastConnects;
     held.restore();
-    return { oneStatement, batched, fastConnects, slowConnects };
+    // as the audit pages ask: the one statement through reads(), pipelined with the page's other reads
+    let readsAsked = 0;
+    const pipelined = pipelinedPool(db.readPool);
+    const counting = { query: (text: string, values?: unknown[]) => ((readsAsked += 1), pipelined.query(text, values)) } as Queryable;
+    const { checkedAt: _page, ...viaReads } = await chainStatus(db.pool, { keyring: testKeyring, reads: counting });
+    return { oneStatement, batched, fastConnects, slowConnects, viaReads, readsAsked };
   };
 
   it.each([
@@ -138,9 +144,11 @@ describe("verifying the chain in the database", () => {
     ["a rewritten link", `UPDATE "AuditEvent" SET "prevHash" = repeat('0', 64) WHERE seq = 61`, { ok: false, break: { brokenAt: "61" } }],
   ] as const)("the auditor view's one-statement walk finds what the batched walk finds: %s", async (_name, tamper, expected) => {
     if (tamper) await asSuperuser(db, tamper);
-    const { oneStatement, batched, fastConnects, slowConnects } = await statusBothWays();
+    const { oneStatement, batched, fastConnects, slowConnects, viaReads, readsAsked } = await statusBothWays();
     expect(oneStatement).toMatchObject({ anchored: true, checkedFrom: "0", ...expected });
     expect(oneStatement).toEqual(batched);
+    expect(viaReads).toEqual(oneStatement);
+    expect(readsAsked).toBe(1);
     // the one-statement path holds no connection of its own; the batched walk takes one for its snapshot
     expect(fastConnects).toBe(0);
     expect(slowConnects).toBe(1);

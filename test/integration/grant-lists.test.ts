@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activateGrant } from "./audit-fixtures";
 import { expiringSoon, failedJobs, listGrants, projectDetail, secretsWaiting } from "@/lib/governance/queries";
 import { DomainError } from "@/lib/core/errors";
-import { prepared, type Queryable } from "@/lib/sql";
+import { pipelinedPool, prepared, type Queryable } from "@/lib/sql";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { principalOf } from "../helpers/principals";
 
@@ -96,6 +96,24 @@ describe("projectDetail", () => {
     expect(detail.grants[0]!.updatedAt).toBeInstanceOf(Date);
     expect(detail.openRequests.map((r) => r.id)).toEqual([open.id]);
     expect(detail.canManage).toBe(true);
+  });
+
+  it("asks for the project, its grants and its open requests at once, which reads() sends as one pipeline", async () => {
+    const pipelined = pipelinedPool(db.readPool);
+    const pending: number[] = [];
+    let inFlight = 0;
+    const watching = {
+      query: (text: string, values?: unknown[]) => {
+        pending.push(++inFlight);
+        return pipelined.query(text, values).finally(() => (inFlight -= 1));
+      },
+    } as Queryable;
+    const detail = await projectDetail(watching, alice, "fin-api");
+    expect(names(detail.grants)).toEqual(["ci", "teamXa", "team_a", "old-team"]);
+    // the third statement was asked for before the first had answered
+    expect(pending).toEqual([1, 2, 3]);
+    // and a project outside the principal's scope still answers not found, its grants read but never returned
+    await expect(projectDetail(watching, alice, "ops-tools")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("answers not found for a project outside the principal's groups, and for an unknown one", async () => {
