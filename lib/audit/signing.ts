@@ -112,12 +112,27 @@ export function signCheckpoint(ring: AuditKeyring, cp: CheckpointClaim): { keyId
 
 export type SignatureState = "valid" | "invalid" | "unknown-key" | "unsigned";
 
+// Every audit page reviews the newest checkpoints (up to 20), and an Ed25519 verification costs 0.1–0.3 ms here. The
+// outcome depends only on the key and the exact message and signature, so each ring keeps it under those; a row that
+// changed in any signed field or in its signature is another entry and is verified afresh.
+const verified = new WeakMap<AuditKeyring, Map<string, boolean>>();
+const VERIFIED_MAX = 1_000;
+
 /** Whether a checkpoint is signed by a key of the ring: `invalid` means a trusted key id with a signature that does not verify. */
 export function signatureState(ring: AuditKeyring, cp: SignedCheckpoint): SignatureState {
   if (!cp.keyId || !cp.signature) return "unsigned";
   const trusted = ring.trusted.get(cp.keyId);
   if (!trusted) return "unknown-key";
-  const ok = verify(null, Buffer.from(checkpointMessage({ ...cp, keyId: cp.keyId }), "utf8"), trusted.key, Buffer.from(cp.signature, "base64"));
+  const message = checkpointMessage({ ...cp, keyId: cp.keyId });
+  let seen = verified.get(ring);
+  if (!seen) verified.set(ring, (seen = new Map()));
+  const entry = `${cp.keyId}\n${cp.signature}\n${message}`;
+  let ok = seen.get(entry);
+  if (ok === undefined) {
+    ok = verify(null, Buffer.from(message, "utf8"), trusted.key, Buffer.from(cp.signature, "base64"));
+    if (seen.size >= VERIFIED_MAX) seen.clear();
+    seen.set(entry, ok);
+  }
   return ok ? "valid" : "invalid";
 }
 

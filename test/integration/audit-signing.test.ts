@@ -65,6 +65,12 @@ describe("signing", () => {
     expect(signatureState(testKeyring, { ...signed, hash: "b".repeat(64) })).toBe("invalid");
     expect(signatureState(testKeyring, { ...signed, verifiedAt: new Date("2026-03-01T10:00:00.124Z") })).toBe("invalid");
     expect(signatureState(testKeyring, { ...signed, signature: null })).toBe("unsigned");
+    // a verdict is kept only for the exact signature and message: asked again it stands, and a changed signature
+    // (its first byte flipped) on the same claim is checked afresh
+    expect(signatureState(testKeyring, signed)).toBe("valid");
+    const sig = Buffer.from(signed.signature!, "base64");
+    sig[0] = sig[0]! ^ 0xff;
+    expect(signatureState(testKeyring, { ...signed, signature: sig.toString("base64") })).toBe("invalid");
     const stranger = otherKey();
     expect(signatureState(stranger.ring, signed)).toBe("unknown-key");
     // a verifier holding only the public key checks it; the key id is the key's own fingerprint
