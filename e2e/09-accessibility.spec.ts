@@ -53,6 +53,29 @@ for (const [user, paths] of Object.entries(PAGES) as [Exclude<DemoUser, "erin">,
   });
 }
 
+test("a project's access timeline opens as a table from the keyboard, one row per grant", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/projects/finance-api");
+  const bars = page.locator('[data-testid="timeline-bar"]');
+  await expect(bars.first()).toBeVisible();
+  const details = page.getByTestId("timeline-table");
+  // the rows are made when the table is opened
+  await expect(details.locator("table")).toHaveCount(0);
+  await details.getByText("Show the timeline as a table").focus();
+  await page.keyboard.press("Enter");
+  // one row per grant: those drawn as bars and those listed as not started yet
+  const notStarted = page.getByText("Not started yet, so not drawn:");
+  const listed = (await notStarted.count()) ? (await notStarted.innerText()).split(";").length : 0;
+  await expect(details.locator("tbody tr")).toHaveCount((await bars.count()) + listed);
+  const firstBar = (await bars.first().getAttribute("aria-label")) ?? "";
+  const firstRow = (await details.locator("tbody tr th").allInnerTexts()).find((label) => firstBar.includes(label));
+  expect(firstRow, `a row for the bar "${firstBar}"`).toBeTruthy();
+  await check(page, "alice-project-timeline-table");
+  await details.getByText("Show the timeline as a table").focus();
+  await page.keyboard.press("Enter");
+  await expect(details.locator("table")).toHaveCount(0);
+});
+
 test("the approver's chart opens as a table from the keyboard, one row per day with today's requests", async ({ page }) => {
   await signIn(page, "bob");
   const chart = page.getByTestId("requests-chart");

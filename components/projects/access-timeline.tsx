@@ -153,6 +153,9 @@ export function AccessTimeline({
   testId?: string;
 }) {
   const [pinned, setPinned] = useState<string | null>(null);
+  // the table's rows are made when someone opens it, as the approver chart's (a project's page renders every grant
+  // in its tables already; a closed table was a fifth of the page's markup)
+  const [tableOpen, setTableOpen] = useState(false);
   const [hovered, setHovered] = useState<string | null>(null);
   const captionId = useId();
   const all = [...layout.rows.flatMap((r) => r.bars), ...layout.notStarted];
@@ -244,37 +247,39 @@ export function AccessTimeline({
         </p>
       ) : null}
       {table ? (
-        <details className="text-sm">
+        <details className="text-sm" data-testid="timeline-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer text-brand-700">Show the timeline as a table</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{caption} as a table</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-xs uppercase text-slate-600">
-                  <th scope="col" className="px-2 py-1.5">Subject</th>
-                  <th scope="col" className="px-2 py-1.5">Role</th>
-                  <th scope="col" className="px-2 py-1.5">State</th>
-                  <th scope="col" className="px-2 py-1.5">Period (UTC days)</th>
-                  <th scope="col" className="px-2 py-1.5">Request</th>
-                  <th scope="col" className="px-2 py-1.5">Approved by</th>
-                  <th scope="col" className="px-2 py-1.5">Access reviews</th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((g) => (
-                  <tr key={g.id} className="border-b border-slate-100">
-                    <th scope="row" className="px-2 py-1.5 font-medium">{g.label}</th>
-                    <td className="px-2 py-1.5">{g.subjectType === "GROUP" ? g.roleLabel : "robot"}</td>
-                    <td className="px-2 py-1.5">{stateLabel(g.state)}</td>
-                    <td className="whitespace-nowrap px-2 py-1.5">{period(g)}</td>
-                    <td className="px-2 py-1.5"><Link href={`/requests/${g.request.id}`}>#{g.request.number}</Link></td>
-                    <td className="px-2 py-1.5">{g.approvers.join(", ") || "—"}</td>
-                    <td className="px-2 py-1.5">{reviewedText(g) || "—"}</td>
+          {tableOpen ? (
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">{caption} as a table</caption>
+                <thead>
+                  <tr className="border-b border-slate-200 text-xs uppercase text-slate-600">
+                    <th scope="col" className="px-2 py-1.5">Subject</th>
+                    <th scope="col" className="px-2 py-1.5">Role</th>
+                    <th scope="col" className="px-2 py-1.5">State</th>
+                    <th scope="col" className="px-2 py-1.5">Period (UTC days)</th>
+                    <th scope="col" className="px-2 py-1.5">Request</th>
+                    <th scope="col" className="px-2 py-1.5">Approved by</th>
+                    <th scope="col" className="px-2 py-1.5">Access reviews</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {all.map((g) => (
+                    <tr key={g.id} className="border-b border-slate-100">
+                      <th scope="row" className="px-2 py-1.5 font-medium">{g.label}</th>
+                      <td className="px-2 py-1.5">{g.subjectType === "GROUP" ? g.roleLabel : "robot"}</td>
+                      <td className="px-2 py-1.5">{stateLabel(g.state)}</td>
+                      <td className="whitespace-nowrap px-2 py-1.5">{period(g)}</td>
+                      <td className="px-2 py-1.5"><Link href={`/requests/${g.request.id}`}>#{g.request.number}</Link></td>
+                      <td className="px-2 py-1.5">{g.approvers.join(", ") || "—"}</td>
+                      <td className="px-2 py-1.5">{reviewedText(g) || "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
         </details>
       ) : null}
     </figure>
